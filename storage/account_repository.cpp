@@ -1,0 +1,133 @@
+#include "storage/account_repository.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace wgbot::storage {
+
+namespace {
+
+constexpr const char* kAccountColumns =
+    "id, platform, platform_user_id, member_id, username, display_name, private_chat_id, started";
+
+Account read_account(SQLite::Statement& q) {
+  Account a;
+  a.id = q.getColumn(0).getInt64();
+  a.platform = q.getColumn(1).getString();
+  a.platform_user_id = q.getColumn(2).getString();
+  if (!q.getColumn(3).isNull()) a.member_id = q.getColumn(3).getInt64();
+  a.username = q.getColumn(4).getString();
+  a.display_name = q.getColumn(5).getString();
+  a.private_chat_id = q.getColumn(6).getString();
+  a.started = q.getColumn(7).getInt() != 0;
+  return a;
+}
+
+}  // namespace
+
+Account AccountRepository::touch(const SeenAccount& seen, std::int64_t now) {
+  SQLite::Statement q(
+      db_,
+      "INSERT INTO accounts (platform, platform_user_id, username, display_name, "
+      "private_chat_id, started, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5 <> '', ?6) "
+      "ON CONFLICT (platform, platform_user_id) DO UPDATE SET "
+      "username = CASE WHEN ?3 <> '' THEN ?3 ELSE username END, "
+      "display_name = CASE WHEN ?4 <> '' THEN ?4 ELSE display_name END, "
+      "private_chat_id = CASE WHEN ?5 <> '' THEN ?5 ELSE private_chat_id END, "
+      "started = started OR ?5 <> '', last_seen_at = ?6");
+  q.bind(1, seen.platform);
+  q.bind(2, seen.platform_user_id);
+  q.bind(3, seen.username);
+  q.bind(4, seen.display_name);
+  q.bind(5, seen.private_chat_id);
+  q.bind(6, now);
+  q.exec();
+  return *find(seen.platform, seen.platform_user_id);
+}
+
+std::optional<Account> AccountRepository::find(const std::string& platform,
+                                               const std::string& user_id) const {
+  SQLite::Statement q(db_, std::string("SELECT ") + kAccountColumns +
+                               " FROM accounts WHERE platform = ? AND platform_user_id = ?");
+  q.bind(1, platform);
+  q.bind(2, user_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_account(q);
+}
+
+std::optional<Account> AccountRepository::by_id(std::int64_t id) const {
+  SQLite::Statement q(db_,
+                      std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_account(q);
+}
+
+std::optional<Account> AccountRepository::by_username(const std::string& platform,
+                                                      const std::string& username) const {
+  SQLite::Statement q(db_, std::string("SELECT a.") + kAccountColumns +
+                               " FROM accounts a JOIN members m ON m.id = a.member_id "
+                               "WHERE a.platform = ? AND a.username = ? COLLATE NOCASE "
+                               "AND m.active = 1 LIMIT 1");
+  q.bind(1, platform);
+  q.bind(2, username);
+  if (!q.executeStep()) return std::nullopt;
+  return read_account(q);
+}
+
+std::vector<Account> AccountRepository::for_member(std::int64_t member_id) const {
+  SQLite::Statement q(db_, std::string("SELECT ") + kAccountColumns +
+                               " FROM accounts WHERE member_id = ? ORDER BY linked_at, id");
+  q.bind(1, member_id);
+  std::vector<Account> out;
+  while (q.executeStep()) out.push_back(read_account(q));
+  return out;
+}
+
+std::int64_t AccountRepository::link(const std::string& platform, const std::string& user_id,
+                                     std::int64_t member_id, std::int64_t now) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO accounts (platform, platform_user_id, member_id, linked_at) "
+                      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (platform, platform_user_id) "
+                      "DO UPDATE SET member_id = ?3, linked_at = ?4");
+  q.bind(1, platform);
+  q.bind(2, user_id);
+  q.bind(3, member_id);
+  q.bind(4, now);
+  q.exec();
+  return find(platform, user_id)->id;
+}
+
+bool AccountRepository::has_started(std::int64_t member_id) const {
+  SQLite::Statement q(db_,
+                      "SELECT EXISTS (SELECT 1 FROM accounts WHERE member_id = ? AND started = 1 "
+                      "AND platform <> 'console')");
+  q.bind(1, member_id);
+  q.executeStep();
+  return q.getColumn(0).getInt() != 0;
+}
+
+void InviteRepository::create(const std::string& code, std::int64_t member_id, std::int64_t now,
+                              std::int64_t expires_at) {
+  SQLite::Statement q(
+      db_, "INSERT INTO invites (code, member_id, created_at, expires_at) VALUES (?,?,?,?)");
+  q.bind(1, code);
+  q.bind(2, member_id);
+  q.bind(3, now);
+  q.bind(4, expires_at);
+  q.exec();
+}
+
+std::optional<std::int64_t> InviteRepository::redeem(const std::string& code,
+                                                     std::int64_t account_id, std::int64_t now) {
+  SQLite::Statement q(db_,
+                      "UPDATE invites SET used_at = ?1, used_by_account_id = ?2 "
+                      "WHERE code = ?3 AND used_at IS NULL AND expires_at > ?1 "
+                      "RETURNING member_id");
+  q.bind(1, now);
+  q.bind(2, account_id);
+  q.bind(3, code);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace wgbot::storage

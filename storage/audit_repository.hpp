@@ -1,0 +1,42 @@
+// The audit log (who, what, when, before/after) and small key/value state.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/model.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot::storage {
+
+class AuditRepository {
+ public:
+  explicit AuditRepository(SQLite::Database& db) : db_(db) {}
+  void write(const AuditEntry& entry);
+  std::vector<AuditEntry> recent(int limit) const;
+
+ private:
+  SQLite::Database& db_;
+};
+
+// Internal state (poll offsets, generated secrets) and run-time settings.
+class StateRepository {
+ public:
+  explicit StateRepository(SQLite::Database& db) : db_(db) {}
+  std::optional<std::string> get(const std::string& key) const;
+  void set(const std::string& key, const std::string& value);
+  std::map<std::string, std::string> settings() const;
+  void set_setting(const std::string& key, const std::string& value, std::int64_t now,
+                   const std::string& by);
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace wgbot::storage

@@ -1,0 +1,37 @@
+// Members of the working group.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/model.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot::storage {
+
+class MemberRepository {
+ public:
+  explicit MemberRepository(SQLite::Database& db) : db_(db) {}
+
+  // Throws std::runtime_error("handle … is taken") on a duplicate handle.
+  std::int64_t add(const NewMember& member, std::int64_t now);
+  std::optional<Member> by_id(std::int64_t id) const;
+  std::optional<Member> by_handle(const std::string& handle) const;
+  std::vector<Member> list_active() const;
+  // Members whose folded name contains `folded_needle`, or whose handle equals it.
+  std::vector<Member> search(const std::string& folded_needle) const;
+  std::int64_t count() const;
+  void set_lang(std::int64_t member_id, const std::string& lang);
+  void set_admin(std::int64_t member_id, bool is_admin);
+  void set_preferred_account(std::int64_t member_id, std::int64_t account_id);
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace wgbot::storage

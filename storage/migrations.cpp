@@ -1,0 +1,212 @@
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+namespace wgbot::storage {
+
+namespace {
+
+// Each entry is one migration; never edit an entry once released, append a new one.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: everything SPEC names.
+    R"sql(
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  short TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  contact_member_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE members (
+  id INTEGER PRIMARY KEY,
+  handle TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  name_folded TEXT NOT NULL,
+  unit_id INTEGER REFERENCES units(id),
+  role TEXT NOT NULL CHECK (role IN ('chairman','vice_chairman','standing','member','staff')),
+  title TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  is_admin INTEGER NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 1,
+  lang TEXT NOT NULL DEFAULT '',
+  preferred_account_id INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX members_unit ON members(unit_id);
+CREATE INDEX members_name_folded ON members(name_folded);
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  platform_user_id TEXT NOT NULL,
+  member_id INTEGER REFERENCES members(id),
+  username TEXT NOT NULL DEFAULT '',
+  display_name TEXT NOT NULL DEFAULT '',
+  private_chat_id TEXT NOT NULL DEFAULT '',
+  started INTEGER NOT NULL DEFAULT 0,
+  linked_at INTEGER,
+  last_seen_at INTEGER,
+  UNIQUE (platform, platform_user_id)
+);
+CREATE INDEX accounts_member ON accounts(member_id);
+CREATE INDEX accounts_username ON accounts(platform, username COLLATE NOCASE);
+CREATE TABLE chats (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('private','group')),
+  title TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1,
+  blocked_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (platform, chat_id)
+);
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  src TEXT NOT NULL DEFAULT '',
+  assigner_id INTEGER NOT NULL REFERENCES members(id),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','cancelled')),
+  due_at INTEGER,
+  progress INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  acked_at INTEGER,
+  done_at INTEGER,
+  last_progress_at INTEGER,
+  origin_platform TEXT NOT NULL DEFAULT '',
+  origin_chat_id TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tasks_status_due ON tasks(status, due_at);
+CREATE TABLE task_assignees (
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  unit_id INTEGER REFERENCES units(id),
+  lead INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (task_id, member_id)
+);
+CREATE INDEX task_assignees_member ON task_assignees(member_id);
+CREATE TABLE task_events (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  actor_id INTEGER REFERENCES members(id),
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  old_value TEXT NOT NULL DEFAULT '',
+  new_value TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX task_events_task ON task_events(task_id, at);
+CREATE TABLE reminders (
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  platform TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  start_at INTEGER NOT NULL,
+  next_at INTEGER,
+  rrule TEXT,
+  skip_holidays INTEGER NOT NULL DEFAULT 0,
+  task_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','done','cancelled')),
+  fired_count INTEGER NOT NULL DEFAULT 0,
+  last_fired_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX reminders_due ON reminders(next_at) WHERE status = 'active';
+CREATE INDEX reminders_member ON reminders(member_id, status);
+CREATE TABLE inbox (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  update_key TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','handled','failed')),
+  error TEXT NOT NULL DEFAULT '',
+  UNIQUE (platform, update_key)
+);
+CREATE INDEX inbox_pending ON inbox(status) WHERE status = 'new';
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'message',
+  body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  error TEXT NOT NULL DEFAULT '',
+  inbox_id INTEGER REFERENCES inbox(id) ON DELETE SET NULL
+);
+CREATE INDEX outbox_pending ON outbox(platform, next_attempt_at, id) WHERE status = 'pending';
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  before TEXT NOT NULL DEFAULT '',
+  after TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE digests_sent (
+  day TEXT NOT NULL,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  sent_at INTEGER NOT NULL,
+  late INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, member_id)
+);
+CREATE TABLE invites (
+  code TEXT PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  used_by_account_id INTEGER REFERENCES accounts(id)
+);
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+int migrate(SQLite::Database& db) {
+  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  if (current > latest_schema_version()) {
+    throw std::runtime_error("database schema version " + std::to_string(current) +
+                             " is newer than this build (" +
+                             std::to_string(latest_schema_version()) + ")");
+  }
+  int applied = 0;
+  for (int version = current + 1; version <= latest_schema_version(); ++version) {
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    if (db.execAndGet("PRAGMA user_version").getInt() >= version) continue;
+    db.exec(kMigrations.at(static_cast<std::size_t>(version - 1)));
+    // PRAGMA takes no bound parameters; the value is an integer we control.
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace wgbot::storage

@@ -1,0 +1,17 @@
+// Numbered schema migrations, tracked by PRAGMA user_version.
+#pragma once
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot::storage {
+
+// The schema version this build knows.
+int latest_schema_version();
+
+// Applies every pending migration, each in its own transaction. Returns how many were applied.
+// Throws std::runtime_error when the database is newer than this build.
+int migrate(SQLite::Database& db);
+
+}  // namespace wgbot::storage

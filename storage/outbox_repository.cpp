@@ -1,0 +1,170 @@
+#include "storage/outbox_repository.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <nlohmann/json.hpp>
+
+namespace wgbot::storage {
+
+namespace {
+
+using nlohmann::json;
+
+const char* kind_name(OutKind kind) {
+  switch (kind) {
+    case OutKind::message:
+      return "message";
+    case OutKind::callback_answer:
+      return "callback_answer";
+    case OutKind::edit:
+      return "edit";
+  }
+  return "message";
+}
+
+OutKind kind_from(const std::string& name) {
+  if (name == "callback_answer") return OutKind::callback_answer;
+  if (name == "edit") return OutKind::edit;
+  return OutKind::message;
+}
+
+std::vector<OutboxRow> read_rows(SQLite::Statement& q) {
+  std::vector<OutboxRow> rows;
+  while (q.executeStep()) {
+    OutboxRow row;
+    row.id = q.getColumn(0).getInt64();
+    row.message = deserialize_outgoing(q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                       q.getColumn(3).getString(), q.getColumn(4).getString());
+    row.attempts = q.getColumn(5).getInt();
+    row.created_at = q.getColumn(6).getInt64();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::string serialize_outgoing(const Outgoing& m) {
+  json body = {{"text", m.text}};
+  if (!m.buttons.empty()) {
+    json rows = json::array();
+    for (const auto& row : m.buttons) {
+      json cells = json::array();
+      for (const auto& b : row) cells.push_back({{"label", b.label}, {"data", b.data}});
+      rows.push_back(std::move(cells));
+    }
+    body["buttons"] = std::move(rows);
+  }
+  if (!m.reply_to_message_id.empty()) body["reply_to"] = m.reply_to_message_id;
+  if (!m.callback_id.empty()) body["callback_id"] = m.callback_id;
+  if (!m.edit_message_id.empty()) body["edit_message_id"] = m.edit_message_id;
+  return body.dump();
+}
+
+Outgoing deserialize_outgoing(const std::string& platform, const std::string& chat_id,
+                              const std::string& kind, const std::string& body) {
+  Outgoing m;
+  m.platform = platform;
+  m.chat_id = chat_id;
+  m.kind = kind_from(kind);
+  const json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return m;
+  m.text = parsed.value("text", "");
+  m.reply_to_message_id = parsed.value("reply_to", "");
+  m.callback_id = parsed.value("callback_id", "");
+  m.edit_message_id = parsed.value("edit_message_id", "");
+  if (parsed.contains("buttons") && parsed.at("buttons").is_array()) {
+    for (const auto& row : parsed.at("buttons")) {
+      std::vector<Button> cells;
+      for (const auto& b : row) cells.push_back(Button{b.value("label", ""), b.value("data", "")});
+      m.buttons.push_back(std::move(cells));
+    }
+  }
+  return m;
+}
+
+std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now,
+                                       std::optional<std::int64_t> inbox_id) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO outbox (platform, chat_id, kind, body, created_at, "
+                      "next_attempt_at, inbox_id) VALUES (?,?,?,?,?,?,?)");
+  q.bind(1, message.platform);
+  q.bind(2, message.chat_id);
+  q.bind(3, kind_name(message.kind));
+  q.bind(4, serialize_outgoing(message));
+  q.bind(5, now);
+  q.bind(6, now);
+  if (inbox_id) {
+    q.bind(7, *inbox_id);
+  } else {
+    q.bind(7);
+  }
+  q.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::vector<OutboxRow> OutboxRepository::due(const std::string& platform, std::int64_t now,
+                                             int limit) const {
+  SQLite::Statement q(db_,
+                      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
+                      "WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
+                      "ORDER BY next_attempt_at, id LIMIT ?");
+  q.bind(1, platform);
+  q.bind(2, now);
+  q.bind(3, limit);
+  return read_rows(q);
+}
+
+std::vector<OutboxRow> OutboxRepository::pending_for_chat(const std::string& platform,
+                                                          const std::string& chat_id) const {
+  SQLite::Statement q(db_,
+                      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
+                      "WHERE status = 'pending' AND platform = ? AND chat_id = ? ORDER BY id");
+  q.bind(1, platform);
+  q.bind(2, chat_id);
+  return read_rows(q);
+}
+
+void OutboxRepository::mark_sent(std::int64_t id, std::int64_t now) {
+  SQLite::Statement q(db_,
+                      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
+                      "WHERE id = ?");
+  q.bind(1, now);
+  q.bind(2, id);
+  q.exec();
+}
+
+void OutboxRepository::mark_retry(std::int64_t id, std::int64_t next_attempt_at,
+                                  const std::string& error) {
+  SQLite::Statement q(db_,
+                      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ? "
+                      "WHERE id = ?");
+  q.bind(1, next_attempt_at);
+  q.bind(2, error);
+  q.bind(3, id);
+  q.exec();
+}
+
+void OutboxRepository::mark_failed(std::int64_t id, const std::string& error) {
+  SQLite::Statement q(db_,
+                      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ? "
+                      "WHERE id = ?");
+  q.bind(1, error);
+  q.bind(2, id);
+  q.exec();
+}
+
+std::int64_t OutboxRepository::depth() const {
+  return db_.execAndGet("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").getInt64();
+}
+
+std::optional<std::int64_t> OutboxRepository::next_due(const std::string& platform) const {
+  SQLite::Statement q(db_,
+                      "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending' AND "
+                      "platform = ?");
+  q.bind(1, platform);
+  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace wgbot::storage

@@ -1,0 +1,51 @@
+// The outbox: messages waiting for their platform's sender.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/dispatch/outgoing.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot::storage {
+
+struct OutboxRow {
+  std::int64_t id = 0;
+  Outgoing message;
+  int attempts = 0;
+  std::int64_t created_at = 0;
+};
+
+class OutboxRepository {
+ public:
+  explicit OutboxRepository(SQLite::Database& db) : db_(db) {}
+
+  std::int64_t enqueue(const Outgoing& message, std::int64_t now,
+                       std::optional<std::int64_t> inbox_id = std::nullopt);
+  // Pending rows of `platform` whose next attempt is due, oldest first.
+  std::vector<OutboxRow> due(const std::string& platform, std::int64_t now, int limit) const;
+  // Pending rows of one chat (for the console, which prints its own chat).
+  std::vector<OutboxRow> pending_for_chat(const std::string& platform,
+                                          const std::string& chat_id) const;
+  void mark_sent(std::int64_t id, std::int64_t now);
+  void mark_retry(std::int64_t id, std::int64_t next_attempt_at, const std::string& error);
+  void mark_failed(std::int64_t id, const std::string& error);
+  // Pending rows across all platforms (the metrics' outbox depth).
+  std::int64_t depth() const;
+  // The earliest next attempt among pending rows of `platform`.
+  std::optional<std::int64_t> next_due(const std::string& platform) const;
+
+ private:
+  SQLite::Database& db_;
+};
+
+std::string serialize_outgoing(const Outgoing& message);
+Outgoing deserialize_outgoing(const std::string& platform, const std::string& chat_id,
+                              const std::string& kind, const std::string& body);
+
+}  // namespace wgbot::storage

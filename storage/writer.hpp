@@ -1,0 +1,111 @@
+// The one thread that owns the write connection. Callers from any thread enqueue jobs; every
+// job that arrived while the previous commit was in flight shares the next transaction (group
+// commit), so durability (synchronous=FULL) does not cost one fsync per request.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <type_traits>
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot::storage {
+
+enum class WriteStatus {
+  ok,           // the job ran and its changes are committed
+  job_failed,   // the job threw; its changes were rolled back, the rest of the batch committed
+  unavailable,  // the database could not commit (busy, full, I/O): nothing of the batch is kept
+  stopped,      // the writer was stopped before the job ran
+};
+
+struct WriteResult {
+  WriteStatus status = WriteStatus::ok;
+  std::string error;
+  [[nodiscard]] bool ok() const { return status == WriteStatus::ok; }
+};
+
+class Writer {
+ public:
+  using Job = std::function<void(SQLite::Database&)>;
+  using Done = std::function<void(const WriteResult&)>;
+
+  struct Stats {
+    std::uint64_t jobs = 0;
+    std::uint64_t commits = 0;
+    std::uint64_t failures = 0;
+  };
+
+  explicit Writer(std::unique_ptr<SQLite::Database> db, std::size_t max_batch = 512);
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Queues `job`; `done` runs on the writer thread once the batch is committed (or failed).
+  void submit(Job job, Done done);
+
+  // Runs `fn(db)` and blocks until its batch is committed; returns its result or throws
+  // std::runtime_error. For the CLI, tests and start-up, never for an I/O thread.
+  template <typename Fn>
+  auto run(Fn&& fn) -> std::invoke_result_t<Fn&, SQLite::Database&>;
+
+  // Called on the writer thread after every commit that contained at least one ok job.
+  void set_after_commit(std::function<void()> hook);
+
+  // Finishes what is queued, then ends the thread. Idempotent.
+  void stop();
+
+  [[nodiscard]] Stats stats() const;
+
+ private:
+  struct Entry {
+    Job job;
+    Done done;
+  };
+  void loop();
+  void run_batch(std::deque<Entry>& batch);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::size_t max_batch_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Entry> queue_;
+  bool stopping_ = false;
+  std::function<void()> after_commit_;
+  Stats stats_;
+  std::thread thread_;
+};
+
+template <typename Fn>
+auto Writer::run(Fn&& fn) -> std::invoke_result_t<Fn&, SQLite::Database&> {
+  using Result = std::invoke_result_t<Fn&, SQLite::Database&>;
+  auto promise = std::make_shared<std::promise<void>>();
+  auto future = promise->get_future();
+  std::conditional_t<std::is_void_v<Result>, int, std::optional<Result>> value{};
+  submit(
+      [&fn, &value](SQLite::Database& db) {
+        if constexpr (std::is_void_v<Result>) {
+          fn(db);
+        } else {
+          value.emplace(fn(db));
+        }
+      },
+      [promise](const WriteResult& r) {
+        if (r.ok()) {
+          promise->set_value();
+        } else {
+          promise->set_exception(std::make_exception_ptr(std::runtime_error(r.error)));
+        }
+      });
+  future.get();
+  if constexpr (!std::is_void_v<Result>) return std::move(*value);
+}
+
+}  // namespace wgbot::storage
