@@ -1,0 +1,15 @@
+// The demo roster: the committee of SPEC §7, seeded into an empty database when `demo` is on.
+#pragma once
+
+#include <cstdint>
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot {
+
+// Seeds units and members when the database has no member yet. Returns whether it seeded.
+bool seed_demo_roster(SQLite::Database& db, std::int64_t now);
+
+}  // namespace wgbot
