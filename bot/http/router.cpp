@@ -1,0 +1,54 @@
+#include "bot/http/router.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+namespace wgbot::http {
+
+void Router::add(std::string method, std::string path, Handler handler) {
+  if (method.empty()) throw std::invalid_argument("route method is empty");
+  if (path.empty() || path.front() != '/') {
+    throw std::invalid_argument("route path must start with '/': " + path);
+  }
+  if (!handler) throw std::invalid_argument("route handler is empty: " + method + " " + path);
+  if (has(method, path)) throw std::invalid_argument("duplicate route: " + method + " " + path);
+  routes_[std::move(path)].push_back(Route{std::move(method), std::move(handler)});
+}
+
+void Router::dispatch(Request request, Responder responder) const {
+  const auto found = routes_.find(request.path);
+  if (found == routes_.end()) {
+    responder.send(text_response(404, "not found"));
+    return;
+  }
+  const auto& routes = found->second;
+  const auto route = std::find_if(routes.begin(), routes.end(),
+                                  [&](const Route& r) { return r.method == request.method; });
+  if (route == routes.end()) {
+    Response response = text_response(405, "method not allowed");
+    response.headers.emplace_back("Allow", allowed_methods(request.path));
+    responder.send(std::move(response));
+    return;
+  }
+  route->handler(std::move(request), std::move(responder));
+}
+
+bool Router::has(std::string_view method, std::string_view path) const {
+  const auto found = routes_.find(path);
+  return found != routes_.end() && std::any_of(found->second.begin(), found->second.end(),
+                                               [&](const Route& r) { return r.method == method; });
+}
+
+std::string Router::allowed_methods(std::string_view path) const {
+  std::string allow;
+  const auto found = routes_.find(path);
+  if (found == routes_.end()) return allow;
+  for (const auto& route : found->second) {
+    if (!allow.empty()) allow += ", ";
+    allow += route.method;
+  }
+  return allow;
+}
+
+}  // namespace wgbot::http
