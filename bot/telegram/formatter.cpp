@@ -1,0 +1,263 @@
+#include "bot/telegram/formatter.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+
+#include "bot/core/utf16.hpp"
+
+namespace wgbot::telegram {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kBold = "**";
+
+// Calls emit(text, bold) for the pieces of one line: `**x**` pairs are bold, the rest plain.
+template <typename Emit>
+void for_each_segment(std::string_view line, Emit&& emit) {
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    const std::size_t open = line.find(kBold, pos);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = line.find(kBold, open + kBold.size());
+    if (close == std::string_view::npos) break;
+    if (close == open + kBold.size()) {  // "****": nothing to make bold, keep it literal
+      emit(line.substr(pos, close - pos), false);
+      pos = close;
+      continue;
+    }
+    if (open > pos) emit(line.substr(pos, open - pos), false);
+    emit(line.substr(open + kBold.size(), close - open - kBold.size()), true);
+    pos = close + kBold.size();
+  }
+  if (pos < line.size()) emit(line.substr(pos), false);
+}
+
+// Applies `render_line` to each line of `text`, keeping the newlines.
+template <typename RenderLine>
+std::string map_lines(std::string_view text, RenderLine&& render_line) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t nl = text.find('\n', start);
+    render_line(text.substr(start, nl - start), out);
+    if (nl == std::string_view::npos) break;
+    out += '\n';
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::size_t rendered_units(std::string_view plain) {
+  return utf16_length(render_html(plain));
+}
+
+// What one character costs once escaped; bold tags are checked separately by the caller.
+std::size_t escaped_units(std::string_view text, std::size_t pos) {
+  switch (text[pos]) {
+    case '&':
+      return 5;  // &amp;
+    case '<':
+    case '>':
+      return 4;  // &lt; &gt;
+    case '"':
+      return 6;  // &quot;
+    default:
+      return utf16_units_at(text, pos);
+  }
+}
+
+// Bytes of the longest prefix of `line` (at least one character) whose rendering fits `limit`,
+// ending after a space if one lies in the second half of that prefix.
+std::size_t fit_prefix(std::string_view line, std::size_t limit) {
+  std::vector<std::size_t> ends;  // byte offset after each character that fits
+  std::size_t used = 0;
+  for (std::size_t pos = 0; pos < line.size();) {
+    const std::size_t cost = escaped_units(line, pos);
+    if (used + cost > limit && !ends.empty()) break;
+    used += cost;
+    pos += utf8_char_size(line, pos);
+    ends.push_back(pos);
+  }
+  std::size_t end = ends.back();
+  if (end < line.size()) {
+    const std::size_t space = line.substr(0, end).rfind(' ');
+    if (space != std::string_view::npos && space + 1 >= end / 2) end = space + 1;
+  }
+  // A `**` pair inside the prefix adds tags the estimate ignored: back off until it fits.
+  while (end > ends.front() && rendered_units(line.substr(0, end)) > limit) {
+    end = *std::prev(std::lower_bound(ends.begin(), ends.end(), end));
+  }
+  return end;
+}
+
+std::optional<std::int64_t> parse_int64(std::string_view text) {
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
+  return value;
+}
+
+// Numeric ids go out as integers (as in the fixture); "@channel" stays a string.
+json id_value(const std::string& id) {
+  if (const auto number = parse_int64(id)) return *number;
+  return id;
+}
+
+json inline_keyboard(const ButtonRows& rows) {
+  json keyboard = json::array();
+  for (const auto& row : rows) {
+    json buttons = json::array();
+    for (const Button& button : row) {
+      if (button.label.empty() || !is_valid_callback_data(button.data)) continue;
+      buttons.push_back({{"text", button.label}, {"callback_data", button.data}});
+    }
+    if (!buttons.empty()) keyboard.push_back(std::move(buttons));
+  }
+  return keyboard;
+}
+
+void add_keyboard(json& body, const ButtonRows& rows) {
+  json keyboard = inline_keyboard(rows);
+  if (!keyboard.empty()) body["reply_markup"] = {{"inline_keyboard", std::move(keyboard)}};
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_html(std::string_view plain) {
+  return map_lines(plain, [](std::string_view line, std::string& out) {
+    for_each_segment(line, [&out](std::string_view segment, bool bold) {
+      if (bold) out += "<b>";
+      out += escape_html(segment);
+      if (bold) out += "</b>";
+    });
+  });
+}
+
+std::string strip_markup(std::string_view plain) {
+  return map_lines(plain, [](std::string_view line, std::string& out) {
+    for_each_segment(line, [&out](std::string_view segment, bool) { out += segment; });
+  });
+}
+
+std::vector<std::string> split_message(std::string_view text, std::size_t limit_units) {
+  std::vector<std::string> chunks;
+  std::string current;
+  std::size_t current_units = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t nl = text.find('\n', start);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::string_view line = text.substr(start, end - start);  // with its newline
+    start = end;
+    // Rendering is per line, so a chunk's size is the sum of its lines' sizes.
+    const std::size_t units = rendered_units(line);
+    if (current_units + units <= limit_units) {
+      current += line;
+      current_units += units;
+      continue;
+    }
+    if (!current.empty()) chunks.push_back(std::move(current));
+    current.clear();
+    while (rendered_units(line) > limit_units) {
+      const std::size_t cut = fit_prefix(line, limit_units);
+      chunks.emplace_back(line.substr(0, cut));
+      line.remove_prefix(cut);
+    }
+    current = std::string(line);
+    current_units = rendered_units(line);
+  }
+  if (!current.empty()) chunks.push_back(std::move(current));
+  // Telegram rejects a blank message ("message text is empty"), so whitespace-only chunks go.
+  std::erase_if(chunks, [](const std::string& chunk) {
+    return chunk.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
+  return chunks;
+}
+
+json build_send_message(const Outgoing& out, const std::string& chunk_text_plain,
+                        bool with_buttons) {
+  json body = {{"chat_id", id_value(out.chat_id)},
+               {"text", render_html(chunk_text_plain)},
+               {"parse_mode", "HTML"},
+               {"disable_notification", false}};
+  if (const auto reply_to = parse_int64(out.reply_to_message_id)) {
+    // Still deliver the answer if the user deleted the command meanwhile.
+    body["reply_parameters"] = {{"message_id", *reply_to}, {"allow_sending_without_reply", true}};
+  }
+  if (with_buttons) add_keyboard(body, out.buttons);
+  return body;
+}
+
+json build_answer_callback(const Outgoing& out) {
+  json body = {{"callback_query_id", out.callback_id}};
+  const std::string toast = strip_markup(out.text);
+  if (!toast.empty()) {
+    body["text"] = toast.substr(0, utf16_to_utf8_offset(toast, kMaxCallbackAnswerUnits));
+  }
+  return body;
+}
+
+json build_edit_message_text(const Outgoing& out) {
+  const std::vector<std::string> chunks = split_message(out.text);
+  json body = {{"chat_id", id_value(out.chat_id)},
+               {"message_id", id_value(out.edit_message_id)},
+               {"text", chunks.empty() ? std::string() : render_html(chunks.front())},
+               {"parse_mode", "HTML"}};
+  add_keyboard(body, out.buttons);
+  return body;
+}
+
+std::optional<std::string> callback_data_for(std::string_view command, std::int64_t task_id,
+                                             std::optional<int> minutes) {
+  if (!command.empty() && command.front() == '/') command.remove_prefix(1);
+  if (task_id < 0 || (minutes && *minutes < 0)) return std::nullopt;
+  std::string verb;
+  if (command == "done" || command == "xong") {
+    verb = "done";
+  } else if (command == "ack" || command == "danhan") {
+    verb = "ack";
+  } else if (command == "task" || command == "detail") {
+    verb = "detail";
+  } else if (command == "snooze" || command == "hoannhac") {
+    verb = "snooze";
+  } else {
+    return std::nullopt;
+  }
+  if (minutes && verb != "snooze") return std::nullopt;
+  std::string data = verb + ":" + std::to_string(task_id);
+  if (minutes) data += ":" + std::to_string(*minutes);
+  if (!is_valid_callback_data(data)) return std::nullopt;
+  return data;
+}
+
+bool is_valid_callback_data(std::string_view data) {
+  return !data.empty() && data.size() <= kMaxCallbackDataBytes;
+}
+
+}  // namespace wgbot::telegram

@@ -1,0 +1,65 @@
+// Turns platform-blind Outgoing messages into Bot API request bodies (reference §5).
+//
+// Handlers write plain text. The only markup is `**bold**` within one line (a whole line wrapped
+// in `**` is the common case); everything else is escaped for parse_mode HTML.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bot/dispatch/outgoing.hpp"
+
+namespace wgbot::telegram {
+
+inline constexpr std::size_t kMaxMessageUnits = 4096;        // sendMessage / editMessageText text
+inline constexpr std::size_t kMaxCallbackAnswerUnits = 200;  // answerCallbackQuery toast
+inline constexpr std::size_t kMaxCallbackDataBytes = 64;
+
+// Escapes `<`, `>`, `&` and `"` (the only named entities Telegram accepts).
+[[nodiscard]] std::string escape_html(std::string_view text);
+
+// Plain text with `**bold**` spans -> Telegram HTML. Unpaired `**` stays literal.
+[[nodiscard]] std::string render_html(std::string_view plain);
+
+// Plain text with the `**` of bold spans removed, for places without formatting (toasts).
+[[nodiscard]] std::string strip_markup(std::string_view plain);
+
+// Splits `text` into chunks whose render_html() is at most `limit_units` UTF-16 units. Splits
+// between lines (the newline stays at the end of the earlier chunk, so the chunks concatenate
+// to `text`); a line too long on its own is cut at a character boundary, after a space when one
+// is near the end. Chunks of only whitespace are dropped (Telegram refuses them), so empty text
+// gives no chunks.
+[[nodiscard]] std::vector<std::string> split_message(std::string_view text,
+                                                     std::size_t limit_units = kMaxMessageUnits);
+
+// sendMessage body for one chunk of `out` (shape: fixtures/telegram/sendMessage_request.json).
+// Buttons go only where `with_buttons` is set (the last chunk); invalid buttons are dropped,
+// since one bad callback_data would make Telegram reject the whole message.
+[[nodiscard]] nlohmann::json build_send_message(const Outgoing& out,
+                                                const std::string& chunk_text_plain,
+                                                bool with_buttons);
+
+// answerCallbackQuery body; `out.text` (markup stripped, cut to 200 units) is the toast, if any.
+[[nodiscard]] nlohmann::json build_answer_callback(const Outgoing& out);
+
+// editMessageText body for `out.edit_message_id`. Text beyond one message is cut to the first
+// chunk; without buttons the old keyboard disappears.
+[[nodiscard]] nlohmann::json build_edit_message_text(const Outgoing& out);
+
+// callback_data for a button running `command` on a task: "done"/"xong" -> "done:12",
+// "ack"/"danhan" -> "ack:12", "task"/"detail" -> "detail:12", "snooze"/"hoannhac" ->
+// "snooze:12" or "snooze:12:60" with `minutes`. A leading '/' is accepted. Unknown command,
+// negative id or minutes, or data over 64 bytes -> nullopt. Inverse of command_for_callback_data.
+[[nodiscard]] std::optional<std::string> callback_data_for(
+    std::string_view command, std::int64_t task_id, std::optional<int> minutes = std::nullopt);
+
+// 1-64 bytes, as Telegram requires.
+[[nodiscard]] bool is_valid_callback_data(std::string_view data);
+
+}  // namespace wgbot::telegram
