@@ -1,0 +1,34 @@
+// The one-shot CLI subcommands (everything but serve and console). Each returns an exit code.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "config/config_loader.hpp"
+
+namespace wgbot::cli {
+
+struct MemberAddArgs {
+  std::string name;
+  std::string handle;
+  std::string unit;
+  std::string role;
+  std::string title;
+  std::string phone;
+  std::string email;
+  bool admin = false;
+};
+
+int migrate(const Config& config, std::ostream& out);
+int check_config(const LoadedConfig& loaded, std::ostream& out);
+int member_add(const Config& config, const MemberAddArgs& args, std::ostream& out);
+int member_list(const Config& config, std::ostream& out);
+int member_invite(const Config& config, const std::string& handle, std::ostream& out);
+int import_roster_file(const Config& config, const std::string& path, std::ostream& out);
+int backup(const Config& config, const std::string& target, std::ostream& out);
+
+// A fresh one-time invite code: 6 characters without look-alikes (no 0/O, 1/I).
+std::string make_invite_code();
+
+}  // namespace wgbot::cli

@@ -1,0 +1,142 @@
+#include "bot/console/console_session.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "bot/dispatch/dispatcher.hpp"
+#include "bot/dispatch/inbound.hpp"
+#include "storage/account_repository.hpp"
+#include "storage/member_repository.hpp"
+#include "storage/outbox_repository.hpp"
+#include "storage/writer.hpp"
+
+namespace wgbot {
+
+namespace {
+
+constexpr const char* kPlatform = "console";
+
+std::uint64_t random_session_id() {
+  std::random_device rd;
+  return (static_cast<std::uint64_t>(rd()) << 32U) ^ rd();
+}
+
+std::string button_line(const ButtonRows& rows) {
+  std::string line;
+  for (const auto& row : rows) {
+    for (const auto& b : row) {
+      if (!line.empty()) line += "  ";
+      line += "[" + b.label + "]";
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string render_for_console(const std::string& text, bool ansi) {
+  // "**bold**" spans (the catalogue's only markup) never cross a line.
+  const std::string on = ansi ? "\x1b[1m" : "";
+  const std::string off = ansi ? "\x1b[0m" : "";
+  std::istringstream in(text);
+  std::string line;
+  std::string out;
+  bool first = true;
+  while (std::getline(in, line)) {
+    std::string rendered;
+    std::size_t pos = 0;
+    for (;;) {
+      const auto open = line.find("**", pos);
+      const auto close = open == std::string::npos ? open : line.find("**", open + 2);
+      if (close == std::string::npos || close == open + 2) {
+        rendered += line.substr(pos);
+        break;
+      }
+      rendered += line.substr(pos, open - pos) + on + line.substr(open + 2, close - open - 2) + off;
+      pos = close + 2;
+    }
+    if (!first) out += '\n';
+    first = false;
+    out += rendered;
+  }
+  return out;
+}
+
+ConsoleSession::ConsoleSession(storage::Writer& writer, Dispatcher& dispatcher, const Clock& clock,
+                               std::string handle, std::ostream& out, bool interactive)
+    : writer_(writer),
+      dispatcher_(dispatcher),
+      clock_(clock),
+      handle_(std::move(handle)),
+      out_(out),
+      interactive_(interactive),
+      session_id_(random_session_id()) {}
+
+bool ConsoleSession::open() {
+  const auto now = clock_.now().time_since_epoch().count();
+  return writer_.run([&](SQLite::Database& db) {
+    const auto member = storage::MemberRepository(db).by_handle(handle_);
+    if (!member || !member->active) return false;
+    // The console runs on the server itself: whoever can start it is trusted as `handle`.
+    storage::AccountRepository(db).link(kPlatform, handle_, member->id, now);
+    return true;
+  });
+}
+
+void ConsoleSession::submit_line(const std::string& line) {
+  if (line.find_first_not_of(" \t\r") == std::string::npos) return;
+  Inbound in;
+  in.platform = kPlatform;
+  in.update_key = std::to_string(session_id_) + "-" + std::to_string(++counter_);
+  in.kind = InboundKind::message;
+  in.chat_id = chat_id();
+  in.chat_kind = ChatKind::private_chat;
+  in.sender_id = handle_;
+  in.sender_name = handle_;
+  in.message_id = std::to_string(counter_.load());
+  in.text = line;
+  in.sent_at = clock_.now();
+  in.raw = line;
+  writer_.run([&](SQLite::Database& db) { (void)dispatcher_.process(db, in); });
+  drain();
+}
+
+void ConsoleSession::drain() {
+  const auto now = clock_.now().time_since_epoch().count();
+  const auto rows = writer_.run([&](SQLite::Database& db) {
+    storage::OutboxRepository outbox(db);
+    auto pending = outbox.pending_for_chat(kPlatform, chat_id());
+    for (const auto& row : pending) outbox.mark_sent(row.id, now);
+    return pending;
+  });
+  for (const auto& row : rows) {
+    if (row.message.kind == OutKind::callback_answer) continue;
+    std::string text = render_for_console(row.message.text, interactive_);
+    if (!row.message.buttons.empty()) text += "\n" + button_line(row.message.buttons);
+    print(text);
+  }
+}
+
+void ConsoleSession::print(const std::string& text) {
+  std::lock_guard lock(print_mutex_);
+  // A blank line between replies keeps scripted output readable too.
+  out_ << text << "\n\n";
+  out_.flush();
+}
+
+void ConsoleSession::run(std::istream& in) {
+  std::string line;
+  if (interactive_) {
+    out_ << "wgbot console — @" << handle_ << " (Ctrl-D to quit)\n> " << std::flush;
+  }
+  while (std::getline(in, line)) {
+    submit_line(line);
+    if (interactive_) out_ << "> " << std::flush;
+  }
+  if (interactive_) out_ << "\n";
+}
+
+}  // namespace wgbot

@@ -1,0 +1,58 @@
+// The console platform: a chat in the terminal that takes the same inbox → router → outbox path
+// as every other platform. Its "sender" prints the outbox rows of its own chat.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <iosfwd>
+#include <mutex>
+#include <string>
+
+#include "bot/core/clock.hpp"
+
+namespace wgbot {
+
+class Dispatcher;
+namespace storage {
+class Writer;
+}
+
+class ConsoleSession {
+ public:
+  ConsoleSession(storage::Writer& writer, Dispatcher& dispatcher, const Clock& clock,
+                 std::string handle, std::ostream& out, bool interactive);
+
+  // Links the console account of `handle` to its member. Returns false if no active member has
+  // that handle.
+  bool open();
+
+  // Sends one line through the bot and prints the replies it produced.
+  void submit_line(const std::string& line);
+
+  // Prints what is waiting in this chat's outbox (e.g. a reminder that fired) and marks it sent.
+  void drain();
+
+  // Reads lines until end of input; every line is processed and answered before it returns.
+  void run(std::istream& in);
+
+  [[nodiscard]] std::string chat_id() const { return "console:" + handle_; }
+
+ private:
+  void print(const std::string& text);
+
+  storage::Writer& writer_;
+  Dispatcher& dispatcher_;
+  const Clock& clock_;
+  std::string handle_;
+  std::ostream& out_;
+  bool interactive_;
+  std::mutex print_mutex_;
+  std::uint64_t session_id_;
+  std::atomic<std::uint64_t> counter_{0};
+};
+
+// How a console shows a message: "**Title**" lines in bold on a terminal, plain otherwise;
+// buttons as the commands they run.
+std::string render_for_console(const std::string& text, bool ansi);
+
+}  // namespace wgbot

@@ -1,0 +1,27 @@
+// Lines from standard input that a shutdown can interrupt (a blocked std::getline cannot be).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace wgbot {
+
+class StdinLines {
+ public:
+  StdinLines();
+  ~StdinLines();
+  StdinLines(const StdinLines&) = delete;
+  StdinLines& operator=(const StdinLines&) = delete;
+
+  // The next line without its newline; nullopt at end of input or after cancel().
+  std::optional<std::string> next();
+  // Wakes a blocked next(); safe from any thread or a signal handler's strand.
+  void cancel();
+
+ private:
+  int wake_pipe_[2] = {-1, -1};
+  std::string buffer_;
+  bool eof_ = false;
+};
+
+}  // namespace wgbot

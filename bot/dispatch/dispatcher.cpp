@@ -1,0 +1,157 @@
+#include "bot/dispatch/dispatcher.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <spdlog/spdlog.h>
+
+#include "bot/dispatch/command_parser.hpp"
+#include "handlers/command_table.hpp"
+#include "storage/account_repository.hpp"
+#include "storage/chat_repository.hpp"
+#include "storage/inbox_repository.hpp"
+#include "storage/member_repository.hpp"
+#include "storage/outbox_repository.hpp"
+
+namespace wgbot {
+
+namespace {
+
+Lang default_lang(const Config& config) {
+  return lang_from_code(config.language, Lang::vi);
+}
+
+Lang lang_for(const Config& config, const Inbound& in, const std::optional<Member>& member) {
+  if (member && !member->lang.empty()) return lang_from_code(member->lang, default_lang(config));
+  if (!member) return lang_from_code(in.sender_language, default_lang(config));
+  return default_lang(config);
+}
+
+std::optional<Member> linked_member(SQLite::Database& db, const Account& account) {
+  if (!account.member_id) return std::nullopt;
+  auto member = storage::MemberRepository(db).by_id(*account.member_id);
+  if (!member || !member->active) return std::nullopt;
+  return member;
+}
+
+void record_chat(SQLite::Database& db, const Inbound& in, std::int64_t now) {
+  storage::ChatRepository chats(db);
+  switch (in.kind) {
+    case InboundKind::chat_joined:
+      chats.upsert(in.platform, in.chat_id, true, in.chat_title, now);
+      chats.set_active(in.platform, in.chat_id, true, now);
+      break;
+    case InboundKind::chat_left:
+      chats.set_active(in.platform, in.chat_id, false, now);
+      break;
+    case InboundKind::chat_migrated:
+      chats.migrate(in.platform, in.chat_id, in.migrate_to_chat_id, now);
+      break;
+    default:
+      if (in.chat_kind == ChatKind::group) {
+        chats.upsert(in.platform, in.chat_id, true, in.chat_title, now);
+      }
+      break;
+  }
+}
+
+Outgoing callback_answer_for(const Inbound& in) {
+  Outgoing answer;
+  answer.kind = OutKind::callback_answer;
+  answer.platform = in.platform;
+  answer.chat_id = in.chat_id;
+  answer.callback_id = in.callback_id;
+  return answer;
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(std::shared_ptr<const Config> config, const Clock& clock)
+    : config_(std::move(config)), clock_(clock) {}
+
+void Dispatcher::set_bot_username(const std::string& platform, const std::string& username) {
+  std::lock_guard lock(mutex_);
+  bot_usernames_[platform] = username;
+}
+
+std::string Dispatcher::bot_username(const std::string& platform) const {
+  std::lock_guard lock(mutex_);
+  const auto it = bot_usernames_.find(platform);
+  return it == bot_usernames_.end() ? std::string() : it->second;
+}
+
+DispatchResult Dispatcher::process(SQLite::Database& db, const Inbound& in) {
+  DispatchResult result;
+  const auto now = clock_.now().time_since_epoch().count();
+  const auto inbox_id =
+      storage::InboxRepository(db).insert(in.platform, in.update_key, in.raw, now);
+  if (!inbox_id) {
+    result.duplicate = true;
+    return result;
+  }
+  result.inbox_id = *inbox_id;
+  // The handler's changes get their own savepoint: if it throws, the inbox row still commits
+  // (marked failed), so the update is neither lost nor retried forever.
+  db.exec("SAVEPOINT handle");
+  try {
+    result.replies = handle(db, in, *inbox_id);
+    storage::InboxRepository(db).mark_handled(*inbox_id);
+    db.exec("RELEASE handle");
+  } catch (const std::exception& e) {
+    db.exec("ROLLBACK TO handle");
+    db.exec("RELEASE handle");
+    spdlog::error("event=handler_failed platform={} update={} error=\"{}\"", in.platform,
+                  in.update_key, e.what());
+    storage::InboxRepository(db).mark_failed(*inbox_id, e.what());
+    result.failed = true;
+  }
+  return result;
+}
+
+std::size_t Dispatcher::handle(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id) {
+  const auto now_tp = clock_.now();
+  const auto now = now_tp.time_since_epoch().count();
+  record_chat(db, in, now);
+  storage::OutboxRepository outbox(db);
+  // Every button press gets an answer, even one we cannot act on, or the app keeps spinning.
+  if (in.kind != InboundKind::callback && !in.callback_id.empty()) {
+    outbox.enqueue(callback_answer_for(in), now, inbox_id);
+    return 1;
+  }
+  if (in.kind != InboundKind::message && in.kind != InboundKind::callback) return 0;
+  if (in.sender_id.empty()) return 0;
+
+  const auto command = parse_command(in.text);
+  const bool is_group = in.chat_kind == ChatKind::group;
+  if (command && !addressed_to_us(*command, bot_username(in.platform))) return 0;
+  const CommandSpec* spec = command ? find_command(command->name) : nullptr;
+  // In groups only commands known to the bot are answered; plain chatter is not ours.
+  if (is_group && spec == nullptr) return 0;
+
+  storage::AccountRepository accounts(db);
+  const Account account =
+      accounts.touch(storage::SeenAccount{in.platform, in.sender_id, in.sender_username,
+                                          in.sender_name, is_group ? std::string() : in.chat_id},
+                     now);
+  HandlerContext ctx{db, *config_, now_tp, in, account, linked_member(db, account)};
+  ctx.lang = lang_for(*config_, in, ctx.member);
+
+  if (!command) {
+    ctx.reply_tr(Msg::not_a_command_private);
+  } else if (spec == nullptr) {
+    ctx.reply_tr(Msg::unknown_command, "/" + command->name);
+  } else if (!may_run(*spec, ctx.member)) {
+    if (ctx.member) {
+      ctx.reply_tr(Msg::not_allowed, "/" + command->name);
+    } else {
+      ctx.reply_tr(Msg::not_linked);
+    }
+  } else {
+    ctx.command = std::string(spec->name);
+    ctx.args = command->args;
+    spec->run(ctx);
+  }
+  if (!in.callback_id.empty()) ctx.out.push_back(callback_answer_for(in));
+  for (const auto& o : ctx.out) outbox.enqueue(o, now, inbox_id);
+  return ctx.out.size();
+}
+
+}  // namespace wgbot

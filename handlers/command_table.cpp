@@ -1,0 +1,44 @@
+#include "handlers/command_table.hpp"
+
+#include "handlers/help_handler.hpp"
+#include "handlers/member_handlers.hpp"
+#include "handlers/start_handler.hpp"
+
+namespace wgbot {
+
+const std::vector<CommandSpec>& command_table() {
+  static const std::vector<CommandSpec> kTable = {
+      {"start", {}, Access::anyone, Msg::help_start, &handle_start},
+      {"help", {"trogiup"}, Access::anyone, Msg::help_help, &handle_help},
+      {"whoami", {"toila"}, Access::linked, Msg::help_whoami, &handle_whoami},
+      {"members", {"thanhvien"}, Access::linked, Msg::help_members, &handle_members},
+      {"whois", {"ai"}, Access::linked, Msg::help_whois, &handle_whois},
+      {"units", {"donvi"}, Access::linked, Msg::help_units, &handle_units},
+      {"lang", {"ngonngu"}, Access::linked, Msg::help_lang, &handle_lang},
+  };
+  return kTable;
+}
+
+const CommandSpec* find_command(std::string_view name) {
+  for (const auto& spec : command_table()) {
+    if (spec.name == name) return &spec;
+    for (auto alias : spec.aliases) {
+      if (alias == name) return &spec;
+    }
+  }
+  return nullptr;
+}
+
+bool may_run(const CommandSpec& spec, const std::optional<Member>& member) {
+  switch (spec.access) {
+    case Access::anyone:
+      return true;
+    case Access::linked:
+      return member.has_value();
+    case Access::admin:
+      return member.has_value() && member->is_admin;
+  }
+  return false;
+}
+
+}  // namespace wgbot

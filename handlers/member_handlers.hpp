@@ -1,0 +1,12 @@
+// "Who is who": /whoami, /members, /whois, /units, and /lang.
+#pragma once
+
+#include "handlers/handler_context.hpp"
+
+namespace wgbot {
+void handle_whoami(HandlerContext& ctx);
+void handle_members(HandlerContext& ctx);
+void handle_whois(HandlerContext& ctx);
+void handle_units(HandlerContext& ctx);
+void handle_lang(HandlerContext& ctx);
+}  // namespace wgbot

@@ -1,0 +1,25 @@
+// Importing a roster from CSV: all rows or none, errors naming the line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot {
+
+struct RosterImportResult {
+  bool ok = false;
+  std::size_t imported = 0;
+  std::string error;  // one line, "line N: …"
+};
+
+// Header: handle,name,unit,role,title,phone,email,admin,telegram_user_id,zalo_bot_user_id,
+// zalo_oa_user_id (only the first five required, any order). Runs inside a savepoint of its own
+// and rolls everything back on the first bad row.
+RosterImportResult import_roster(SQLite::Database& db, std::string_view csv_text, std::int64_t now);
+
+}  // namespace wgbot

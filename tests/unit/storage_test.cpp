@@ -1,0 +1,128 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "fakes/temp_dir.hpp"
+#include "storage/backup.hpp"
+#include "storage/database.hpp"
+#include "storage/db_lock.hpp"
+#include "storage/inbox_repository.hpp"
+#include "storage/member_repository.hpp"
+#include "storage/migrations.hpp"
+#include "storage/outbox_repository.hpp"
+
+namespace wgbot::storage {
+namespace {
+
+using testing::TempDir;
+
+TEST(Migrations, RunFromEmptyAndAreIdempotent) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  EXPECT_EQ(migrate(*db), latest_schema_version());
+  EXPECT_EQ(db->execAndGet("PRAGMA user_version").getInt(), latest_schema_version());
+  EXPECT_EQ(migrate(*db), 0);
+  for (const char* table :
+       {"units", "members", "accounts", "chats", "tasks", "task_events", "reminders", "inbox",
+        "outbox", "audit_log", "settings", "digests_sent", "invites"}) {
+    EXPECT_TRUE(db->tableExists(table)) << table;
+  }
+}
+
+TEST(Database, PragmasForDurability) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  EXPECT_EQ(db->execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(db->execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
+  EXPECT_EQ(db->execAndGet("PRAGMA foreign_keys").getInt(), 1);
+}
+
+TEST(Migrations, RefuseADatabaseFromTheFuture) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  db->exec("PRAGMA user_version = 999");
+  EXPECT_THROW(migrate(*db), std::runtime_error);
+}
+
+TEST(Inbox, SameUpdateIsStoredOnce) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  InboxRepository inbox(*db);
+  EXPECT_TRUE(inbox.insert("telegram", "815204417", "{}", 1).has_value());
+  EXPECT_FALSE(inbox.insert("telegram", "815204417", "{}", 2).has_value());
+  EXPECT_TRUE(inbox.insert("zalo_bot", "815204417", "{}", 2).has_value());
+  EXPECT_EQ(inbox.count(), 2);
+}
+
+TEST(Outbox, RoundTripsButtonsAndReplies) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  OutboxRepository outbox(*db);
+  Outgoing o;
+  o.platform = "telegram";
+  o.chat_id = "-100";
+  o.text = "Việc #12 <b>";
+  o.buttons = {{Button{"✅ Xong", "done:12"}}};
+  o.reply_to_message_id = "5521";
+  outbox.enqueue(o, 10);
+  const auto rows = outbox.due("telegram", 10, 10);
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(rows[0].message.text, o.text);
+  EXPECT_EQ(rows[0].message.buttons.at(0).at(0).data, "done:12");
+  EXPECT_EQ(rows[0].message.reply_to_message_id, "5521");
+  EXPECT_EQ(outbox.depth(), 1);
+  outbox.mark_retry(rows[0].id, 20, "503");
+  EXPECT_TRUE(outbox.due("telegram", 19, 10).empty());
+  outbox.mark_sent(rows[0].id, 21);
+  EXPECT_EQ(outbox.depth(), 0);
+}
+
+TEST(MemberSearch, FindsByFoldedNameOrHandle) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  MemberRepository members(*db);
+  members.add(NewMember{"quy", "Ngô Văn Quý", std::nullopt, Role::vice_chairman}, 1);
+  members.add(NewMember{"do", "Đỗ Thị Lan", std::nullopt, Role::member}, 1);
+  EXPECT_EQ(members.search("quy").size(), 1U);
+  EXPECT_EQ(members.search("ngo van quy").size(), 1U);
+  EXPECT_EQ(members.search("do thi").at(0).handle, "do");
+  EXPECT_TRUE(members.search("nobody").empty());
+  EXPECT_THROW(members.add(NewMember{"QUY", "X", std::nullopt, Role::member}, 1),
+               std::runtime_error);
+}
+
+TEST(DbLock, SecondHolderIsRefusedWithThePid) {
+  TempDir dir;
+  const auto path = dir.file("a.db");
+  DbLock first(path);
+  try {
+    DbLock second(path);
+    FAIL() << "second lock was granted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("process " + std::to_string(::getpid())),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(DbLock, ReleasedWhenTheHolderGoes) {
+  TempDir dir;
+  const auto path = dir.file("a.db");
+  { DbLock first(path); }
+  EXPECT_NO_THROW(DbLock again(path));
+}
+
+TEST(Backup, CopiesALiveDatabase) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  MemberRepository(*db).add(NewMember{"quy", "Ngô Văn Quý", std::nullopt, Role::member}, 1);
+  backup_database(dir.file("a.db"), dir.file("copy.db"));
+  auto copy = open_database(dir.file("copy.db"));
+  EXPECT_EQ(MemberRepository(*copy).by_handle("quy")->name, "Ngô Văn Quý");
+}
+
+}  // namespace
+}  // namespace wgbot::storage
