@@ -57,6 +57,7 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
   storage::Writer writer(std::move(prepared.db));
   Dispatcher dispatcher(config, clock);
   Metrics metrics;
+  dispatcher.set_metrics(&metrics);
 
   boost::asio::io_context ioc;
   auto router = std::make_shared<http::Router>();

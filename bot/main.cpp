@@ -8,6 +8,7 @@
 
 #include "bot/app.hpp"
 #include "bot/cli/cli_commands.hpp"
+#include "bot/cli/when_command.hpp"
 #include "config/config_loader.hpp"
 
 namespace {
@@ -22,6 +23,7 @@ struct Options {
   std::string invite_handle;
   std::string roster_file;
   std::string backup_file;
+  wgbot::cli::WhenArgs when;
 };
 
 void add_member_commands(CLI::App& app, Options& o) {
@@ -59,6 +61,12 @@ void add_commands(CLI::App& app, Options& o) {
   app.add_subcommand("backup", "Online backup of the database")
       ->add_option("FILE", o.backup_file, "Target file")
       ->required();
+  auto* when = app.add_subcommand("when", "Print what a time phrase means");
+  when->add_option("PHRASE", o.when.phrase, "e.g. \"thứ 6 tuần sau 17h\"")->required();
+  when->add_option("--now", o.when.now, "ISO 8601 instant to read the phrase at (default: now)");
+  when->add_option("--for", o.when.purpose, "deadline (default) or reminder")
+      ->check(CLI::IsMember({"deadline", "reminder"}));
+  when->add_flag("--json", o.when.json, "Print {\"at\":…,\"rrule\":…} or {\"error\":…}");
   app.require_subcommand(1);
   app.fallthrough();  // --config is accepted after the subcommand too
 }
@@ -93,6 +101,7 @@ int run(CLI::App& app, Options& o) {
   if (name == "check-config") return wgbot::cli::check_config(loaded, std::cout);
   if (name == "import-roster")
     return wgbot::cli::import_roster_file(config, o.roster_file, std::cout);
+  if (name == "when") return wgbot::cli::when(config, o.when, std::cout, std::cerr);
   if (name == "backup") return wgbot::cli::backup(config, o.backup_file, std::cout);
   const std::string action = sub->get_subcommands().front()->get_name();
   if (action == "add") return wgbot::cli::member_add(config, o.member, std::cout);

@@ -79,6 +79,26 @@ enum class Msg {
   // words
   no_unit,
   no_title,
+  // dates and time phrases
+  weekday_sun,
+  weekday_mon,
+  weekday_tue,
+  weekday_wed,
+  weekday_thu,
+  weekday_fri,
+  weekday_sat,
+  datetime_format,
+  when_error_empty,
+  when_error_unreadable,
+  when_error_in_past,
+  when_error_impossible_date,
+  when_error_needs_year,
+  when_error_recurrence_not_allowed,
+  when_example_deadline,
+  when_example_reminder,
+  when_means_deadline,
+  when_means_reminder,
+  when_repeats,
 };
 
 std::string_view text_vi(Msg key);

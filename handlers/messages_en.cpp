@@ -112,6 +112,45 @@ std::string_view text_en(Msg key) {
       return "no unit";
     case Msg::no_title:
       return "no title";
+    // dates and time phrases
+    case Msg::weekday_sun:
+      return "Sunday";
+    case Msg::weekday_mon:
+      return "Monday";
+    case Msg::weekday_tue:
+      return "Tuesday";
+    case Msg::weekday_wed:
+      return "Wednesday";
+    case Msg::weekday_thu:
+      return "Thursday";
+    case Msg::weekday_fri:
+      return "Friday";
+    case Msg::weekday_sat:
+      return "Saturday";
+    case Msg::datetime_format:
+      return "{time} {weekday}, {date}";
+    case Msg::when_error_empty:
+      return "No time given. Example: {example}";
+    case Msg::when_error_unreadable:
+      return "Cannot read the time \"{phrase}\". Example: {example}";
+    case Msg::when_error_in_past:
+      return "The time \"{phrase}\" is already past. Example: {example}";
+    case Msg::when_error_impossible_date:
+      return "The date \"{phrase}\" does not exist. Example: {example}";
+    case Msg::when_error_needs_year:
+      return "The date \"{phrase}\" has just passed; please give the year, e.g. 15/11/2027";
+    case Msg::when_error_recurrence_not_allowed:
+      return "A deadline cannot repeat (\"{phrase}\"). Example: {example}";
+    case Msg::when_example_deadline:
+      return "next friday 5pm";
+    case Msg::when_example_reminder:
+      return "/remind tomorrow 8am: weekly meeting";
+    case Msg::when_means_deadline:
+      return "Deadline: {}";
+    case Msg::when_means_reminder:
+      return "Reminder at: {}";
+    case Msg::when_repeats:
+      return "Repeats: {}";
   }
   return "";
 }

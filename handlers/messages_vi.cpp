@@ -112,6 +112,45 @@ std::string_view text_vi(Msg key) {
       return "chưa có đơn vị";
     case Msg::no_title:
       return "chưa có chức vụ";
+    // dates and time phrases
+    case Msg::weekday_sun:
+      return "Chủ nhật";
+    case Msg::weekday_mon:
+      return "thứ Hai";
+    case Msg::weekday_tue:
+      return "thứ Ba";
+    case Msg::weekday_wed:
+      return "thứ Tư";
+    case Msg::weekday_thu:
+      return "thứ Năm";
+    case Msg::weekday_fri:
+      return "thứ Sáu";
+    case Msg::weekday_sat:
+      return "thứ Bảy";
+    case Msg::datetime_format:
+      return "{time} {weekday}, {date}";
+    case Msg::when_error_empty:
+      return "Chưa có thời gian. Ví dụ: {example}";
+    case Msg::when_error_unreadable:
+      return "Không hiểu thời gian \"{phrase}\". Ví dụ: {example}";
+    case Msg::when_error_in_past:
+      return "Thời gian \"{phrase}\" đã qua. Ví dụ: {example}";
+    case Msg::when_error_impossible_date:
+      return "Ngày \"{phrase}\" không tồn tại. Ví dụ: {example}";
+    case Msg::when_error_needs_year:
+      return "Ngày \"{phrase}\" vừa qua; vui lòng ghi rõ năm, ví dụ: 15/11/2027";
+    case Msg::when_error_recurrence_not_allowed:
+      return "Hạn xử lý không lặp lại được (\"{phrase}\"). Ví dụ: {example}";
+    case Msg::when_example_deadline:
+      return "thứ 6 tuần sau 17h";
+    case Msg::when_example_reminder:
+      return "/nhac 8h sáng mai: họp giao ban";
+    case Msg::when_means_deadline:
+      return "Hạn xử lý: {}";
+    case Msg::when_means_reminder:
+      return "Nhắc lúc: {}";
+    case Msg::when_repeats:
+      return "Lặp lại: {}";
   }
   return "";
 }

@@ -79,6 +79,21 @@ std::string Dispatcher::bot_username(const std::string& platform) const {
 }
 
 DispatchResult Dispatcher::process(SQLite::Database& db, const Inbound& in) {
+  const auto started = std::chrono::steady_clock::now();
+  DispatchResult result = store_and_handle(db, in);
+  if (metrics_ != nullptr) {
+    if (result.duplicate) {
+      metrics_->update_duplicated(in.platform);
+    } else {
+      metrics_->update_received(in.platform);
+      metrics_->observe_handler_seconds(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    }
+  }
+  return result;
+}
+
+DispatchResult Dispatcher::store_and_handle(SQLite::Database& db, const Inbound& in) {
   DispatchResult result;
   const auto now = clock_.now().time_since_epoch().count();
   const auto inbox_id =

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bot/core/clock.hpp"
+#include "bot/core/metrics.hpp"
 #include "bot/dispatch/inbound.hpp"
 #include "config/config.hpp"
 
@@ -32,10 +33,14 @@ class Dispatcher {
   // The bot's own username on a platform, for "/cmd@BotName" (learned from getMe at start-up).
   void set_bot_username(const std::string& platform, const std::string& username);
 
+  // Counts every update (received, duplicated, handler latency) in `metrics` from now on.
+  void set_metrics(Metrics* metrics) { metrics_ = metrics; }
+
   // Runs on the storage thread with the write connection, inside a transaction.
   DispatchResult process(SQLite::Database& db, const Inbound& in);
 
  private:
+  DispatchResult store_and_handle(SQLite::Database& db, const Inbound& in);
   std::size_t handle(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id);
   std::string bot_username(const std::string& platform) const;
 
@@ -43,6 +48,7 @@ class Dispatcher {
   const Clock& clock_;
   mutable std::mutex mutex_;
   std::map<std::string, std::string> bot_usernames_;
+  Metrics* metrics_ = nullptr;
 };
 
 }  // namespace wgbot

@@ -59,6 +59,10 @@ TEST(EndToEnd, ServeWithConsoleAnswersAndStopsCleanlyOnSigterm) {
   auto metrics = test::http_request(port, "GET", "/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("wgbot_outbox_depth 0"), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("wgbot_updates_received_total{platform=\"console\"} 3"),
+            std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("wgbot_handler_seconds_count 3"), std::string::npos);
   EXPECT_EQ(test::http_request(port, "GET", "/nope").status, 404);
   EXPECT_EQ(test::http_request(port, "POST", "/healthz").status, 405);
 
@@ -147,6 +151,37 @@ TEST(EndToEnd, RosterImportInviteAndBackup) {
                   dir)
                 .code,
             0);
+}
+
+}  // namespace
+}  // namespace wgbot
+
+namespace wgbot {
+namespace {
+
+TEST(EndToEnd, WhenPrintsWhatAPhraseMeans) {
+  testing::TempDir dir;
+  auto run = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> argv{WGBOT_BINARY, "when"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return testing::run_process(argv, {{"WGBOT_DB", dir.file("w.db")}});
+  };
+  auto r = run({"thứ 6 tuần sau 17h", "--now", "2026-11-26T10:00", "--json"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "{\"at\":\"2026-12-04T17:00:00+07:00\",\"rrule\":null}\n");
+  r = run(
+      {"every weekday 16:30", "--for", "reminder", "--now", "2026-11-26T10:00:00+07:00", "--json"});
+  EXPECT_EQ(
+      r.out,
+      "{\"at\":\"2026-11-26T16:30:00+07:00\",\"rrule\":\"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\"}\n");
+  r = run({"thu 6 tuan sau", "--now", "2026-11-26T10:00"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "Hạn xử lý: 17:00 thứ Sáu, 04/12/2026\n");
+  r = run({"31/2", "--now", "2026-11-26T10:00", "--json"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("\"error\""), std::string::npos);
+  EXPECT_NE(r.out.find("31/2"), std::string::npos);
+  EXPECT_EQ(run({"mai", "--now", "yesterday"}).code, 2);
 }
 
 }  // namespace
