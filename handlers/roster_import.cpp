@@ -13,6 +13,7 @@
 #include "bot/core/text_fold.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/member_repository.hpp"
+#include "storage/savepoint.hpp"
 #include "storage/unit_repository.hpp"
 
 namespace wgbot {
@@ -139,16 +140,15 @@ RosterImportResult import_roster(SQLite::Database& db, std::string_view csv_text
     result.error = "line 1: the file is empty";
     return result;
   }
-  db.exec("SAVEPOINT roster_import");
+  storage::Savepoint all_rows(db, "roster_import");
   try {
     const Columns cols = read_header(csv.rows.front());
     for (std::size_t i = 1; i < csv.rows.size(); ++i) import_row(db, csv.rows[i], cols, now);
-    db.exec("RELEASE roster_import");
+    all_rows.release();
     result.ok = true;
     result.imported = csv.rows.size() - 1;
   } catch (const std::exception& e) {
-    db.exec("ROLLBACK TO roster_import");
-    db.exec("RELEASE roster_import");
+    all_rows.rollback();
     result.error = e.what();
   }
   return result;

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
 
+#include "storage/savepoint.hpp"
+
 namespace wgbot::storage {
 
 Writer::Writer(std::unique_ptr<SQLite::Database> db, std::size_t max_batch)
@@ -67,14 +69,13 @@ void Writer::run_batch(std::deque<Entry>& batch) {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       // A savepoint per job: one failing job must not undo its neighbours.
-      db_->exec("SAVEPOINT job");
+      Savepoint job(*db_, "job");
       try {
         batch[i].job(*db_);
-        db_->exec("RELEASE job");
+        job.release();
         any_ok = true;
       } catch (const std::exception& e) {
-        db_->exec("ROLLBACK TO job");
-        db_->exec("RELEASE job");
+        job.rollback();
         results[i] = WriteResult{WriteStatus::job_failed, e.what()};
       }
     }

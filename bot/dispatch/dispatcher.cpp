@@ -10,6 +10,7 @@
 #include "storage/inbox_repository.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/outbox_repository.hpp"
+#include "storage/savepoint.hpp"
 
 namespace wgbot {
 
@@ -105,14 +106,13 @@ DispatchResult Dispatcher::store_and_handle(SQLite::Database& db, const Inbound&
   result.inbox_id = *inbox_id;
   // The handler's changes get their own savepoint: if it throws, the inbox row still commits
   // (marked failed), so the update is neither lost nor retried forever.
-  db.exec("SAVEPOINT handle");
+  storage::Savepoint handling(db, "handle");
   try {
     result.replies = handle(db, in, *inbox_id);
     storage::InboxRepository(db).mark_handled(*inbox_id);
-    db.exec("RELEASE handle");
+    handling.release();
   } catch (const std::exception& e) {
-    db.exec("ROLLBACK TO handle");
-    db.exec("RELEASE handle");
+    handling.rollback();
     spdlog::error("event=handler_failed platform={} update={} error=\"{}\"", in.platform,
                   in.update_key, e.what());
     storage::InboxRepository(db).mark_failed(*inbox_id, e.what());

@@ -154,5 +154,26 @@ TEST(Dispatcher, PlainTextInPrivateGetsAHint) {
   EXPECT_NE(reply[0].find("/help"), std::string::npos);
 }
 
+TEST(Dispatcher, AHandlerFailureKeepsTheUpdateAndNothingHalfDone) {
+  TestBot bot;
+  bot.link("telegram", "u1", "luc");
+  bot.writer().run([](SQLite::Database& db) {
+    db.exec(
+        "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'full'); "
+        "END");
+  });
+  const auto in = bot.message("/lang en");
+  const auto result = bot.send(in);
+  EXPECT_TRUE(result.failed);
+  const auto state = bot.writer().run([](SQLite::Database& db) {
+    return std::make_pair(
+        db.execAndGet("SELECT status FROM inbox ORDER BY id DESC LIMIT 1").getString(),
+        db.execAndGet("SELECT lang FROM members WHERE handle = 'luc'").getString());
+  });
+  EXPECT_EQ(state.first, "failed");  // stored, so a redelivery is a duplicate, not a rerun
+  EXPECT_EQ(state.second, "");       // the language change was rolled back with the reply
+  EXPECT_TRUE(bot.send(in).duplicate);
+}
+
 }  // namespace
 }  // namespace wgbot
