@@ -65,6 +65,24 @@ Outgoing callback_answer_for(const Inbound& in) {
 
 }  // namespace
 
+// Tells the sender that something went wrong, so a bug is never silence. Best effort: if even
+// this cannot be written, the failed inbox row is the record.
+void Dispatcher::apologise(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id,
+                           std::int64_t now) {
+  if (in.kind != InboundKind::message && in.kind != InboundKind::callback) return;
+  try {
+    storage::Savepoint apology(db, "apology");
+    Outgoing o;
+    o.platform = in.platform;
+    o.chat_id = in.chat_id;
+    o.text = std::string(text(lang_from_code(config_->language, Lang::vi), Msg::internal_error));
+    storage::OutboxRepository(db).enqueue(o, now, inbox_id);
+    apology.release();
+  } catch (const std::exception& e) {
+    spdlog::error("event=apology_failed platform={} error=\"{}\"", in.platform, e.what());
+  }
+}
+
 Dispatcher::Dispatcher(std::shared_ptr<const Config> config, const Clock& clock)
     : config_(std::move(config)), clock_(clock) {}
 
@@ -117,6 +135,7 @@ DispatchResult Dispatcher::store_and_handle(SQLite::Database& db, const Inbound&
                   in.update_key, e.what());
     storage::InboxRepository(db).mark_failed(*inbox_id, e.what());
     result.failed = true;
+    apologise(db, in, *inbox_id, now);
   }
   return result;
 }

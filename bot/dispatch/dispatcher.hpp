@@ -43,6 +43,7 @@ class Dispatcher {
   DispatchResult store_and_handle(SQLite::Database& db, const Inbound& in);
   std::size_t handle(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id);
   std::string bot_username(const std::string& platform) const;
+  void apologise(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id, std::int64_t now);
 
   std::shared_ptr<const Config> config_;
   const Clock& clock_;

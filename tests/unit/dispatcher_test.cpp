@@ -173,6 +173,16 @@ TEST(Dispatcher, AHandlerFailureKeepsTheUpdateAndNothingHalfDone) {
   EXPECT_EQ(state.first, "failed");  // stored, so a redelivery is a duplicate, not a rerun
   EXPECT_EQ(state.second, "");       // the language change was rolled back with the reply
   EXPECT_TRUE(bot.send(in).duplicate);
+  // Without the fault, a failure still answers: the apology is all that is written.
+  bot.writer().run([](SQLite::Database& db) { db.exec("DROP TRIGGER fail_outbox"); });
+  bot.writer().run([](SQLite::Database& db) {
+    db.exec(
+        "CREATE TRIGGER fail_lang BEFORE UPDATE OF lang ON members BEGIN "
+        "SELECT RAISE(ABORT, 'bug'); END");
+  });
+  const auto reply = bot.ask("/lang en");
+  ASSERT_EQ(reply.size(), 1U);
+  EXPECT_NE(reply[0].find("Xin lỗi"), std::string::npos);
 }
 
 }  // namespace
