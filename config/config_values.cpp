@@ -169,7 +169,7 @@ Config build_config(const std::map<std::string, json>& v) {
     fail("timezone", "names an unknown time zone \"" + c.timezone + "\"");
   }
   c.language = v.at("language").get<std::string>();
-  if (c.language != "vi" && c.language != "en") fail("language", "must be \"vi\" or \"en\"");
+  if (c.language != "vi" && c.language != "en") fail("language", R"(must be "vi" or "en")");
   c.demo = v.at("demo").get<bool>();
   c.admins = v.at("admins").get<std::vector<std::string>>();
   c.task_assigners = v.at("tasks.assigners").get<std::vector<std::string>>();
