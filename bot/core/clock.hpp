@@ -10,12 +10,20 @@ class Clock {
  public:
   virtual ~Clock() = default;
   [[nodiscard]] virtual std::chrono::sys_seconds now() const = 0;
+  // Finer-grained where the clock has it; the outbound rate limits work in milliseconds.
+  [[nodiscard]] virtual std::chrono::sys_time<std::chrono::milliseconds> now_ms() const {
+    return now();
+  }
 };
 
 class SystemClock final : public Clock {
  public:
   [[nodiscard]] std::chrono::sys_seconds now() const override {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  [[nodiscard]] std::chrono::sys_time<std::chrono::milliseconds> now_ms() const override {
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now());
   }
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -34,9 +35,11 @@ struct ClientResponse {
 
 struct ClientOptions {
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
-  std::string extra_ca_file;   // PEM file trusted in addition to (or instead of) the system store
-  bool use_system_ca = true;   // tests with a private CA set this to false
+  std::string extra_ca_file;  // PEM file trusted in addition to (or instead of) the system store
+  bool use_system_ca = true;  // tests with a private CA set this to false
   std::size_t max_idle_per_host = 8;
+  // Longer answers fail with an error instead of growing memory without bound.
+  std::size_t max_body_bytes = 16 * 1024 * 1024;
 };
 
 class HttpClient {
@@ -53,6 +56,9 @@ class HttpClient {
 
   // Closes idle connections; requests in flight finish or fail.
   void close_idle();
+
+  // Where `done` runs (for async_request in http_client_awaitable.hpp).
+  [[nodiscard]] boost::asio::io_context& context() const;
 
  private:
   struct Impl;
