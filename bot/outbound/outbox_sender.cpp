@@ -1,0 +1,375 @@
+#include "bot/outbound/outbox_sender.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <future>
+#include <map>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+#include "bot/core/clock.hpp"
+#include "bot/core/metrics.hpp"
+#include "bot/outbound/delivery.hpp"
+#include "bot/outbound/outbox_records.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox_lanes.hpp"
+#include "storage/writer.hpp"
+
+namespace wgbot {
+
+namespace asio = boost::asio;
+using TimeMs = OutboxSender::TimeMs;
+
+namespace {
+
+// Answers to button presses skip the per-chat windows; this key is never recorded, so only
+// the global window and a global pause apply to them.
+constexpr std::string_view kCallbackLimiterKey = "#callback-answers";
+constexpr auto kReadRetry = std::chrono::seconds{1};
+
+std::string lane_of(const Outgoing& m) {
+  return m.kind == OutKind::callback_answer ? m.chat_id + "#cb" : m.chat_id;
+}
+
+RateLimiter::TimePoint limiter_time(TimeMs t) {
+  return RateLimiter::TimePoint{
+      std::chrono::duration_cast<RateLimiter::TimePoint::duration>(t.time_since_epoch())};
+}
+
+std::int64_t seconds_floor(TimeMs t) {
+  return std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+std::int64_t seconds_ceil(TimeMs t) {
+  return std::chrono::ceil<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+// One send in flight: the row as read, which part, and the lane it holds.
+struct Attempt {
+  storage::OutboxRow row;
+  int part = 0;
+  int parts = 1;
+  std::string lane;
+  bool is_group = false;
+};
+
+}  // namespace
+
+struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
+  Impl(asio::io_context& io, storage::Writer& w, Delivery& d, const Clock& c, Metrics& m,
+       SenderOptions o)
+      : strand(asio::make_strand(io)),
+        timer(strand),
+        writer(w),
+        delivery(d),
+        clock(c),
+        metrics(m),
+        options(std::move(o)),
+        platform(d.platform()),
+        limiter(options.limits),
+        rng(std::random_device{}()) {}
+
+  asio::strand<asio::io_context::executor_type> strand;
+  asio::steady_timer timer;
+  storage::Writer& writer;
+  Delivery& delivery;
+  const Clock& clock;
+  Metrics& metrics;
+  const SenderOptions options;
+  const std::string platform;
+
+  // The outbox is read on a thread of its own with a read-only connection: reading through the
+  // writer would commit, fire the after-commit hook and wake this sender again, forever.
+  asio::thread_pool reader{1};
+  std::unique_ptr<SQLite::Database> read_db;  // reader thread only
+
+  // Strand only.
+  bool running = false;
+  bool stopping = false;
+  bool pass_running = false;
+  bool pass_again = false;
+  std::size_t in_flight = 0;  // sends not yet recorded
+  std::set<std::string> busy_lanes;
+  std::map<std::int64_t, int> migrations;  // row id -> times it followed a chat migration
+  // A pass reads the outbox while earlier sends are still being recorded: rows recorded after
+  // the read began may show their old state in it, and must not be sent again from it.
+  std::uint64_t recorded = 0;                   // results recorded so far
+  std::uint64_t read_began = 0;                 // `recorded` when the current read began
+  std::map<std::int64_t, std::uint64_t> fresh;  // row id -> `recorded` after its result
+  RateLimiter limiter;
+  std::mt19937_64 rng;
+  std::optional<TimeMs> next_wake;
+  std::vector<std::shared_ptr<std::promise<std::optional<TimeMs>>>> settle_waiters;
+  std::function<void()> stopped;
+
+  void request_pass();
+  void read_heads();
+  void on_heads(std::optional<std::vector<storage::LaneHead>> heads);
+  bool try_send(const storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
+  void on_result(const Attempt& attempt, DeliveryResult result);
+  void record(const Attempt& attempt, storage::Writer::Job job, bool counts_as_sent);
+  void on_recorded(const Attempt& attempt);
+  void arm_timer(TimeMs now);
+  void maybe_idle();
+  storage::Writer::Job job_for(const Attempt& attempt, const DeliveryResult& result, TimeMs now,
+                               bool& counts_as_sent);
+};
+
+void OutboxSender::Impl::request_pass() {
+  if (!running || stopping) return maybe_idle();
+  if (pass_running) {
+    pass_again = true;
+    return;
+  }
+  pass_running = true;
+  read_began = recorded;
+  read_heads();
+}
+
+void OutboxSender::Impl::read_heads() {
+  asio::post(reader, [self = shared_from_this()]() mutable {
+    std::optional<std::vector<storage::LaneHead>> heads;
+    try {
+      if (!self->read_db) {
+        self->read_db = storage::open_database(self->options.db_path, storage::OpenMode::read_only);
+      }
+      heads =
+          storage::OutboxLanes(*self->read_db).heads(self->platform, self->options.lanes_per_pass);
+    } catch (const std::exception& e) {
+      spdlog::error("event=outbox_read_failed platform={} error=\"{}\"", self->platform, e.what());
+      self->read_db.reset();
+    }
+    auto& strand = self->strand;
+    // The last reference must not die on the reader thread (its destructor joins that thread).
+    asio::post(strand, [self = std::move(self), heads = std::move(heads)]() mutable {
+      self->on_heads(std::move(heads));
+    });
+  });
+}
+
+void OutboxSender::Impl::on_heads(std::optional<std::vector<storage::LaneHead>> heads) {
+  pass_running = false;
+  const TimeMs now = clock.now_ms();
+  std::optional<TimeMs> wake;
+  if (!heads) {
+    wake = now + kReadRetry;
+  } else if (running && !stopping) {
+    const std::int64_t now_s = seconds_floor(now);
+    for (const auto& head : *heads) {
+      if (const auto it = fresh.find(head.row.id); it != fresh.end() && it->second > read_began) {
+        pass_again = true;  // stale in this read; the next one shows its new state
+        continue;
+      }
+      if (head.next_attempt_at > now_s) {  // sorted: the rest are not due either
+        const TimeMs due{std::chrono::seconds{head.next_attempt_at}};
+        wake = wake ? std::min(*wake, due) : due;
+        break;
+      }
+      try_send(head, now, wake);
+    }
+  }
+  std::erase_if(fresh, [this](const auto& entry) { return entry.second <= read_began; });
+  next_wake = wake;
+  arm_timer(now);
+  if (pass_again) {
+    pass_again = false;
+    request_pass();
+    return;
+  }
+  maybe_idle();
+}
+
+// Sends the head of a lane if its lane is free and the limits allow; else notes when to retry.
+bool OutboxSender::Impl::try_send(const storage::LaneHead& head, TimeMs now,
+                                  std::optional<TimeMs>& wake) {
+  Attempt attempt{head.row, head.parts_done, 1, lane_of(head.row.message), false};
+  if (busy_lanes.contains(attempt.lane)) return false;
+  const Outgoing& m = attempt.row.message;
+  attempt.parts = delivery.parts(m);
+  attempt.is_group = delivery.is_group(m.chat_id);
+  const bool callback = m.kind == OutKind::callback_answer;
+  busy_lanes.insert(attempt.lane);
+  ++in_flight;
+  if (attempt.parts == 0 || attempt.part >= attempt.parts) {
+    // Nothing (left) to send: an empty text, or every part already delivered before a restart.
+    DeliveryResult result;
+    result.status = attempt.parts == 0 ? DeliveryStatus::rejected : DeliveryStatus::sent;
+    result.error = "nothing to send";
+    result.answered = true;
+    attempt.part = std::max(attempt.parts - 1, 0);
+    on_result(attempt, std::move(result));
+    return true;
+  }
+  const std::string_view key = callback ? kCallbackLimiterKey : std::string_view(m.chat_id);
+  const auto delay = limiter.delay_for(key, attempt.is_group && !callback, limiter_time(now));
+  if (delay.count() > 0) {
+    busy_lanes.erase(attempt.lane);
+    --in_flight;
+    wake = wake ? std::min(*wake, now + delay) : now + delay;
+    return false;
+  }
+  if (!callback) limiter.record_send(m.chat_id, attempt.is_group, limiter_time(now));
+  delivery.send_part(m, attempt.part, [self = shared_from_this(), attempt](DeliveryResult r) {
+    asio::post(self->strand, [self, attempt, r = std::move(r)]() mutable {
+      self->on_result(attempt, std::move(r));
+    });
+  });
+  return true;
+}
+
+void OutboxSender::Impl::on_result(const Attempt& attempt, DeliveryResult result) {
+  metrics.set_reachable(platform, result.answered);
+  bool counts_as_sent = false;
+  storage::Writer::Job job = job_for(attempt, result, clock.now_ms(), counts_as_sent);
+  record(attempt, std::move(job), counts_as_sent);
+}
+
+storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const DeliveryResult& r,
+                                                 TimeMs now, bool& counts_as_sent) {
+  const std::int64_t id = a.row.id;
+  const std::int64_t now_s = seconds_floor(now);
+  const std::string& chat = a.row.message.chat_id;
+  DeliveryStatus status = r.status;
+  if (status == DeliveryStatus::migrate && (r.new_chat_id.empty() || r.new_chat_id == chat ||
+                                            ++migrations[id] > options.max_migrations)) {
+    status = DeliveryStatus::rejected;
+  }
+  if (status == DeliveryStatus::sent && a.part + 1 < a.parts) {
+    return record_part_delivered(id, a.part + 1);
+  }
+  if (status == DeliveryStatus::sent || status == DeliveryStatus::rejected) migrations.erase(id);
+  switch (status) {
+    case DeliveryStatus::sent:
+      counts_as_sent = true;
+      return record_delivered(id, now_s);
+    case DeliveryStatus::retry_after: {
+      const auto wait = std::max(r.retry_after, std::chrono::seconds{1});
+      limiter.on_retry_after(chat, wait, limiter_time(now));
+      spdlog::warn("event=send_flood_control platform={} chat={} outbox_id={} retry_after_s={}",
+                   platform, chat, id, wait.count());
+      return record_retry(id, seconds_ceil(now + wait), r.error);
+    }
+    case DeliveryStatus::migrate:
+      spdlog::info("event=chat_migrated platform={} chat={} new_chat={} outbox_id={}", platform,
+                   chat, r.new_chat_id, id);
+      return record_chat_migrated(platform, chat, r.new_chat_id, now_s);
+    case DeliveryStatus::chat_gone:
+      metrics.send_failed(platform);
+      spdlog::warn("event=chat_unreachable platform={} chat={} outbox_id={} error=\"{}\"", platform,
+                   chat, id, r.error);
+      return record_chat_unreachable(platform, chat, a.is_group, now_s, r.error);
+    case DeliveryStatus::rejected:
+      metrics.send_failed(platform);
+      spdlog::warn("event=send_rejected platform={} chat={} outbox_id={} part={} error=\"{}\"",
+                   platform, chat, id, a.part, r.error);
+      return record_dropped(id, r.error);
+    case DeliveryStatus::transient:
+      break;
+  }
+  metrics.send_failed(platform);
+  const auto delay = backoff(a.row.attempts + 1, rng(), options.backoff);
+  spdlog::warn(
+      "event=send_retry platform={} chat={} outbox_id={} attempt={} delay_ms={} error=\"{}\"",
+      platform, chat, id, a.row.attempts + 1, delay.count(), r.error);
+  return record_retry(id, seconds_ceil(now + delay), r.error);
+}
+
+void OutboxSender::Impl::record(const Attempt& attempt, storage::Writer::Job job,
+                                bool counts_as_sent) {
+  writer.submit(std::move(job), [self = shared_from_this(), attempt,
+                                 counts_as_sent](const storage::WriteResult& r) {
+    if (!r.ok()) {
+      // The platform has the message but the outbox does not know: it will be sent again.
+      spdlog::error("event=outbox_record_failed platform={} outbox_id={} error=\"{}\"",
+                    self->platform, attempt.row.id, r.error);
+    } else if (counts_as_sent) {
+      self->metrics.message_sent(self->platform);
+    }
+    asio::post(self->strand, [self, attempt] { self->on_recorded(attempt); });
+  });
+}
+
+void OutboxSender::Impl::on_recorded(const Attempt& attempt) {
+  fresh[attempt.row.id] = ++recorded;
+  busy_lanes.erase(attempt.lane);
+  --in_flight;
+  if (stopping) {
+    maybe_idle();
+    return;
+  }
+  request_pass();
+}
+
+void OutboxSender::Impl::arm_timer(TimeMs now) {
+  timer.cancel();
+  if (!next_wake || !running || stopping) return;
+  const auto wait = std::max(*next_wake - now, std::chrono::milliseconds{0});
+  timer.expires_after(wait);
+  timer.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
+    if (!ec) self->request_pass();
+  });
+}
+
+void OutboxSender::Impl::maybe_idle() {
+  if (pass_running || in_flight > 0) return;
+  for (auto& waiter : settle_waiters) waiter->set_value(next_wake);
+  settle_waiters.clear();
+  if (stopping && stopped) {
+    auto done = std::move(stopped);
+    stopped = nullptr;
+    asio::post(strand, std::move(done));
+  }
+}
+
+OutboxSender::OutboxSender(asio::io_context& ioc, storage::Writer& writer, Delivery& delivery,
+                           const Clock& clock, Metrics& metrics, SenderOptions options)
+    : impl_(std::make_shared<Impl>(ioc, writer, delivery, clock, metrics, std::move(options))) {}
+
+OutboxSender::~OutboxSender() {
+  impl_->reader.stop();
+  impl_->reader.join();
+}
+
+void OutboxSender::start() {
+  asio::post(impl_->strand, [impl = impl_] {
+    if (impl->running || impl->stopping) return;
+    impl->running = true;
+    impl->request_pass();
+  });
+}
+
+void OutboxSender::notify() {
+  asio::post(impl_->strand, [impl = impl_] { impl->request_pass(); });
+}
+
+void OutboxSender::stop(std::function<void()> done) {
+  asio::post(impl_->strand, [impl = impl_, done = std::move(done)]() mutable {
+    impl->stopping = true;
+    impl->timer.cancel();
+    impl->stopped = std::move(done);
+    impl->maybe_idle();
+  });
+}
+
+std::optional<TimeMs> OutboxSender::settle(std::chrono::milliseconds timeout) {
+  auto waiter = std::make_shared<std::promise<std::optional<TimeMs>>>();
+  auto result = waiter->get_future();
+  asio::post(impl_->strand, [impl = impl_, waiter] {
+    impl->settle_waiters.push_back(waiter);
+    impl->request_pass();
+  });
+  if (result.wait_for(timeout) != std::future_status::ready) {
+    throw std::runtime_error("outbox sender did not settle in time");
+  }
+  return result.get();
+}
+
+}  // namespace wgbot

@@ -1,0 +1,72 @@
+// Drains one platform's outbox: the oldest pending row of each chat goes out as soon as the
+// rate limits allow; results are recorded through the writer (sent, retry with backoff, chat
+// gone, chat migrated). Wakes up when told that new rows were committed (notify) and when the
+// next retry or rate-limit window is due.
+//
+// Order and at-least-once: a chat's messages go out one at a time, in order (button-press
+// answers have their own lane). A message split into parts records each delivered part, so
+// after a crash only the part in flight can be sent twice. A row is marked sent only after
+// the platform confirmed it; a crash between the two re-sends that row (or part) once.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "bot/outbound/rate_limiter.hpp"
+#include "bot/outbound/retry_policy.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace wgbot {
+
+class Clock;
+class Delivery;
+class Metrics;
+namespace storage {
+class Writer;
+}
+
+struct SenderOptions {
+  std::string db_path;  // the sender reads the outbox through its own read-only connection
+  RateLimits limits;
+  BackoffPolicy backoff;
+  int lanes_per_pass = 500;  // rows looked at per pass (one per chat)
+  int max_migrations = 3;    // a row that keeps moving to new chat ids is dropped
+};
+
+class OutboxSender {
+ public:
+  using TimeMs = std::chrono::sys_time<std::chrono::milliseconds>;
+
+  // Time comes from `clock` (Clock::now_ms); all references must outlive the sender.
+  OutboxSender(boost::asio::io_context& ioc, storage::Writer& writer, Delivery& delivery,
+               const Clock& clock, Metrics& metrics, SenderOptions options);
+  // Call stop() and wait for it first; the destructor only joins the reader thread.
+  ~OutboxSender();
+  OutboxSender(const OutboxSender&) = delete;
+  OutboxSender& operator=(const OutboxSender&) = delete;
+
+  void start();
+  // New rows may have been committed: look at the outbox soon. Any thread (e.g. the writer's
+  // after-commit hook); cheap, and coalesced when called often.
+  void notify();
+  // Stops taking rows; `done` runs (on the io_context) once the sends in flight are recorded.
+  void stop(std::function<void()> done);
+
+  // For tests on a ManualClock: looks at the outbox at the clock's current time, waits until
+  // nothing is in flight and nothing more may be sent now, and returns when the sender wants
+  // to look again (nullopt: only when notified). Blocks the caller: never on an io thread.
+  // Throws std::runtime_error if that does not happen within `timeout`.
+  std::optional<TimeMs> settle(std::chrono::milliseconds timeout = std::chrono::seconds{10});
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace wgbot

@@ -1,0 +1,261 @@
+#include "bot/telegram/poller.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <charconv>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bot/core/metrics.hpp"
+#include "bot/dispatch/dispatcher.hpp"
+#include "bot/telegram/api_client_awaitable.hpp"
+#include "storage/audit_repository.hpp"
+#include "storage/writer_awaitable.hpp"
+
+namespace wgbot::telegram {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr std::string_view kPlatform = "telegram";
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+std::optional<std::int64_t> parse_offset(const std::string& text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+struct BatchCounts {
+  int received = 0;
+  int duplicated = 0;
+  int ignored = 0;
+};
+
+void log_failure(std::string_view step, const ApiResult& r, int failures) {
+  if (r.outcome == ApiOutcome::conflict) {
+    spdlog::warn(
+        "event=poll_conflict platform=telegram step={} failures={} detail=\"another getUpdates "
+        "client is running with this token, or a webhook is set\" description=\"{}\"",
+        step, failures, r.description);
+  } else if (r.outcome == ApiOutcome::unauthorized) {
+    spdlog::error(
+        "event=poll_failed platform=telegram step={} failures={} detail=\"the bot token "
+        "was rejected\" description=\"{}\"",
+        step, failures, r.description);
+  } else {
+    spdlog::warn(
+        "event=poll_failed platform=telegram step={} outcome={} code={} failures={} "
+        "description=\"{}\"",
+        step, to_string(r.outcome), r.error_code, failures, r.description);
+  }
+}
+
+}  // namespace
+
+struct Poller::Impl : std::enable_shared_from_this<Impl> {
+  Impl(asio::io_context& ioc, ApiClient& a, storage::Writer& w, Dispatcher& d, Metrics& m,
+       PollerOptions o)
+      : strand(asio::make_strand(ioc)),
+        timer(strand),
+        api(a),
+        writer(w),
+        dispatcher(d),
+        metrics(m),
+        options(o),
+        rng(std::random_device{}()) {}
+
+  asio::strand<asio::io_context::executor_type> strand;
+  asio::steady_timer timer;
+  ApiClient& api;
+  storage::Writer& writer;
+  Dispatcher& dispatcher;
+  Metrics& metrics;
+  const PollerOptions options;
+  std::mt19937_64 rng;
+
+  // Strand only.
+  CallCanceller cancel;
+  bool started = false;
+  bool stopping = false;
+  bool finished = false;
+  std::function<void()> stopped;
+
+  asio::awaitable<void> run();
+  asio::awaitable<bool> pause(int failures);
+  asio::awaitable<std::optional<std::optional<std::int64_t>>> load_offset();
+  asio::awaitable<bool> remove_webhook();
+  asio::awaitable<bool> store(const GetUpdatesResult& batch);
+  void finish();
+};
+
+// Waits out the back-off; false if the poller is stopping.
+asio::awaitable<bool> Poller::Impl::pause(int failures) {
+  if (stopping) co_return false;
+  timer.expires_after(backoff(failures, rng(), options.backoff));
+  co_await timer.async_wait(kTuple);
+  co_return !stopping;
+}
+
+// The persisted offset (inner nullopt: never polled before); outer nullopt when stopping.
+asio::awaitable<std::optional<std::optional<std::int64_t>>> Poller::Impl::load_offset() {
+  for (int failures = 1;; ++failures) {
+    auto read = [](SQLite::Database& db) {
+      return storage::StateRepository(db).get(std::string(kPollOffsetKey)).value_or("");
+    };
+    auto op = storage::async_write(writer, std::move(read), kTuple);
+    auto [result, value] = co_await std::move(op);
+    if (result.ok()) co_return std::optional<std::optional<std::int64_t>>{parse_offset(value)};
+    spdlog::warn("event=poll_offset_unreadable platform=telegram error=\"{}\"", result.error);
+    if (!co_await pause(failures)) co_return std::nullopt;
+  }
+}
+
+// getUpdates fails with 409 while a webhook is set, so a bot switched to polling removes it.
+asio::awaitable<bool> Poller::Impl::remove_webhook() {
+  for (int failures = 1; !stopping; ++failures) {
+    auto info_op = async_call(api, "getWebhookInfo", nlohmann::json::object(), kCallTimeout,
+                              &cancel, asio::use_awaitable);
+    const ApiResult info = co_await std::move(info_op);
+    if (stopping) co_return false;
+    if (info.outcome == ApiOutcome::ok) {
+      const bool set = info.result.is_object() && !info.result.value("url", "").empty();
+      if (!set) co_return true;
+      auto delete_op = async_call(api, "deleteWebhook", {{"drop_pending_updates", false}},
+                                  kCallTimeout, &cancel, asio::use_awaitable);
+      const ApiResult removed = co_await std::move(delete_op);
+      if (stopping) co_return false;
+      if (removed.outcome == ApiOutcome::ok) {
+        spdlog::warn(
+            "event=webhook_removed platform=telegram reason=\"no public_url: long "
+            "polling replaces the webhook that was set\"");
+        co_return true;
+      }
+      log_failure("deleteWebhook", removed, failures);
+    } else {
+      log_failure("getWebhookInfo", info, failures);
+    }
+    metrics.set_reachable(kPlatform, info.error_code != 0);
+    if (!co_await pause(failures)) co_return false;
+  }
+  co_return false;
+}
+
+// GCC 12 mishandles temporaries inside a co_await expression (they may be destroyed twice), so
+// every operation below is created in a statement of its own and then awaited.
+
+// One writer job: every update of the batch through the dispatcher, then the next offset.
+asio::awaitable<bool> Poller::Impl::store(const GetUpdatesResult& batch) {
+  auto updates = std::make_shared<const std::vector<RawUpdate>>(batch.updates);
+  const std::optional<std::int64_t> next = batch.next_offset;
+  Dispatcher& d = dispatcher;
+  auto job = [updates, next, &d](SQLite::Database& db) {
+    BatchCounts counts;
+    for (const RawUpdate& raw : *updates) {
+      const ParsedUpdate parsed = parse_update(raw.json);
+      if (parsed.status != UpdateStatus::ok) {
+        ++counts.ignored;
+        continue;
+      }
+      const DispatchResult r = d.process(db, parsed.inbound);
+      ++(r.duplicate ? counts.duplicated : counts.received);
+    }
+    if (next) storage::StateRepository(db).set(std::string(kPollOffsetKey), std::to_string(*next));
+    return counts;
+  };
+  auto op = storage::async_write(writer, std::move(job), kTuple);
+  auto [result, counts] = co_await std::move(op);
+  if (!result.ok()) {
+    spdlog::warn("event=poll_batch_not_stored platform=telegram updates={} error=\"{}\"",
+                 updates->size(), result.error);
+    co_return false;
+  }
+  for (int i = 0; i < counts.received; ++i) metrics.update_received(kPlatform);
+  for (int i = 0; i < counts.duplicated; ++i) metrics.update_duplicated(kPlatform);
+  spdlog::debug("event=poll_batch platform=telegram received={} duplicated={} ignored={}",
+                counts.received, counts.duplicated, counts.ignored);
+  co_return true;
+}
+
+asio::awaitable<void> Poller::Impl::run() {
+  auto loaded = co_await load_offset();
+  if (!loaded || !co_await remove_webhook()) co_return;
+  std::optional<std::int64_t> offset = *loaded;
+  spdlog::info("event=polling_started platform=telegram offset={}", offset.value_or(0));
+  int failures = 0;
+  while (!stopping) {
+    auto poll = async_get_updates(api, offset, options.poll_timeout, &cancel, asio::use_awaitable);
+    const GetUpdatesResult batch = co_await std::move(poll);
+    if (stopping) break;
+    metrics.set_reachable(kPlatform, batch.api.error_code != 0);
+    if (batch.api.outcome != ApiOutcome::ok) {
+      log_failure("getUpdates", batch.api, ++failures);
+      if (!co_await pause(failures)) break;
+      continue;
+    }
+    if (batch.updates.empty()) {
+      failures = 0;
+      continue;
+    }
+    if (co_await store(batch)) {
+      failures = 0;
+      offset = batch.next_offset;
+    } else if (!co_await pause(++failures)) {
+      break;
+    }
+  }
+  spdlog::info("event=polling_stopped platform=telegram");
+}
+
+void Poller::Impl::finish() {
+  finished = true;
+  if (stopped) asio::post(strand, std::exchange(stopped, nullptr));
+}
+
+Poller::Poller(asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
+               Dispatcher& dispatcher, Metrics& metrics, PollerOptions options)
+    : impl_(std::make_shared<Impl>(ioc, api, writer, dispatcher, metrics, options)) {}
+
+Poller::~Poller() = default;
+
+void Poller::start() {
+  asio::post(impl_->strand, [impl = impl_] {
+    if (impl->started || impl->stopping) return;
+    impl->started = true;
+    asio::co_spawn(
+        impl->strand, impl->run(), asio::bind_executor(impl->strand, [impl](std::exception_ptr e) {
+          if (e) {
+            try {
+              std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+              spdlog::error("event=poller_crashed platform=telegram error=\"{}\"", ex.what());
+            }
+          }
+          impl->finish();
+        }));
+  });
+}
+
+void Poller::stop(std::function<void()> done) {
+  asio::post(impl_->strand, [impl = impl_, done = std::move(done)]() mutable {
+    impl->stopping = true;
+    impl->stopped = std::move(done);
+    impl->cancel.cancel();
+    impl->timer.cancel();
+    if (!impl->started || impl->finished) impl->finish();
+  });
+}
+
+}  // namespace wgbot::telegram

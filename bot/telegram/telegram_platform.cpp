@@ -1,0 +1,307 @@
+#include "bot/telegram/telegram_platform.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <openssl/rand.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <array>
+#include <random>
+#include <stdexcept>
+
+#include "bot/core/clock.hpp"
+#include "bot/core/metrics.hpp"
+#include "bot/dispatch/dispatcher.hpp"
+#include "bot/outbound/outbox_sender.hpp"
+#include "bot/telegram/api_client_awaitable.hpp"
+#include "bot/telegram/bot_commands.hpp"
+#include "bot/telegram/telegram_delivery.hpp"
+#include "bot/telegram/webhook_endpoint.hpp"
+#include "config/config.hpp"
+#include "storage/audit_repository.hpp"
+#include "storage/writer.hpp"
+
+namespace wgbot::telegram {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr std::string_view kPlatform = "telegram";
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+// 43 characters of Telegram's secret_token alphabet (A-Z a-z 0-9 _ -): 258 bits.
+std::string generate_secret() {
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+  std::array<unsigned char, 43> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+    throw std::runtime_error("cannot generate the Telegram webhook secret: no randomness");
+  }
+  std::string secret;
+  for (unsigned char b : bytes) secret += kAlphabet[b % kAlphabet.size()];
+  return secret;
+}
+
+SenderOptions sender_options(const Config& config) {
+  SenderOptions o;
+  o.db_path = config.db;
+  o.limits = RateLimits{config.telegram.rate.global_per_s, config.telegram.rate.per_chat_per_s,
+                        config.telegram.rate.per_group_per_min};
+  return o;
+}
+
+void log_step_failure(std::string_view step, const ApiResult& r) {
+  spdlog::warn("event=telegram_call_failed method={} outcome={} code={} description=\"{}\"", step,
+               to_string(r.outcome), r.error_code, r.description);
+}
+
+}  // namespace
+
+std::string resolve_webhook_secret(const Config& config, storage::Writer& writer) {
+  if (!config.telegram.webhook_secret.empty()) return config.telegram.webhook_secret;
+  return writer.run([](SQLite::Database& db) {
+    storage::StateRepository state(db);
+    const std::string key(kGeneratedSecretKey);
+    if (auto kept = state.get(key); kept && !kept->empty()) return *kept;
+    std::string secret = generate_secret();
+    state.set(key, secret);
+    return secret;
+  });
+}
+
+std::string webhook_url(const Config& config) {
+  std::string base = config.public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + std::string(kWebhookPath);
+}
+
+struct TelegramPlatform::Impl {
+  Impl(asio::io_context& io, std::shared_ptr<const Config> c, storage::Writer& w, Dispatcher& d,
+       Metrics& m, const Clock& clock, PlatformOptions o)
+      : config(std::move(c)),
+        writer(w),
+        dispatcher(d),
+        metrics(m),
+        options(std::move(o)),
+        http(io, options.client),
+        api(http, config->telegram.api_base_url, config->telegram.token),
+        delivery(api),
+        sender(io, w, delivery, clock, m, sender_options(*config)),
+        poller(io, api, w, d, m, options.poller),
+        strand(asio::make_strand(io)),
+        timer(strand),
+        rng(std::random_device{}()) {}
+
+  std::shared_ptr<const Config> config;
+  storage::Writer& writer;
+  Dispatcher& dispatcher;
+  Metrics& metrics;
+  const PlatformOptions options;
+  http::HttpClient http;
+  ApiClient api;
+  TelegramDelivery delivery;
+  OutboxSender sender;
+  Poller poller;
+  std::unique_ptr<WebhookEndpoint> webhook;
+  std::string secret;  // resolved by add_routes
+
+  asio::strand<asio::io_context::executor_type> strand;
+  asio::steady_timer timer;
+  std::mt19937_64 rng;
+  // Strand only.
+  CallCanceller cancel;
+  bool started = false;
+  bool stopping = false;
+  bool startup_running = false;
+  int parts_running = 0;  // start-up, poller, sender
+  std::function<void()> stopped;
+
+  [[nodiscard]] bool webhook_mode() const { return !config->public_url.empty(); }
+  asio::awaitable<void> startup();
+  asio::awaitable<ApiResult> call_until_ok(std::string method, nlohmann::json body);
+  asio::awaitable<void> set_commands();
+  void part_stopped();
+};
+
+// Retries with back-off until the call succeeds; a non-ok result only when stopping.
+asio::awaitable<ApiResult> TelegramPlatform::Impl::call_until_ok(std::string method,
+                                                                 nlohmann::json body) {
+  for (int failures = 1;; ++failures) {
+    // Operations are created before co_await: GCC 12 mishandles temporaries inside it.
+    auto op = async_call(api, method, body, kCallTimeout, &cancel, asio::use_awaitable);
+    ApiResult r = co_await std::move(op);
+    if (stopping || r.succeeded()) co_return r;
+    metrics.set_reachable(kPlatform, r.error_code != 0);
+    log_step_failure(method, r);
+    timer.expires_after(backoff(failures, rng(), options.startup_backoff));
+    co_await timer.async_wait(kTuple);
+    if (stopping) co_return r;
+  }
+}
+
+// The menu is cosmetic: a failure is logged, not retried.
+asio::awaitable<void> TelegramPlatform::Impl::set_commands() {
+  const std::array<std::pair<Lang, std::string>, 2> lists = {
+      std::pair{Lang::vi, std::string()}, std::pair{Lang::en, std::string("en")}};
+  for (const auto& [lang, code] : lists) {
+    auto op = async_call(api, "setMyCommands", set_my_commands_body(bot_commands(lang), code),
+                         kCallTimeout, &cancel, asio::use_awaitable);
+    const ApiResult r = co_await std::move(op);
+    if (stopping) co_return;
+    if (!r.succeeded()) log_step_failure("setMyCommands", r);
+  }
+}
+
+asio::awaitable<void> TelegramPlatform::Impl::startup() {
+  auto get_me = call_until_ok("getMe", nlohmann::json::object());
+  const ApiResult me = co_await std::move(get_me);
+  if (stopping) co_return;
+  metrics.set_reachable(kPlatform, true);
+  const std::string username =
+      me.result.is_object() ? me.result.value("username", std::string()) : std::string();
+  dispatcher.set_bot_username(std::string(kPlatform), username);
+  if (webhook) webhook->set_ready(true);
+  spdlog::info("event=telegram_identity username={} mode={}", username,
+               webhook_mode() ? "webhook" : "long_polling");
+  co_await set_commands();
+  if (stopping) co_return;
+  if (!webhook_mode()) {
+    poller.start();
+    co_return;
+  }
+  if (!webhook) {
+    spdlog::error(
+        "event=webhook_not_registered platform=telegram detail=\"add_routes was not "
+        "called; Telegram's requests would find no route\"");
+    co_return;
+  }
+  auto set_op = call_until_ok("setWebhook", set_webhook_body(webhook_url(*config), secret,
+                                                             options.webhook_max_connections));
+  const ApiResult set = co_await std::move(set_op);
+  if (set.succeeded())
+    spdlog::info("event=webhook_set platform=telegram url={}", webhook_url(*config));
+}
+
+void TelegramPlatform::Impl::part_stopped() {
+  if (--parts_running > 0 || !stopped) return;
+  asio::post(strand, std::exchange(stopped, nullptr));
+}
+
+TelegramPlatform::TelegramPlatform(asio::io_context& ioc, std::shared_ptr<const Config> config,
+                                   storage::Writer& writer, Dispatcher& dispatcher,
+                                   Metrics& metrics, const Clock& clock, PlatformOptions options)
+    : impl_(std::make_unique<Impl>(ioc, std::move(config), writer, dispatcher, metrics, clock,
+                                   std::move(options))) {}
+
+TelegramPlatform::~TelegramPlatform() = default;
+
+void TelegramPlatform::add_routes(http::Router& router) {
+  impl_->secret = resolve_webhook_secret(*impl_->config, impl_->writer);
+  impl_->webhook = std::make_unique<WebhookEndpoint>(impl_->writer, impl_->dispatcher,
+                                                     impl_->metrics, impl_->secret);
+  impl_->webhook->add_routes(router);
+}
+
+void TelegramPlatform::start() {
+  asio::post(impl_->strand, [impl = impl_.get()] {
+    if (impl->started || impl->stopping) return;
+    impl->started = true;
+    impl->parts_running = 3;  // start-up, the sender and the poller (which reports even unstarted)
+    impl->sender.start();
+    asio::co_spawn(impl->strand, impl->startup(),
+                   asio::bind_executor(impl->strand, [impl](std::exception_ptr e) {
+                     if (e) {
+                       try {
+                         std::rethrow_exception(e);
+                       } catch (const std::exception& ex) {
+                         spdlog::error("event=telegram_startup_failed error=\"{}\"", ex.what());
+                       }
+                     }
+                     impl->part_stopped();
+                   }));
+  });
+}
+
+void TelegramPlatform::notify_outbox() {
+  impl_->sender.notify();
+}
+
+void TelegramPlatform::stop(std::function<void()> done) {
+  asio::post(impl_->strand, [impl = impl_.get(), done = std::move(done)]() mutable {
+    if (impl->stopping) {  // a second stop() is told when the first one finishes
+      if (impl->parts_running <= 0 || !impl->started) {
+        if (done) asio::post(impl->strand, std::move(done));
+      } else if (done) {
+        impl->stopped = [first = std::move(impl->stopped), done = std::move(done)] {
+          if (first) first();
+          done();
+        };
+      }
+      return;
+    }
+    impl->stopping = true;
+    impl->stopped = std::move(done);
+    if (!impl->started) {
+      if (impl->stopped) asio::post(impl->strand, std::exchange(impl->stopped, nullptr));
+      return;
+    }
+    impl->cancel.cancel();
+    impl->timer.cancel();
+    auto back = [impl] { asio::post(impl->strand, [impl] { impl->part_stopped(); }); };
+    impl->poller.stop(back);
+    impl->sender.stop(back);
+  });
+}
+
+bool TelegramPlatform::webhook_mode() const {
+  return impl_->webhook_mode();
+}
+
+OutboxSender& TelegramPlatform::sender() {
+  return impl_->sender;
+}
+
+WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,
+                                     const http::ClientOptions& client) {
+  WebhookRegistration out;
+  if (!config.telegram.enabled()) {
+    out.error = "telegram.token is not set";
+    return out;
+  }
+  if (config.public_url.empty()) {
+    out.error = "public_url is not set (without it the bot uses long polling)";
+    return out;
+  }
+  const std::string secret = resolve_webhook_secret(config, writer);
+  asio::io_context ioc;
+  http::HttpClient http(ioc, client);
+  ApiClient api(http, config.telegram.api_base_url, config.telegram.token);
+  bool finished = false;
+  api.set_webhook(webhook_url(config), secret, PlatformOptions{}.webhook_max_connections,
+                  [&](const ApiResult& set) {
+                    if (!set.succeeded()) {
+                      out.error = "setWebhook failed: " + set.description;
+                      finished = true;
+                      return;
+                    }
+                    api.get_webhook_info([&](const ApiResult& info) {
+                      out.ok = info.succeeded();
+                      out.info = info.result;
+                      if (!out.ok) out.error = "getWebhookInfo failed: " + info.description;
+                      finished = true;
+                    });
+                  });
+  while (!finished && ioc.run_one() > 0) {
+  }
+  if (!finished) out.error = "no answer from the Bot API";
+  return out;
+}
+
+}  // namespace wgbot::telegram

@@ -1,0 +1,58 @@
+// POST /webhook/telegram: verify the secret header, parse the Update, store and handle it in one
+// writer job, and answer only once that job has committed (reference §2, SPEC §8).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "bot/http/http_types.hpp"
+
+namespace wgbot {
+class Dispatcher;
+class Metrics;
+namespace http {
+class Router;
+}
+namespace storage {
+class Writer;
+}
+}  // namespace wgbot
+
+namespace wgbot::telegram {
+
+inline constexpr std::string_view kWebhookPath = "/webhook/telegram";
+inline constexpr std::string_view kSecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+// Equal strings, compared in time independent of where they differ (the length may leak).
+[[nodiscard]] bool secrets_equal(std::string_view a, std::string_view b);
+
+class WebhookEndpoint {
+ public:
+  // `secret`: what Telegram sends in kSecretHeader; an empty secret refuses every request.
+  WebhookEndpoint(storage::Writer& writer, Dispatcher& dispatcher, Metrics& metrics,
+                  std::string secret);
+  WebhookEndpoint(const WebhookEndpoint&) = delete;
+  WebhookEndpoint& operator=(const WebhookEndpoint&) = delete;
+
+  // Registers the route; this object must outlive the server that uses `router`.
+  void add_routes(http::Router& router);
+
+  // Until the bot knows its own username (getMe), "/cmd@OtherBot" cannot be told from ours, so
+  // updates get 503 and Telegram redelivers them later. Any thread.
+  void set_ready(bool ready) { ready_.store(ready); }
+
+  void handle(http::Request request, http::Responder responder);
+
+ private:
+  storage::Writer& writer_;
+  Dispatcher& dispatcher_;
+  Metrics& metrics_;
+  const std::string secret_;
+  std::atomic<bool> ready_{false};
+  std::atomic<std::uint64_t> next_request_{0};
+  const std::string instance_;  // random prefix, so request ids differ across restarts
+};
+
+}  // namespace wgbot::telegram

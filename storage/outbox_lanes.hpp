@@ -1,0 +1,48 @@
+// What an outbox sender needs beyond OutboxRepository: per-chat "lanes" so a chat's messages go
+// out in order without one busy chat holding up the others, and the progress of a message that
+// is sent in several parts (kept in the state table, so a restart resumes after the last part).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "storage/outbox_repository.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace wgbot::storage {
+
+struct LaneHead {
+  OutboxRow row;
+  std::int64_t next_attempt_at = 0;
+  int parts_done = 0;  // parts of a split message already delivered
+};
+
+// A lane is one chat's messages, or one chat's button-press answers (those need not wait for
+// the chat's messages). Only a lane's oldest pending row may be sent.
+class OutboxLanes {
+ public:
+  explicit OutboxLanes(SQLite::Database& db) : db_(db) {}
+
+  // The oldest pending row of every lane of `platform`, earliest next attempt first, at most
+  // `limit`. Rows not yet due are included: the first of them tells when to look again.
+  std::vector<LaneHead> heads(const std::string& platform, int limit) const;
+
+  void set_parts_done(std::int64_t outbox_id, int parts_done);
+  void clear_parts_done(std::int64_t outbox_id);
+
+  // Marks every pending row of the chat failed (the chat blocked the bot or is gone); returns
+  // how many rows that was.
+  int fail_chat(const std::string& platform, const std::string& chat_id, const std::string& error);
+
+ private:
+  SQLite::Database& db_;
+};
+
+// The key under which a row's progress is kept in the state table.
+std::string parts_done_key(std::int64_t outbox_id);
+
+}  // namespace wgbot::storage

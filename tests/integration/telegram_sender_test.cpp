@@ -1,0 +1,369 @@
+// The outbox sender for Telegram on a ManualClock, against the fake Bot API over loopback HTTP:
+// rate limits, 429, 5xx, 403, migration, splitting, restarts. Time only moves when the test
+// moves it; settle() waits for I/O, never for time to pass.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <future>
+#include <map>
+#include <string>
+#include <thread>
+
+#include "bot/core/metrics.hpp"
+#include "bot/core/utf16.hpp"
+#include "bot/http/http_client.hpp"
+#include "bot/outbound/outbox_sender.hpp"
+#include "bot/telegram/api_client.hpp"
+#include "bot/telegram/telegram_delivery.hpp"
+#include "fakes/fake_telegram.hpp"
+#include "fakes/test_bot.hpp"
+#include "storage/audit_repository.hpp"
+#include "storage/outbox_repository.hpp"
+
+namespace wgbot::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+class TelegramSenderTest : public ::testing::Test {
+ protected:
+  TelegramSenderTest() : bot_(make_config({30, 1, 20})) {
+    fake_.set_clock(&bot_.clock());
+    for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { ioc_.run(); });
+  }
+  ~TelegramSenderTest() override {
+    if (sender_) stop_sender();
+    work_.reset();
+    ioc_.stop();
+    for (auto& t : threads_) t.join();
+  }
+
+  Config make_config(RateConfig rate) {
+    Config c = test_config("unused.db");
+    c.telegram.token = std::string(FakeTelegram::kToken);
+    c.telegram.api_base_url = fake_.base_url();
+    c.telegram.rate = rate;
+    return c;
+  }
+
+  void start_sender(RateLimits limits = {}) {
+    SenderOptions options;
+    options.db_path = bot_.config().db;
+    options.limits = limits;
+    options.backoff = BackoffPolicy{2s, 60s, Jitter::none};
+    sender_ = std::make_unique<OutboxSender>(ioc_, bot_.writer(), delivery_, bot_.clock(), metrics_,
+                                             options);
+    sender_->start();
+  }
+
+  void stop_sender() {
+    auto done = std::make_shared<std::promise<void>>();
+    auto finished = done->get_future();
+    sender_->stop([done] { done->set_value(); });
+    ASSERT_EQ(finished.wait_for(5s), std::future_status::ready);
+    sender_.reset();
+  }
+
+  std::int64_t enqueue(const std::string& chat, const std::string& text,
+                       OutKind kind = OutKind::message) {
+    Outgoing m;
+    m.kind = kind;
+    m.platform = "telegram";
+    m.chat_id = chat;
+    m.text = text;
+    if (kind == OutKind::callback_answer) m.callback_id = "cb-" + text;
+    if (kind == OutKind::edit) m.edit_message_id = "77";
+    const auto now = bot_.clock().now().time_since_epoch().count();
+    return bot_.writer().run(
+        [&](SQLite::Database& db) { return storage::OutboxRepository(db).enqueue(m, now); });
+  }
+
+  std::string status_of(std::int64_t id) {
+    return bot_.writer().run([&](SQLite::Database& db) {
+      SQLite::Statement q(db, "SELECT status FROM outbox WHERE id = ?");
+      q.bind(1, id);
+      return q.executeStep() ? q.getColumn(0).getString() : std::string("missing");
+    });
+  }
+
+  std::int64_t query_int(const std::string& sql) {
+    return bot_.writer().run([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+  }
+
+  // Moves the clock a second at a time, letting the sender act at each step, until `n`
+  // messages reached the fake or `max_seconds` passed.
+  void run_until_sent(std::size_t n, int max_seconds) {
+    for (int s = 0; s <= max_seconds && fake_.count("sendMessage") < n; ++s) {
+      sender_->settle();
+      if (fake_.count("sendMessage") >= n) break;
+      bot_.clock().advance(1s);
+    }
+  }
+
+  FakeTelegram fake_;
+  TestBot bot_;
+  Metrics metrics_;
+  boost::asio::io_context ioc_;
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
+      boost::asio::make_work_guard(ioc_)};
+  http::HttpClient http_{ioc_};
+  telegram::ApiClient api_{http_, fake_.base_url(), std::string(FakeTelegram::kToken)};
+  telegram::TelegramDelivery delivery_{api_};
+  std::unique_ptr<OutboxSender> sender_;
+  std::vector<std::thread> threads_;
+};
+
+TEST_F(TelegramSenderTest, RetryAfterIsHonouredOnTheClock) {
+  fake_.push_fixture("sendMessage", 429, "telegram/error_429_retry_after.json");
+  const auto id = enqueue("1958840321", "xin chào");
+  start_sender();
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendMessage"), 1u);
+  const auto first_at = fake_.calls("sendMessage")[0].at;
+  EXPECT_EQ(status_of(id), "pending");
+  bot_.clock().advance(6s);
+  const auto wake = sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 1u);
+  ASSERT_TRUE(wake.has_value());
+  EXPECT_EQ(*wake, OutboxSender::TimeMs{first_at + 7s});
+  bot_.clock().advance(1s);
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendMessage"), 2u);
+  EXPECT_EQ(fake_.calls("sendMessage")[1].at, first_at + 7s);
+  EXPECT_EQ(status_of(id), "sent");
+}
+
+TEST_F(TelegramSenderTest, PerChatGroupAndGlobalLimitsHoldFor200Messages) {
+  // 6 private chats and 4 groups; the global limit is lowered so that it binds too.
+  std::vector<std::string> chats = {"101", "102",  "103",  "104",  "105",
+                                    "106", "-201", "-202", "-203", "-204"};
+  for (int i = 0; i < 200; ++i) {
+    enqueue(chats[static_cast<std::size_t>(i) % chats.size()], "tin " + std::to_string(i));
+  }
+  start_sender(RateLimits{5, 1, 20});
+  run_until_sent(200, 400);
+  const auto calls = fake_.calls("sendMessage");
+  ASSERT_EQ(calls.size(), 200u);
+  std::map<std::int64_t, int> per_second;
+  std::map<std::string, std::vector<std::int64_t>> per_chat;  // send times, in order
+  for (const auto& call : calls) {
+    const auto t = call.at.time_since_epoch().count();
+    ++per_second[t];
+    per_chat[call.body.at("chat_id").dump()].push_back(t);
+  }
+  for (const auto& [t, n] : per_second) EXPECT_LE(n, 5) << "second " << t;
+  for (const auto& [chat, times] : per_chat) {
+    ASSERT_EQ(times.size(), 20u) << chat;
+    for (std::size_t i = 1; i < times.size(); ++i) EXPECT_GE(times[i] - times[i - 1], 1) << chat;
+    if (chat.front() == '-') {
+      for (std::size_t i = 20; i < times.size(); ++i) EXPECT_GE(times[i] - times[i - 20], 60);
+    }
+  }
+  // Each chat's messages arrived in the order they were queued.
+  std::map<std::string, int> last;
+  for (const auto& call : calls) {
+    const std::string text = call.body.at("text");
+    const int n = std::stoi(text.substr(4));
+    auto [it, fresh] = last.emplace(call.body.at("chat_id").dump(), n);
+    if (!fresh) {
+      EXPECT_GT(n, it->second);
+    }
+    it->second = n;
+  }
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), 200);
+}
+
+TEST_F(TelegramSenderTest, DefaultLimitsSendOnePerChatPerSecond) {
+  for (int i = 0; i < 30; ++i) enqueue(std::to_string(300 + i % 10), "m" + std::to_string(i));
+  start_sender();
+  sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 10u);  // one per chat, the rest wait a second
+  bot_.clock().advance(1s);
+  sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 20u);
+}
+
+TEST_F(TelegramSenderTest, ServerErrorIsRetriedWithBackoffAndTheRowStays) {
+  fake_.push_response("sendMessage", 500,
+                      R"({"ok":false,"error_code":500,"description":"Internal Server Error"})");
+  fake_.push_response("sendMessage", 502, "<html>bad gateway</html>");
+  const auto id = enqueue("1958840321", "thử lại");
+  start_sender();
+  auto wake = sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 1u);
+  EXPECT_EQ(status_of(id), "pending");
+  ASSERT_TRUE(wake.has_value());
+  EXPECT_EQ(*wake - bot_.clock().now_ms(), 2s);  // first retry after the base delay
+  bot_.clock().advance(2s);
+  wake = sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 2u);
+  ASSERT_TRUE(wake.has_value());
+  EXPECT_EQ(*wake - bot_.clock().now_ms(), 4s);  // doubled
+  bot_.clock().advance(4s);
+  sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 3u);
+  EXPECT_EQ(status_of(id), "sent");
+  const std::string page = metrics_.render({});
+  EXPECT_NE(page.find("wgbot_send_failures_total{platform=\"telegram\"} 2"), std::string::npos);
+}
+
+TEST_F(TelegramSenderTest, BlockedChatIsMarkedInactiveAuditedAndNotRetried) {
+  fake_.push_fixture("sendMessage", 403, "telegram/error_403_blocked_by_user.json", "1958840321");
+  const auto first = enqueue("1958840321", "một");
+  const auto second = enqueue("1958840321", "hai");
+  const auto other = enqueue("5190233814", "khác");
+  start_sender();
+  run_until_sent(2, 5);
+  EXPECT_EQ(status_of(first), "failed");
+  EXPECT_EQ(status_of(second), "failed");
+  EXPECT_EQ(status_of(other), "sent");
+  EXPECT_EQ(fake_.count("sendMessage"), 2u);  // the blocked chat was tried once
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM chats WHERE chat_id = '1958840321' AND active = 0"), 1);
+  const auto audit = bot_.writer().run(
+      [](SQLite::Database& db) { return storage::AuditRepository(db).recent(5); });
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit[0].actor, "system");
+  EXPECT_EQ(audit[0].action, "chat_unreachable");
+  EXPECT_EQ(audit[0].target, "telegram:1958840321");
+  EXPECT_NE(metrics_.render({}).find("wgbot_send_failures_total{platform=\"telegram\"} 1"),
+            std::string::npos);
+}
+
+TEST_F(TelegramSenderTest, MigratedGroupGetsTheMessageAtItsNewId) {
+  fake_.push_fixture("sendMessage", 400, "telegram/error_400_migrate_to_chat_id.json");
+  const auto id = enqueue("-4529381765", "chúc mừng nhóm mới");
+  const auto next = enqueue("-4529381765", "tin tiếp theo");
+  start_sender();
+  run_until_sent(3, 5);
+  const auto calls = fake_.calls("sendMessage");
+  ASSERT_EQ(calls.size(), 3u);
+  EXPECT_EQ(calls[0].body.at("chat_id"), -4529381765LL);
+  EXPECT_EQ(calls[1].body.at("chat_id"), -1002198457731LL);
+  EXPECT_EQ(calls[1].body.at("text"), "chúc mừng nhóm mới");
+  EXPECT_EQ(calls[2].body.at("chat_id"), -1002198457731LL);
+  EXPECT_EQ(status_of(id), "sent");
+  EXPECT_EQ(status_of(next), "sent");
+}
+
+TEST_F(TelegramSenderTest, LongReplyIsSplitAtALineBoundary) {
+  std::string text;
+  for (int i = 0; utf16_length(text) < 5000; ++i) {
+    text += "Dòng " + std::to_string(i) + ": báo cáo tiến độ các nhiệm vụ của Tổ công tác\n";
+  }
+  Outgoing m;
+  m.platform = "telegram";
+  m.chat_id = "1958840321";
+  m.text = text;
+  m.reply_to_message_id = "1203";
+  m.buttons = {{Button{"✅ Xong", "done:12"}}};
+  const auto id = bot_.writer().run(
+      [&](SQLite::Database& db) { return storage::OutboxRepository(db).enqueue(m, 0); });
+  start_sender(RateLimits{30, 30, 20});
+  run_until_sent(2, 5);
+  const auto calls = fake_.calls("sendMessage");
+  ASSERT_EQ(calls.size(), 2u);
+  const std::string a = calls[0].body.at("text");
+  const std::string b = calls[1].body.at("text");
+  EXPECT_EQ(a.back(), '\n');  // cut after a whole line
+  EXPECT_EQ(a + b, text);
+  EXPECT_TRUE(calls[0].body.contains("reply_parameters"));
+  EXPECT_FALSE(calls[1].body.contains("reply_parameters"));
+  EXPECT_FALSE(calls[0].body.contains("reply_markup"));
+  EXPECT_EQ(calls[1].body.at("reply_markup").at("inline_keyboard")[0][0].at("callback_data"),
+            "done:12");
+  EXPECT_EQ(status_of(id), "sent");
+  EXPECT_EQ(metrics_.render({}).find("wgbot_messages_sent_total{platform=\"telegram\"} 1") ==
+                std::string::npos,
+            false);
+}
+
+TEST_F(TelegramSenderTest, SplitMessageResumesAfterTheLastDeliveredPart) {
+  std::string text;
+  for (int i = 0; utf16_length(text) < 9000; ++i) {
+    text += "Dòng " + std::to_string(i) + ": một dòng khá dài để chia tin nhắn thành nhiều phần.\n";
+  }
+  const auto id = enqueue("1958840321", text);
+  fake_.push_response("sendMessage", 200, R"({"ok":true,"result":{"message_id":1}})");
+  fake_.push_response("sendMessage", 500, R"({"ok":false,"error_code":500,"description":"x"})");
+  start_sender(RateLimits{30, 30, 20});
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendMessage"), 2u);  // part 1 arrived, part 2 failed
+  stop_sender();                              // "crash": a new sender over the same database
+  bot_.clock().advance(10s);
+  start_sender(RateLimits{30, 30, 20});
+  sender_->settle();
+  const auto calls = fake_.calls("sendMessage");
+  ASSERT_GE(calls.size(), 3u);
+  EXPECT_EQ(calls[2].body.at("text"), calls[1].body.at("text"));  // part 2 again, not part 1
+  EXPECT_NE(calls[2].body.at("text"), calls[0].body.at("text"));
+  run_until_sent(4, 5);
+  EXPECT_EQ(status_of(id), "sent");
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM state WHERE key LIKE 'outbox.parts_done.%'"), 0);
+}
+
+TEST_F(TelegramSenderTest, RestartDeliversUndeliveredRowsExactlyOnce) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(enqueue(std::to_string(400 + i), "chờ gửi"));
+  start_sender();
+  stop_sender();  // stopped before it could look at the outbox
+  start_sender();
+  sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 5u);
+  stop_sender();
+  start_sender();
+  bot_.clock().advance(5s);
+  sender_->settle();
+  EXPECT_EQ(fake_.count("sendMessage"), 5u);
+  for (auto id : ids) EXPECT_EQ(status_of(id), "sent");
+}
+
+TEST_F(TelegramSenderTest, CallbackAnswersAndEditsUseTheirMethods) {
+  fake_.push_response(
+      "editMessageText", 400,
+      R"({"ok":false,"error_code":400,"description":"Bad Request: message is not modified"})");
+  const auto answer = enqueue("-1002198457731", "Đã xong", OutKind::callback_answer);
+  const auto edit = enqueue("-1002198457731", "**Việc #12** đã xong", OutKind::edit);
+  start_sender();
+  sender_->settle();
+  ASSERT_EQ(fake_.count("answerCallbackQuery"), 1u);
+  EXPECT_EQ(fake_.calls("answerCallbackQuery")[0].body.at("callback_query_id"), "cb-Đã xong");
+  ASSERT_EQ(fake_.count("editMessageText"), 1u);
+  EXPECT_EQ(fake_.calls("editMessageText")[0].body.at("text"), "<b>Việc #12</b> đã xong");
+  EXPECT_EQ(status_of(answer), "sent");
+  EXPECT_EQ(status_of(edit), "sent");  // "not modified" counts as done
+}
+
+TEST_F(TelegramSenderTest, HtmlIsEscapedInPlainText) {
+  enqueue("1958840321", "Hồ sơ <bản cuối> & phụ lục");
+  start_sender();
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendMessage"), 1u);
+  EXPECT_EQ(fake_.calls("sendMessage")[0].body.at("text"), "Hồ sơ &lt;bản cuối&gt; &amp; phụ lục");
+}
+
+TEST_F(TelegramSenderTest, BadRequestDropsOnlyThatMessage) {
+  fake_.push_response(
+      "sendMessage", 400,
+      R"({"ok":false,"error_code":400,"description":"Bad Request: can't parse entities"})");
+  const auto bad = enqueue("1958840321", "một");
+  const auto good = enqueue("1958840321", "hai");
+  start_sender();
+  run_until_sent(2, 3);
+  EXPECT_EQ(status_of(bad), "failed");
+  EXPECT_EQ(status_of(good), "sent");
+}
+
+TEST_F(TelegramSenderTest, NotifyWakesTheSenderForNewRows) {
+  start_sender();
+  sender_->settle();
+  enqueue("1958840321", "mới");
+  sender_->notify();
+  EXPECT_TRUE(fake_.wait_for("sendMessage", 1));
+}
+
+}  // namespace
+}  // namespace wgbot::testing

@@ -1,0 +1,116 @@
+// Per-chat lanes of the outbox and the Bot API answer -> delivery decision, without a network.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "bot/telegram/api_result.hpp"
+#include "bot/telegram/telegram_delivery.hpp"
+#include "fakes/fake_telegram.hpp"
+#include "fakes/temp_dir.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "storage/outbox_lanes.hpp"
+#include "storage/outbox_repository.hpp"
+
+namespace wgbot::storage {
+namespace {
+
+class OutboxLanesTest : public ::testing::Test {
+ protected:
+  OutboxLanesTest() : db_(open_database(dir_.file("a.db"))) { migrate(*db_); }
+
+  std::int64_t add(const std::string& chat, OutKind kind = OutKind::message, std::int64_t at = 0) {
+    Outgoing m;
+    m.kind = kind;
+    m.platform = "telegram";
+    m.chat_id = chat;
+    m.text = "x";
+    return OutboxRepository(*db_).enqueue(m, at);
+  }
+
+  std::vector<std::int64_t> head_ids() {
+    std::vector<std::int64_t> ids;
+    for (const auto& h : OutboxLanes(*db_).heads("telegram", 100)) ids.push_back(h.row.id);
+    return ids;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+TEST_F(OutboxLanesTest, OnlyTheOldestPendingRowOfEachChatIsAHead) {
+  const auto a1 = add("1");
+  add("1");
+  const auto b1 = add("-2");
+  const auto cb = add("1", OutKind::callback_answer);  // its own lane: not behind chat 1's text
+  EXPECT_EQ(head_ids(), (std::vector<std::int64_t>{a1, b1, cb}));
+  OutboxRepository(*db_).mark_sent(a1, 0);
+  EXPECT_EQ(head_ids().size(), 3u);
+  EXPECT_NE(head_ids().front(), a1);
+}
+
+TEST_F(OutboxLanesTest, AHeadWaitingForItsRetryHoldsItsChatBack) {
+  const auto a1 = add("1");
+  add("1");
+  const auto b1 = add("2");
+  OutboxRepository(*db_).mark_retry(a1, 500, "HTTP 502");
+  const auto heads = OutboxLanes(*db_).heads("telegram", 100);
+  ASSERT_EQ(heads.size(), 2u);
+  EXPECT_EQ(heads[0].row.id, b1);  // due first
+  EXPECT_EQ(heads[1].row.id, a1);  // not a1's successor: order within a chat is kept
+  EXPECT_EQ(heads[1].next_attempt_at, 500);
+}
+
+TEST_F(OutboxLanesTest, ProgressOfASplitMessageIsKeptAndCleared) {
+  const auto id = add("1");
+  OutboxLanes(*db_).set_parts_done(id, 2);
+  EXPECT_EQ(OutboxLanes(*db_).heads("telegram", 10).at(0).parts_done, 2);
+  OutboxLanes(*db_).clear_parts_done(id);
+  EXPECT_EQ(OutboxLanes(*db_).heads("telegram", 10).at(0).parts_done, 0);
+}
+
+TEST_F(OutboxLanesTest, FailingAChatFailsAllItsPendingRowsOnly) {
+  add("1");
+  add("1", OutKind::callback_answer);
+  const auto other = add("2");
+  EXPECT_EQ(OutboxLanes(*db_).fail_chat("telegram", "1", "Forbidden: bot was blocked by the user"),
+            2);
+  EXPECT_EQ(head_ids(), (std::vector<std::int64_t>{other}));
+}
+
+TEST(TelegramDeliveryResult, BotApiAnswersMapToWhatTheSenderDoes) {
+  using telegram::classify_response;
+  using telegram::to_delivery_result;
+  const auto fixture = [](const char* name) {
+    return ::wgbot::testing::read_fixture(std::string("telegram/") + name);
+  };
+  auto r = to_delivery_result(classify_response(429, fixture("error_429_retry_after.json")));
+  EXPECT_EQ(r.status, DeliveryStatus::retry_after);
+  EXPECT_EQ(r.retry_after, std::chrono::seconds{7});
+  r = to_delivery_result(classify_response(400, fixture("error_400_migrate_to_chat_id.json")));
+  EXPECT_EQ(r.status, DeliveryStatus::migrate);
+  EXPECT_EQ(r.new_chat_id, "-1002198457731");
+  r = to_delivery_result(classify_response(403, fixture("error_403_blocked_by_user.json")));
+  EXPECT_EQ(r.status, DeliveryStatus::chat_gone);
+  r = to_delivery_result(classify_response(
+      400,
+      R"({"ok":false,"error_code":400,"description":"Bad Request: message is not modified"})"));
+  EXPECT_EQ(r.status, DeliveryStatus::sent);
+  r = to_delivery_result(classify_response(
+      400, R"({"ok":false,"error_code":400,"description":"Bad Request: chat not found"})"));
+  EXPECT_EQ(r.status, DeliveryStatus::chat_gone);
+  r = to_delivery_result(classify_response(
+      400, R"({"ok":false,"error_code":400,"description":"Bad Request: message text is empty"})"));
+  EXPECT_EQ(r.status, DeliveryStatus::rejected);
+  r = to_delivery_result(classify_response(502, "<html>bad gateway</html>"));
+  EXPECT_EQ(r.status, DeliveryStatus::transient);
+  EXPECT_TRUE(r.answered);
+  r = to_delivery_result(telegram::network_error("connection refused"));
+  EXPECT_EQ(r.status, DeliveryStatus::transient);
+  EXPECT_FALSE(r.answered);
+  r = to_delivery_result(
+      classify_response(401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"));
+  EXPECT_EQ(r.status, DeliveryStatus::transient);  // an operator fixes the token; keep the rows
+}
+
+}  // namespace
+}  // namespace wgbot::storage
