@@ -1,0 +1,35 @@
+// A task's state in the government's own tracking terms (SPEC §3, GLOSSARY "Task states").
+// Pure: the list, the detail view and the daily digest all read states from here.
+#pragma once
+
+#include <chrono>
+
+#include "handlers/time/calendar.hpp"
+#include "storage/task_repository.hpp"
+
+namespace wgbot {
+
+enum class TaskState {
+  done_on_time,  // Hoàn thành đúng hạn (also: done, no deadline)
+  done_late,     // Hoàn thành quá hạn
+  on_time,       // Đang thực hiện trong hạn (also: open, no deadline)
+  overdue,       // Đang thực hiện quá hạn (quá hạn N ngày)
+  no_progress,   // Chưa cập nhật tiến độ
+  cancelled,     // not one of the five: cancelled tasks are outside the tracking
+};
+
+struct TaskStateInfo {
+  TaskState state = TaskState::on_time;
+  int overdue_days = 0;  // calendar days past the deadline (at least 1) when overdue
+
+  bool operator==(const TaskStateInfo&) const = default;
+};
+
+// States are exclusive and measured against the current deadline; overdue wins. "No progress
+// update" is an open task within its deadline with nothing recorded (creation, a progress report)
+// for `no_progress_days` working days; 0 or less turns it off. "N days overdue" counts calendar
+// days from the deadline's local date, and is 1 on the deadline's own evening.
+TaskStateInfo task_state(const Task& task, std::chrono::sys_seconds now,
+                         const timeexpr::Calendar& cal, int no_progress_days);
+
+}  // namespace wgbot

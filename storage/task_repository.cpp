@@ -1,0 +1,257 @@
+#include "storage/task_repository.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+namespace wgbot {
+
+std::string_view task_status_key(TaskStatus status) {
+  switch (status) {
+    case TaskStatus::open:
+      return "open";
+    case TaskStatus::done:
+      return "done";
+    case TaskStatus::cancelled:
+      return "cancelled";
+  }
+  return "open";
+}
+
+TaskStatus task_status_from_key(std::string_view key) {
+  if (key == "done") return TaskStatus::done;
+  if (key == "cancelled") return TaskStatus::cancelled;
+  return TaskStatus::open;
+}
+
+std::optional<std::int64_t> TaskRecord::lead_id() const {
+  for (const auto& a : assignees) {
+    if (a.lead) return a.member_id;
+  }
+  return std::nullopt;
+}
+
+bool TaskRecord::has_assignee(std::int64_t member_id) const {
+  return std::any_of(assignees.begin(), assignees.end(),
+                     [&](const TaskAssignee& a) { return a.member_id == member_id; });
+}
+
+namespace storage {
+
+namespace {
+
+constexpr const char* kTaskColumns =
+    "t.id, t.title, t.src, t.assigner_id, t.status, t.due_at, t.progress, t.created_at, "
+    "t.acked_at, t.done_at, t.last_progress_at, t.origin_platform, t.origin_chat_id";
+
+std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    q.bind(index, *value);
+  } else {
+    q.bind(index);
+  }
+}
+
+Task read_task(SQLite::Statement& q) {
+  Task t;
+  t.id = q.getColumn(0).getInt64();
+  t.title = q.getColumn(1).getString();
+  t.src = q.getColumn(2).getString();
+  t.assigner_id = q.getColumn(3).getInt64();
+  t.status = task_status_from_key(q.getColumn(4).getString());
+  t.due_at = optional_int(q.getColumn(5));
+  t.progress = q.getColumn(6).getInt();
+  t.created_at = q.getColumn(7).getInt64();
+  t.acked_at = optional_int(q.getColumn(8));
+  t.done_at = optional_int(q.getColumn(9));
+  t.last_progress_at = optional_int(q.getColumn(10));
+  t.origin_platform = q.getColumn(11).getString();
+  t.origin_chat_id = q.getColumn(12).getString();
+  return t;
+}
+
+void exec_update(SQLite::Database& db, const char* sql, std::int64_t task_id) {
+  SQLite::Statement q(db, sql);
+  q.bind(1, task_id);
+  q.exec();
+}
+
+}  // namespace
+
+std::int64_t TaskRepository::create(const NewTask& task) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO tasks (title, src, assigner_id, status, due_at, created_at, "
+                      "origin_platform, origin_chat_id) VALUES (?,?,?,'open',?,?,?,?)");
+  q.bind(1, task.title);
+  q.bind(2, task.src);
+  q.bind(3, task.assigner_id);
+  bind_optional(q, 4, task.due_at);
+  q.bind(5, task.created_at);
+  q.bind(6, task.origin_platform);
+  q.bind(7, task.origin_chat_id);
+  q.exec();
+  const std::int64_t id = db_.getLastInsertRowid();
+  SQLite::Statement a(db_,
+                      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
+                      "VALUES (?,?,?,?,?)");
+  int position = 0;
+  for (const auto& assignee : task.assignees) {
+    a.bind(1, id);
+    a.bind(2, assignee.member_id);
+    bind_optional(a, 3, assignee.unit_id);
+    a.bind(4, position == 0 ? 1 : 0);
+    a.bind(5, position);
+    a.exec();
+    a.reset();
+    ++position;
+  }
+  add_event(TaskEvent{0, id, task.assigner_id, task.created_at,
+                      std::string(task_event_kind::kCreated), "",
+                      task.due_at ? std::to_string(*task.due_at) : std::string(), ""});
+  return id;
+}
+
+std::optional<Task> TaskRepository::by_id(std::int64_t id) const {
+  SQLite::Statement q(db_, std::string("SELECT ") + kTaskColumns + " FROM tasks t WHERE t.id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_task(q);
+}
+
+std::optional<TaskRecord> TaskRepository::record(std::int64_t id) const {
+  auto task = by_id(id);
+  if (!task) return std::nullopt;
+  return TaskRecord{std::move(*task), assignees(id)};
+}
+
+std::vector<TaskAssignee> TaskRepository::assignees(std::int64_t task_id) const {
+  SQLite::Statement q(db_,
+                      "SELECT member_id, unit_id, lead, position FROM task_assignees "
+                      "WHERE task_id = ? ORDER BY lead DESC, position");
+  q.bind(1, task_id);
+  std::vector<TaskAssignee> out;
+  while (q.executeStep()) {
+    out.push_back(TaskAssignee{q.getColumn(0).getInt64(), optional_int(q.getColumn(1)),
+                               q.getColumn(2).getInt() != 0, q.getColumn(3).getInt()});
+  }
+  return out;
+}
+
+std::vector<TaskRecord> TaskRepository::list(const TaskQuery& query) const {
+  // Unset filters are NULL and match everything.
+  SQLite::Statement q(db_, std::string("SELECT ") + kTaskColumns +
+                               " FROM tasks t WHERE (?1 IS NULL OR t.status = ?1) "
+                               "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM task_assignees a "
+                               "  WHERE a.task_id = t.id AND a.member_id = ?2)) "
+                               "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM task_assignees a "
+                               "  JOIN members m ON m.id = a.member_id "
+                               "  WHERE a.task_id = t.id AND (a.unit_id = ?3 OR m.unit_id = ?3))) "
+                               "AND (?4 IS NULL OR (t.due_at IS NOT NULL AND t.due_at < ?4)) "
+                               "ORDER BY t.due_at IS NULL, t.due_at, t.id");
+  if (query.status) {
+    q.bind(1, std::string(task_status_key(*query.status)));
+  } else {
+    q.bind(1);
+  }
+  bind_optional(q, 2, query.assignee_id);
+  bind_optional(q, 3, query.unit_id);
+  bind_optional(q, 4, query.due_before);
+  std::vector<TaskRecord> out;
+  while (q.executeStep()) out.push_back(TaskRecord{read_task(q), {}});
+  for (auto& r : out) r.assignees = assignees(r.task.id);
+  return out;
+}
+
+std::vector<TaskEvent> TaskRepository::events(std::int64_t task_id) const {
+  SQLite::Statement q(db_,
+                      "SELECT id, task_id, actor_id, at, kind, old_value, new_value, note "
+                      "FROM task_events WHERE task_id = ? ORDER BY at, id");
+  q.bind(1, task_id);
+  std::vector<TaskEvent> out;
+  while (q.executeStep()) {
+    out.push_back(TaskEvent{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                            optional_int(q.getColumn(2)), q.getColumn(3).getInt64(),
+                            q.getColumn(4).getString(), q.getColumn(5).getString(),
+                            q.getColumn(6).getString(), q.getColumn(7).getString()});
+  }
+  return out;
+}
+
+void TaskRepository::add_event(const TaskEvent& event) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO task_events (task_id, actor_id, at, kind, old_value, "
+                      "new_value, note) VALUES (?,?,?,?,?,?,?)");
+  q.bind(1, event.task_id);
+  bind_optional(q, 2, event.actor_id);
+  q.bind(3, event.at);
+  q.bind(4, event.kind);
+  q.bind(5, event.old_value);
+  q.bind(6, event.new_value);
+  q.bind(7, event.note);
+  q.exec();
+}
+
+void TaskRepository::set_acked(std::int64_t task_id, std::int64_t at) {
+  SQLite::Statement q(db_, "UPDATE tasks SET acked_at = ? WHERE id = ?");
+  q.bind(1, at);
+  q.bind(2, task_id);
+  q.exec();
+}
+
+void TaskRepository::set_progress(std::int64_t task_id, int percent, std::int64_t at) {
+  SQLite::Statement q(db_, "UPDATE tasks SET progress = ?, last_progress_at = ? WHERE id = ?");
+  q.bind(1, percent);
+  q.bind(2, at);
+  q.bind(3, task_id);
+  q.exec();
+}
+
+void TaskRepository::set_done(std::int64_t task_id, std::int64_t at) {
+  SQLite::Statement q(db_,
+                      "UPDATE tasks SET status = 'done', done_at = ?1, progress = 100, "
+                      "last_progress_at = ?1 WHERE id = ?2");
+  q.bind(1, at);
+  q.bind(2, task_id);
+  q.exec();
+}
+
+void TaskRepository::set_cancelled(std::int64_t task_id) {
+  exec_update(db_, "UPDATE tasks SET status = 'cancelled' WHERE id = ?", task_id);
+}
+
+void TaskRepository::set_reopened(std::int64_t task_id) {
+  exec_update(db_, "UPDATE tasks SET status = 'open', done_at = NULL WHERE id = ?", task_id);
+}
+
+void TaskRepository::set_due(std::int64_t task_id, std::optional<std::int64_t> due_at) {
+  SQLite::Statement q(db_, "UPDATE tasks SET due_at = ? WHERE id = ?");
+  bind_optional(q, 1, due_at);
+  q.bind(2, task_id);
+  q.exec();
+}
+
+void TaskRepository::set_lead(std::int64_t task_id, std::int64_t member_id,
+                              std::optional<std::int64_t> unit_id) {
+  SQLite::Statement drop(db_,
+                         "DELETE FROM task_assignees WHERE task_id = ?1 AND (lead = 1 OR "
+                         "member_id = ?2)");
+  drop.bind(1, task_id);
+  drop.bind(2, member_id);
+  drop.exec();
+  SQLite::Statement add(db_,
+                        "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
+                        "VALUES (?, ?, ?, 1, 0)");
+  add.bind(1, task_id);
+  add.bind(2, member_id);
+  bind_optional(add, 3, unit_id);
+  add.exec();
+  exec_update(db_, "UPDATE tasks SET acked_at = NULL WHERE id = ?", task_id);
+}
+
+}  // namespace storage
+}  // namespace wgbot
