@@ -11,7 +11,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: everything SPEC names.
     R"sql(
 CREATE TABLE units (
@@ -179,6 +179,24 @@ CREATE TABLE invites (
   used_at INTEGER,
   used_by_account_id INTEGER REFERENCES accounts(id)
 );
+)sql",
+    // 2: the scheduler's per-task nudge state, and indexes for what is due next. nudge_at: when
+    // the scheduler next looks at the task; nudge_plan_due: the due_at planned for (a changed
+    // deadline or a reopened task is planned afresh); nudge_from: nothing at or before it is
+    // sent; nudge_last_slot: the last nudge time handled; escalated_at: flagged for the digest.
+    R"sql(
+ALTER TABLE tasks ADD COLUMN nudge_at INTEGER;
+ALTER TABLE tasks ADD COLUMN nudge_plan_due INTEGER;
+ALTER TABLE tasks ADD COLUMN nudge_from INTEGER;
+ALTER TABLE tasks ADD COLUMN nudge_last_slot INTEGER;
+ALTER TABLE tasks ADD COLUMN last_nudge_at INTEGER;
+ALTER TABLE tasks ADD COLUMN overdue_reminders INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tasks ADD COLUMN escalated_at INTEGER;
+CREATE INDEX tasks_nudge_due ON tasks(nudge_at) WHERE nudge_at IS NOT NULL;
+CREATE INDEX tasks_nudge_unplanned ON tasks(id)
+  WHERE status = 'open' AND nudge_plan_due IS NOT due_at;
+CREATE INDEX tasks_nudge_stale ON tasks(id)
+  WHERE status <> 'open' AND nudge_plan_due IS NOT NULL;
 )sql",
 };
 

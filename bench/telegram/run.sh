@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Telegram webhook load benchmark: a fresh database with 1,000 linked members, wgbot in webhook
+# mode against a fast fake Bot API, wrk posting unique updates, then the exactly-once check.
+# Usage: bench/telegram/run.sh [CONNECTIONS...]   (default: 16 64)
+# Env: WGBOT_BIN (default build/bench/wgbot), DURATION (20s), THREADS (2), WORK (/tmp/wgbot-tgbench),
+#      PORT (18080), API_PORT (18081), LOG_LEVEL (info).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+bin="${WGBOT_BIN:-$root/build/bench/wgbot}"
+work="${WORK:-/tmp/wgbot-tgbench}"
+port="${PORT:-18080}"
+api_port="${API_PORT:-18081}"
+duration="${DURATION:-20s}"
+threads="${THREADS:-2}"
+conns=("$@")
+[ ${#conns[@]} -eq 0 ] && conns=(16 64)
+mkdir -p "$work"
+
+fake="${FAKE_BIN:-$work/fake_bot_api}"
+if [ ! -x "$fake" ] || [ "$here/fake_bot_api.cpp" -nt "$fake" ]; then
+  echo "building the fake Bot API → $fake"
+  g++ -O2 -std=c++20 "$here/fake_bot_api.cpp" -o "$fake" -pthread
+fi
+
+export WGBOT_DB="$work/bench.db"
+export WGBOT_LISTEN="127.0.0.1:$port"
+export WGBOT_PUBLIC_URL="https://bench.invalid"
+export WGBOT_TELEGRAM_TOKEN="123456:bench-token"
+export WGBOT_TELEGRAM_WEBHOOK_SECRET="bench-secret"
+export WGBOT_TELEGRAM_API_BASE_URL="http://127.0.0.1:$api_port"
+export WGBOT_TELEGRAM_RATE_GLOBAL_PER_S=100000
+export WGBOT_TELEGRAM_RATE_PER_CHAT_PER_S=1000
+export WGBOT_TELEGRAM_RATE_PER_GROUP_PER_MIN=100000
+export WGBOT_LOG_LEVEL="${LOG_LEVEL:-info}"
+export WGBOT_BENCH_SECRET="$WGBOT_TELEGRAM_WEBHOOK_SECRET"
+export WGBOT_BENCH_USERS=1000
+
+roster() {
+  echo "handle,name,unit,role,title,telegram_user_id"
+  local units=(ubnd vpub skhcn snv stc)
+  for i in $(seq 1 1000); do
+    printf 'bench%04d,Thành viên %d,%s,staff,Chuyên viên,%d\n' "$i" "$i" "${units[$((i % 5))]}" "$i"
+  done
+}
+
+bot_pid=""; fake_pid=""
+cleanup() {
+  [ -n "$bot_pid" ] && kill -TERM "$bot_pid" 2>/dev/null || true
+  [ -n "$fake_pid" ] && kill -TERM "$fake_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+sql() { sqlite3 -cmd ".timeout 5000" "$WGBOT_DB" "$1"; }
+
+run_one() {
+  local c="$1" tag="c$1"
+  rm -f "$WGBOT_DB" "$WGBOT_DB"-wal "$WGBOT_DB"-shm
+  "$bin" console --as admin </dev/null >/dev/null         # seeds the demo units and roster
+  roster >"$work/roster.csv"
+  "$bin" import-roster "$work/roster.csv" >/dev/null
+
+  "$fake" "$api_port" >"$work/fake.$tag.out" 2>"$work/fake.$tag.err" &
+  fake_pid=$!
+  sleep 0.3
+  "$bin" serve </dev/null >"$work/wgbot.$tag.log" 2>&1 &
+  bot_pid=$!
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && grep -q webhook_set "$work/wgbot.$tag.log" && break
+    sleep 0.1
+  done
+  # A short warm-up would add inbox rows; the check counts everything from a fresh DB instead.
+  read -r ut0 st0 < <(awk '{print $14, $15}' "/proc/$bot_pid/stat")
+  local load_before; load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  wrk -t"$threads" -c"$c" -d"$duration" --latency -s "$here/post_updates.lua" \
+    "http://127.0.0.1:$port" | tee "$work/wrk.$tag.txt"
+  read -r ut1 st1 < <(awk '{print $14, $15}' "/proc/$bot_pid/stat")
+
+  # Wait for the outbox to drain (nothing pending/in flight), at most 120 s.
+  local t0=$SECONDS
+  while [ $((SECONDS - t0)) -lt 120 ]; do
+    local pending; pending="$(sql "select count(*) from outbox where status not in ('sent','failed','dropped')")"
+    [ "$pending" = "0" ] && break
+    sleep 0.5
+  done
+  local drain_s=$((SECONDS - t0))
+  read -r ut2 st2 < <(awk '{print $14, $15}' "/proc/$bot_pid/stat")
+  local hwm; hwm="$(awk '/VmHWM/{print $2}' "/proc/$bot_pid/status")"
+  local stats; stats="$(curl -s "http://127.0.0.1:$api_port/__stats")"
+  echo "fake_bot_api calls: $stats"
+  kill -TERM "$bot_pid"; wait "$bot_pid" || true
+  kill -TERM "$fake_pid"; wait "$fake_pid" || true
+  bot_pid=""; fake_pid=""
+
+  local ok200 inbox sends sent_rows outbox_by_status hz not_one
+  # Inbox rows whose update did not produce exactly one outbox row (should be 0).
+  # (outbox.inbox_id has no index: group the outbox once instead of a correlated subquery.)
+  not_one="$(sql "with g as (select inbox_id, count(*) n from outbox where inbox_id is not null group by inbox_id)
+    select (select count(*) from inbox) - (select count(*) from g where n = 1)")"
+  ok200="$(sed -n 's/^ok_200=//p' "$work/wrk.$tag.txt")"
+  inbox="$(sql "select count(*) from inbox")"
+  sent_rows="$(sql "select count(*) from outbox where status='sent'")"
+  outbox_by_status="$(sql "select status||':'||count(*) from outbox group by status" | tr '\n' ' ')"
+  sends="$(echo "$stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("sendMessage",0))')"
+  hz="$(getconf CLK_TCK)"
+  python3 - "$c" "$ok200" "$inbox" "$sends" "$sent_rows" "$hwm" "$ut0" "$st0" "$ut1" "$st1" "$ut2" "$st2" "$hz" "$drain_s" "$load_before" "$work/wrk.$tag.txt" "$outbox_by_status" "$not_one" <<'PY'
+import sys, re
+(c, ok, inbox, sends, sent, hwm, ut0, st0, ut1, st1, ut2, st2, hz, drain, load, wrkfile, obs, not_one) = sys.argv[1:]
+ok, inbox, sends, sent, hwm, hz = int(ok), int(inbox), int(sends), int(sent), int(hwm), int(hz)
+txt = open(wrkfile).read()
+rps = re.search(r"Requests/sec:\s+([\d.]+)", txt).group(1)
+p = {k: v for k, v in re.findall(r"^(p[\d.]+_ms)=([\d.]+)", txt, re.M)}
+cpu_run = (int(ut1) + int(st1) - int(ut0) - int(st0)) / hz
+cpu_all = (int(ut2) + int(st2) - int(ut0) - int(st0)) / hz
+# wrk stops with up to c requests in flight: the bot commits and answers them, wrk no longer
+# counts the answers. So: inbox == sendMessage == sent rows exactly, and ok <= inbox <= ok + c.
+same = inbox == sends == sent and ok <= inbox <= ok + int(c) and not_one == "0"
+print(f"RESULT c={c} updates_per_s={rps} p50_ms={p['p50_ms']} p99_ms={p['p99_ms']} "
+      f"peak_rss_mib={hwm/1024:.1f} cpu_us_per_update_during_run={cpu_run/ok*1e6:.0f} "
+      f"cpu_us_per_update_incl_drain={cpu_all/ok*1e6:.0f} drain_s={drain} load_before={load.replace(' ', '/')}")
+print(f"CHECK c={c} ok_200={ok} inbox={inbox} sendMessage={sends} outbox_sent={sent} "
+      f"outbox=[{obs.strip()}] in_flight_at_stop={inbox - ok} inbox_rows_without_exactly_one_reply={not_one} "
+      f"-> {'PASS' if same else 'FAIL'}")
+PY
+}
+
+for c in "${conns[@]}"; do run_one "$c"; done

@@ -1,0 +1,64 @@
+// The one timer loop over due items in the database: reminders, deadline nudges, overdue
+// reminders and escalations. It sleeps until the earliest due item, fires everything due in one
+// writer job (outbox rows commit with the marks, so nothing is lost or doubled across a crash),
+// and wakes early on notify() — which the app calls after every commit.
+//
+// The loop reads "what is due next" on its own read-only connection, so a notify() caused by the
+// scheduler's own commit (or by a read-only writer job) costs one indexed read, never a commit.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "bot/core/clock.hpp"
+#include "bot/scheduler/fire_due.hpp"
+#include "config/config.hpp"
+
+namespace wgbot::storage {
+class Writer;
+}
+
+namespace wgbot::scheduler {
+
+class Scheduler {
+ public:
+  Scheduler(storage::Writer& writer, std::shared_ptr<const Config> config, const Clock& clock);
+  ~Scheduler();
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // Fires everything due at `now` in one writer job and returns what it did and when the next
+  // step is needed. Blocking; throws std::runtime_error when the database cannot commit.
+  RunReport run_due(std::chrono::sys_seconds now);
+
+  // Starts the loop on its own thread; opens a read-only connection to config->db (throws
+  // std::runtime_error when it cannot). Items missed while the bot was down fire at once, late.
+  void start();
+  // Ends the loop and joins its thread. Idempotent.
+  void stop();
+  // Something may have become due earlier (a commit happened): re-read the next wake time.
+  // Cheap and non-blocking; safe from any thread, including the writer's after-commit hook, and
+  // harmless after stop(). Shut down in this order: stop() (its loop uses the writer), then the
+  // writer's stop() (the hook may run until then), then destroy the scheduler.
+  void notify();
+
+ private:
+  void loop();
+  std::optional<std::chrono::sys_seconds> step(SQLite::Database& reader);
+
+  storage::Writer& writer_;
+  std::shared_ptr<const Config> config_;
+  const Clock& clock_;
+  DueContext context_;
+  std::unique_ptr<SQLite::Database> reader_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool notified_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace wgbot::scheduler
