@@ -2,7 +2,9 @@
 
 #include "handlers/help_handler.hpp"
 #include "handlers/member_handlers.hpp"
+#include "handlers/reminder_handlers.hpp"
 #include "handlers/start_handler.hpp"
+#include "handlers/task_handlers.hpp"
 
 namespace wgbot {
 
@@ -14,6 +16,21 @@ const std::vector<CommandSpec>& command_table() {
       {"members", {"thanhvien"}, Access::linked, Msg::help_members, &handle_members},
       {"whois", {"ai"}, Access::linked, Msg::help_whois, &handle_whois},
       {"units", {"donvi"}, Access::linked, Msg::help_units, &handle_units},
+      // tasks
+      {"task", {"giao", "nv"}, Access::linked, Msg::help_task, &handle_task},
+      {"tasks", {"viec"}, Access::linked, Msg::help_tasks, &handle_tasks},
+      {"ack", {"danhan"}, Access::linked, Msg::help_ack, &handle_ack},
+      {"done", {"xong"}, Access::linked, Msg::help_done, &handle_done},
+      {"progress", {"tiendo"}, Access::linked, Msg::help_progress, &handle_progress},
+      {"due", {"giahan"}, Access::linked, Msg::help_due, &handle_due},
+      {"assign", {"chuyen"}, Access::linked, Msg::help_assign, &handle_assign},
+      {"cancel", {"huy"}, Access::linked, Msg::help_cancel, &handle_cancel},
+      {"reopen", {"molai"}, Access::linked, Msg::help_reopen, &handle_reopen},
+      // reminders
+      {"remind", {"nhac"}, Access::linked, Msg::help_remind, &handle_remind},
+      {"reminders", {"dsnhac"}, Access::linked, Msg::help_reminders, &handle_reminders},
+      {"unremind", {"huynhac"}, Access::linked, Msg::help_unremind, &handle_unremind},
+      {"snooze", {"hoannhac"}, Access::linked, Msg::help_snooze, &handle_snooze},
       {"lang", {"ngonngu"}, Access::linked, Msg::help_lang, &handle_lang},
   };
   return kTable;

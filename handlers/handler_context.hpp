@@ -37,6 +37,10 @@ struct HandlerContext {
   // message so the answer is addressed to them.
   void reply(std::string text, ButtonRows buttons = {});
 
+  // When the command came from a button, replaces the message whose button was pressed (its
+  // text and buttons), so a pressed card shows what changed and cannot be pressed twice.
+  void update_pressed_message(std::string text, ButtonRows buttons = {});
+
   template <typename... Args>
   void reply_tr(Msg key, Args&&... args) {
     reply(tr(lang, key, std::forward<Args>(args)...));

@@ -151,6 +151,299 @@ std::string_view text_en(Msg key) {
       return "Reminder at: {}";
     case Msg::when_repeats:
       return "Repeats: {}";
+    // tasks
+    case Msg::help_task:
+      return "/task @handle TEXT [due WHEN] [src DOCUMENT] — assign a task, e.g. /task @luc Draft "
+             "the regulation due next friday 5pm";
+    case Msg::help_tasks:
+      return "/tasks [mine|all|overdue|done|@handle|unit NAME] [page] — list tasks; /task ID — one "
+             "task, e.g. /tasks overdue";
+    case Msg::help_ack:
+      return "/ack ID — acknowledge a task, e.g. /ack 12";
+    case Msg::help_done:
+      return "/done ID [note] — mark a task done, e.g. /done 12 sent to the Chairman";
+    case Msg::help_progress:
+      return "/progress ID PERCENT% [note] — record progress, e.g. /progress 12 50% comments "
+             "collected";
+    case Msg::help_due:
+      return "/due ID WHEN — move the deadline, e.g. /due 12 next friday 5pm";
+    case Msg::help_assign:
+      return "/assign ID @handle — change the lead, e.g. /assign 12 @hung";
+    case Msg::help_cancel:
+      return "/cancel ID — cancel a task, e.g. /cancel 12";
+    case Msg::help_reopen:
+      return "/reopen ID — reopen a task, e.g. /reopen 12";
+    case Msg::task_person:
+      return "{}";
+    case Msg::task_no_deadline:
+      return "no deadline";
+    case Msg::task_state_done_on_time:
+      return "Done on time";
+    case Msg::task_state_done_late:
+      return "Done late";
+    case Msg::task_state_on_time:
+      return "In progress, on time";
+    case Msg::task_state_overdue:
+      return "Overdue ({} days)";
+    case Msg::task_state_overdue_one_day:
+      return "Overdue (1 day)";
+    case Msg::task_state_no_progress:
+      return "No progress update";
+    case Msg::task_state_cancelled:
+      return "Cancelled";
+    case Msg::task_usage:
+      return "Usage: /task @handle TEXT [due WHEN] [src DOCUMENT], e.g. /task @luc Draft the "
+             "regulation due next friday 5pm";
+    case Msg::task_mention_unknown:
+      return "No member or unit is called @{}. See /members or /units.";
+    case Msg::task_mention_unit_no_contact:
+      return "Unit @{} has no contact person; please name a member.";
+    case Msg::task_mention_not_linked:
+      return "{} is not linked to a member of the working group.";
+    case Msg::task_assign_refused:
+      return "You may only create tasks for yourself; assigning to others is for the Chairman, "
+             "Vice-Chairman, Standing member and admins.";
+    case Msg::task_created_for:
+      return "Task #{} assigned to {}";
+    case Msg::task_created_self:
+      return "Task #{} recorded for yourself";
+    case Msg::task_line_title:
+      return "Task: **{}**";
+    case Msg::task_line_lead:
+      return "Lead: {}";
+    case Msg::task_line_support:
+      return "Supporting: {}";
+    case Msg::task_line_due:
+      return "Deadline: {}";
+    case Msg::task_line_no_due:
+      return "Deadline: none (set one with /due {} WHEN)";
+    case Msg::task_line_src:
+      return "Source document: {}";
+    case Msg::task_line_assigner:
+      return "Assigned by: {}";
+    case Msg::task_line_state:
+      return "State: {}";
+    case Msg::task_line_progress:
+      return "Progress: {}%";
+    case Msg::task_line_note:
+      return "Note: {}";
+    case Msg::task_detail_header:
+      return "**Task #{}**";
+    case Msg::task_history_header:
+      return "History:";
+    case Msg::task_event_line:
+      return "• {} — {}: {}";
+    case Msg::task_event_created:
+      return "assigned the task";
+    case Msg::task_event_created_due:
+      return "assigned the task, due {}";
+    case Msg::task_event_ack:
+      return "acknowledged";
+    case Msg::task_event_progress:
+      return "progress {}% → {}%";
+    case Msg::task_event_done:
+      return "marked it done";
+    case Msg::task_event_due:
+      return "deadline {} → {}";
+    case Msg::task_event_assign:
+      return "lead {} → {}";
+    case Msg::task_event_cancel:
+      return "cancelled";
+    case Msg::task_event_reopen:
+      return "reopened";
+    case Msg::task_event_note:
+      return " · note: {}";
+    case Msg::task_event_system:
+      return "System";
+    case Msg::task_not_found:
+      return "There is no task #{}.";
+    case Msg::task_not_visible:
+      return "Task #{} is outside what you may see (your own and your unit's tasks).";
+    case Msg::task_is_done:
+      return "Task #{0} is already done; reopen it with /reopen {0} if needed.";
+    case Msg::task_is_cancelled:
+      return "Task #{0} is cancelled; reopen it with /reopen {0} if needed.";
+    case Msg::task_hint_lead:
+      return "Reply: /ack {0} · /done {0} · /progress {0} 50%";
+    case Msg::task_hint_detail:
+      return "Details: /task {}";
+    case Msg::task_button_ack:
+      return "👌 Got it";
+    case Msg::task_button_done:
+      return "✅ Done";
+    case Msg::task_button_detail:
+      return "📋 Details";
+    case Msg::tasks_usage:
+      return "Usage: /tasks [mine|all|overdue|done|@handle|unit NAME] [page], e.g. /tasks overdue";
+    case Msg::tasks_title_mine:
+      return "Your tasks";
+    case Msg::tasks_title_all:
+      return "Open tasks";
+    case Msg::tasks_title_overdue:
+      return "Overdue tasks";
+    case Msg::tasks_title_done:
+      return "Completed tasks";
+    case Msg::tasks_title_member:
+      return "Tasks of {}";
+    case Msg::tasks_title_unit:
+      return "Tasks of {}";
+    case Msg::tasks_header:
+      return "**{} ({})** — page {}/{}";
+    case Msg::tasks_empty:
+      return "{}: none.";
+    case Msg::tasks_entry_title:
+      return "**#{}** {}";
+    case Msg::tasks_entry_detail:
+      return "   {} · {} · {}";
+    case Msg::tasks_entry_due:
+      return "due {}";
+    case Msg::tasks_next_page:
+      return "Next page: /tasks {}";
+    case Msg::tasks_bad_page:
+      return "The list has {} page(s).";
+    case Msg::tasks_unknown_unit:
+      return "There is no unit \"{}\". See /units.";
+    case Msg::tasks_scope_refused:
+      return "You may only see your own and your unit's tasks.";
+    case Msg::ack_usage:
+      return "Usage: /ack ID, e.g. /ack 12";
+    case Msg::ack_refused:
+      return "Only the lead can acknowledge task #{}.";
+    case Msg::ack_already:
+      return "You acknowledged task #{} at {}.";
+    case Msg::ack_done:
+      return "Task #{} acknowledged: {}";
+    case Msg::done_usage:
+      return "Usage: /done ID [note], e.g. /done 12 sent to the Chairman";
+    case Msg::report_refused:
+      return "Only the lead, the assigner, the Standing member or an admin can update task #{}.";
+    case Msg::done_ok:
+      return "Task #{} marked done — {}.";
+    case Msg::progress_usage:
+      return "Usage: /progress ID PERCENT% [note] (0–100%), e.g. /progress 12 50% comments "
+             "collected";
+    case Msg::progress_ok:
+      return "Task #{} progress: {}% → {}%.";
+    case Msg::due_usage:
+      return "Usage: /due ID WHEN, e.g. /due 12 next friday 5pm";
+    case Msg::manage_refused:
+      return "Only the assigner, the Standing member or an admin can change task #{}.";
+    case Msg::due_ok:
+      return "Task #{} deadline moved: {} → {}.";
+    case Msg::assign_usage:
+      return "Usage: /assign ID @handle, e.g. /assign 12 @hung";
+    case Msg::assign_same:
+      return "{} already leads task #{}; nothing changed.";
+    case Msg::assign_ok:
+      return "Task #{} reassigned to {} as lead.";
+    case Msg::cancel_usage:
+      return "Usage: /cancel ID, e.g. /cancel 12";
+    case Msg::cancel_ok:
+      return "Task #{} cancelled.";
+    case Msg::reopen_usage:
+      return "Usage: /reopen ID, e.g. /reopen 12";
+    case Msg::reopen_already_open:
+      return "Task #{} is open already.";
+    case Msg::reopen_ok:
+      return "Task #{} reopened.";
+    case Msg::notify_assigned_lead:
+      return "{} assigned you task #{} as lead:";
+    case Msg::notify_assigned_support:
+      return "{} assigned you task #{} as supporting:";
+    case Msg::notify_reassigned_away:
+      return "Task #{} was reassigned to {}:";
+    case Msg::notify_redated:
+      return "Task #{} deadline moved: {} → {}";
+    case Msg::notify_cancelled:
+      return "Task #{} was cancelled by {}:";
+    case Msg::notify_done:
+      return "Task #{} is done ({}), reported by {}:";
+    case Msg::notify_reopened:
+      return "Task #{} was reopened by {}:";
+    // reminders and the scheduler
+    case Msg::help_remind:
+      return "/remind WHEN: TEXT — set a reminder, e.g. /remind every weekday 16:30: update "
+             "progress";
+    case Msg::help_reminders:
+      return "/reminders — my reminders";
+    case Msg::help_unremind:
+      return "/unremind ID — delete a reminder, e.g. /unremind 12";
+    case Msg::help_snooze:
+      return "/snooze ID [duration] — remind again later (default 1 hour), e.g. /snooze 12 30m";
+    case Msg::remind_usage:
+      return "Usage: /remind WHEN: TEXT, e.g. /remind tomorrow 8am: weekly meeting";
+    case Msg::remind_no_text:
+      return "The reminder \"{}\" has no text after the colon. Example: /remind tomorrow 8am: "
+             "weekly meeting";
+    case Msg::remind_text_too_long:
+      return "The reminder text is too long (at most {} characters). Example: /remind tomorrow "
+             "8am: weekly meeting";
+    case Msg::remind_set_once:
+      return "⏰ Reminder #{} set for {}: \"{}\"";
+    case Msg::remind_set_recurring:
+      return "⏰ Reminder #{} set {}: \"{}\". First: {}";
+    case Msg::reminders_header:
+      return "**Your reminders ({})**";
+    case Msg::reminders_none:
+      return "You have no reminders. Set one, e.g. /remind tomorrow 8am: weekly meeting";
+    case Msg::reminders_line_once:
+      return "#{} · {} — {}";
+    case Msg::reminders_line_recurring:
+      return "#{} · {} (next {}) — {}";
+    case Msg::reminders_more:
+      return "… and {} more";
+    case Msg::reminders_footer:
+      return "Delete: /unremind ID · Remind again later: /snooze ID";
+    case Msg::unremind_usage:
+      return "Usage: /unremind ID, e.g. /unremind 12 (see the ids with /reminders)";
+    case Msg::unremind_not_found:
+      return "You have no pending reminder #{}. See the list: /reminders";
+    case Msg::unremind_done:
+      return "Deleted reminder #{}: \"{}\"";
+    case Msg::snooze_usage:
+      return "Usage: /snooze ID [duration], e.g. /snooze 12 30m";
+    case Msg::snooze_bad_duration:
+      return "Cannot read the duration \"{}\". Example: /snooze 12 2 hours";
+    case Msg::snooze_not_found:
+      return "#{} is not one of your reminders. See the list: /reminders";
+    case Msg::snooze_done:
+      return "⏰ Will remind you again at {}: \"{}\" (reminder #{})";
+    case Msg::rule_daily:
+      return "every day at {}";
+    case Msg::rule_workdays:
+      return "every working day at {}";
+    case Msg::rule_weekly:
+      return "every {} at {}";
+    case Msg::rule_monthly:
+      return "on day {} of every month at {}";
+    case Msg::reminder_notice:
+      return "⏰ Reminder: {}";
+    case Msg::late_mark:
+      return " (late)";
+    case Msg::reminder_snooze_button:
+      return "⏰ Remind me in 1 hour";
+    case Msg::reminder_snooze_hint:
+      return "Remind again in 1 hour: /snooze {}";
+    case Msg::nudge_before:
+      return "⏰ Deadline reminder: task #{} \"{}\" — due {}";
+    case Msg::nudge_day_of:
+      return "⏰ Due today: task #{} \"{}\" — due {}";
+    case Msg::nudge_overdue:
+      return "⚠️ Task #{} \"{}\" is {} day(s) overdue (due {}). Reminder no. {}";
+    case Msg::nudge_escalated_lead:
+      return "🔺 Task #{} \"{}\" is {} day(s) overdue (due {}) after {} reminders: escalated to the "
+             "leadership";
+    case Msg::nudge_escalated_leaders:
+      return "🔺 Escalated: task #{} \"{}\" led by {} is {} day(s) overdue (due {}) after {} "
+             "reminders";
+    case Msg::nudge_button_done:
+      return "✅ Done";
+    case Msg::nudge_button_detail:
+      return "📋 Details";
+    case Msg::nudge_hint_lead:
+      return "Mark done: /done {} · Details: /task {}";
+    case Msg::nudge_hint_detail:
+      return "Details: /task {}";
   }
   return "";
 }

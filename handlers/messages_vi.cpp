@@ -151,6 +151,303 @@ std::string_view text_vi(Msg key) {
       return "Nhắc lúc: {}";
     case Msg::when_repeats:
       return "Lặp lại: {}";
+    // tasks
+    case Msg::help_task:
+      return "/task (/giao) @handle NỘI DUNG [hạn THỜI HẠN] [src VĂN BẢN] — giao nhiệm vụ, ví dụ: "
+             "/giao @luc Dự thảo Quy chế hạn thứ 6 tuần sau 17h";
+    case Msg::help_tasks:
+      return "/tasks (/viec) [mine|all|overdue|done|@handle|unit TÊN] [trang] — danh sách nhiệm "
+             "vụ; /task SỐ — chi tiết, ví dụ: /viec overdue";
+    case Msg::help_ack:
+      return "/ack (/danhan) SỐ — xác nhận đã nhận nhiệm vụ, ví dụ: /danhan 12";
+    case Msg::help_done:
+      return "/done (/xong) SỐ [ghi chú] — báo hoàn thành, ví dụ: /xong 12 đã trình Trưởng ban";
+    case Msg::help_progress:
+      return "/progress (/tiendo) SỐ PHẦN_TRĂM% [ghi chú] — cập nhật tiến độ, ví dụ: /tiendo 12 "
+             "50% đã lấy ý kiến các sở";
+    case Msg::help_due:
+      return "/due (/giahan) SỐ THỜI_HẠN — điều chỉnh hạn xử lý, ví dụ: /giahan 12 17h thứ 6 tuần "
+             "sau";
+    case Msg::help_assign:
+      return "/assign (/chuyen) SỐ @handle — chuyển người chủ trì, ví dụ: /chuyen 12 @hung";
+    case Msg::help_cancel:
+      return "/cancel (/huy) SỐ — hủy nhiệm vụ, ví dụ: /huy 12";
+    case Msg::help_reopen:
+      return "/reopen (/molai) SỐ — mở lại nhiệm vụ, ví dụ: /molai 12";
+    case Msg::task_person:
+      return "đ/c {}";
+    case Msg::task_no_deadline:
+      return "chưa có hạn";
+    case Msg::task_state_done_on_time:
+      return "Hoàn thành đúng hạn";
+    case Msg::task_state_done_late:
+      return "Hoàn thành quá hạn";
+    case Msg::task_state_on_time:
+      return "Đang thực hiện trong hạn";
+    case Msg::task_state_overdue:
+      return "Đang thực hiện quá hạn (quá hạn {} ngày)";
+    case Msg::task_state_overdue_one_day:
+      return "Đang thực hiện quá hạn (quá hạn 1 ngày)";
+    case Msg::task_state_no_progress:
+      return "Chưa cập nhật tiến độ";
+    case Msg::task_state_cancelled:
+      return "Đã hủy";
+    case Msg::task_usage:
+      return "Cách dùng: /giao @handle NỘI DUNG [hạn THỜI HẠN] [src VĂN BẢN], ví dụ: /giao @luc Dự "
+             "thảo Quy chế hạn thứ 6 tuần sau 17h";
+    case Msg::task_mention_unknown:
+      return "Không tìm thấy thành viên hay đơn vị @{}. Gõ /members hoặc /units để xem danh sách.";
+    case Msg::task_mention_unit_no_contact:
+      return "Đơn vị @{} chưa có đầu mối; vui lòng giao cho một thành viên cụ thể.";
+    case Msg::task_mention_not_linked:
+      return "{} chưa liên kết với thành viên nào của Tổ công tác.";
+    case Msg::task_assign_refused:
+      return "Đồng chí chỉ được giao nhiệm vụ cho chính mình; giao cho người khác thuộc thẩm "
+             "quyền Trưởng ban, Phó Trưởng ban, Ủy viên thường trực và quản trị viên.";
+    case Msg::task_created_for:
+      return "Đã giao nhiệm vụ #{} cho {}";
+    case Msg::task_created_self:
+      return "Đã ghi nhận nhiệm vụ #{} do đ/c tự thực hiện";
+    case Msg::task_line_title:
+      return "Nội dung: **{}**";
+    case Msg::task_line_lead:
+      return "Chủ trì: {}";
+    case Msg::task_line_support:
+      return "Phối hợp: {}";
+    case Msg::task_line_due:
+      return "Hạn: {}";
+    case Msg::task_line_no_due:
+      return "Hạn: chưa có (đặt bằng /giahan {} THỜI_HẠN)";
+    case Msg::task_line_src:
+      return "Văn bản: {}";
+    case Msg::task_line_assigner:
+      return "Người giao: {}";
+    case Msg::task_line_state:
+      return "Tình trạng: {}";
+    case Msg::task_line_progress:
+      return "Tiến độ: {}%";
+    case Msg::task_line_note:
+      return "Ghi chú: {}";
+    case Msg::task_detail_header:
+      return "**Nhiệm vụ #{}**";
+    case Msg::task_history_header:
+      return "Diễn biến:";
+    case Msg::task_event_line:
+      return "• {} — {}: {}";
+    case Msg::task_event_created:
+      return "giao nhiệm vụ";
+    case Msg::task_event_created_due:
+      return "giao nhiệm vụ, hạn {}";
+    case Msg::task_event_ack:
+      return "đã nhận nhiệm vụ";
+    case Msg::task_event_progress:
+      return "tiến độ {}% → {}%";
+    case Msg::task_event_done:
+      return "báo hoàn thành";
+    case Msg::task_event_due:
+      return "điều chỉnh hạn {} → {}";
+    case Msg::task_event_assign:
+      return "chuyển chủ trì {} → {}";
+    case Msg::task_event_cancel:
+      return "hủy nhiệm vụ";
+    case Msg::task_event_reopen:
+      return "mở lại nhiệm vụ";
+    case Msg::task_event_note:
+      return " · ghi chú: {}";
+    case Msg::task_event_system:
+      return "Hệ thống";
+    case Msg::task_not_found:
+      return "Không có nhiệm vụ #{}.";
+    case Msg::task_not_visible:
+      return "Nhiệm vụ #{} nằm ngoài phạm vi đ/c được xem (việc của mình và của đơn vị mình).";
+    case Msg::task_is_done:
+      return "Nhiệm vụ #{0} đã hoàn thành; nếu cần, mở lại bằng /molai {0}.";
+    case Msg::task_is_cancelled:
+      return "Nhiệm vụ #{0} đã bị hủy; nếu cần, mở lại bằng /molai {0}.";
+    case Msg::task_hint_lead:
+      return "Trả lời: /danhan {0} · /xong {0} · /tiendo {0} 50%";
+    case Msg::task_hint_detail:
+      return "Chi tiết: /task {}";
+    case Msg::task_button_ack:
+      return "👌 Đã nhận";
+    case Msg::task_button_done:
+      return "✅ Xong";
+    case Msg::task_button_detail:
+      return "📋 Chi tiết";
+    case Msg::tasks_usage:
+      return "Cách dùng: /viec [mine|all|overdue|done|@handle|unit TÊN] [trang], ví dụ: /viec "
+             "overdue";
+    case Msg::tasks_title_mine:
+      return "Nhiệm vụ của đ/c";
+    case Msg::tasks_title_all:
+      return "Nhiệm vụ đang thực hiện";
+    case Msg::tasks_title_overdue:
+      return "Nhiệm vụ quá hạn";
+    case Msg::tasks_title_done:
+      return "Nhiệm vụ đã hoàn thành";
+    case Msg::tasks_title_member:
+      return "Nhiệm vụ của {}";
+    case Msg::tasks_title_unit:
+      return "Nhiệm vụ của {}";
+    case Msg::tasks_header:
+      return "**{} ({})** — trang {}/{}";
+    case Msg::tasks_empty:
+      return "{}: không có nhiệm vụ nào.";
+    case Msg::tasks_entry_title:
+      return "**#{}** {}";
+    case Msg::tasks_entry_detail:
+      return "   {} · {} · {}";
+    case Msg::tasks_entry_due:
+      return "hạn {}";
+    case Msg::tasks_next_page:
+      return "Trang sau: /viec {}";
+    case Msg::tasks_bad_page:
+      return "Danh sách chỉ có {} trang.";
+    case Msg::tasks_unknown_unit:
+      return "Không có đơn vị \"{}\". Gõ /units để xem danh sách.";
+    case Msg::tasks_scope_refused:
+      return "Đồng chí chỉ xem được nhiệm vụ của mình và của đơn vị mình.";
+    case Msg::ack_usage:
+      return "Cách dùng: /danhan SỐ, ví dụ: /danhan 12";
+    case Msg::ack_refused:
+      return "Chỉ người chủ trì mới xác nhận nhận nhiệm vụ #{}.";
+    case Msg::ack_already:
+      return "Đ/c đã xác nhận nhận nhiệm vụ #{} lúc {}.";
+    case Msg::ack_done:
+      return "Đã xác nhận đ/c nhận nhiệm vụ #{}: {}";
+    case Msg::done_usage:
+      return "Cách dùng: /xong SỐ [ghi chú], ví dụ: /xong 12 đã trình Trưởng ban";
+    case Msg::report_refused:
+      return "Chỉ người chủ trì, người giao việc, Ủy viên thường trực hoặc quản trị viên được cập "
+             "nhật nhiệm vụ #{}.";
+    case Msg::done_ok:
+      return "Đã ghi nhận hoàn thành nhiệm vụ #{} — {}.";
+    case Msg::progress_usage:
+      return "Cách dùng: /tiendo SỐ PHẦN_TRĂM% [ghi chú] (0–100%), ví dụ: /tiendo 12 50% đã lấy ý "
+             "kiến các sở";
+    case Msg::progress_ok:
+      return "Đã cập nhật tiến độ nhiệm vụ #{}: {}% → {}%.";
+    case Msg::due_usage:
+      return "Cách dùng: /giahan SỐ THỜI_HẠN, ví dụ: /giahan 12 17h thứ 6 tuần sau";
+    case Msg::manage_refused:
+      return "Chỉ người giao việc, Ủy viên thường trực hoặc quản trị viên được thay đổi nhiệm vụ "
+             "#{}.";
+    case Msg::due_ok:
+      return "Đã điều chỉnh hạn nhiệm vụ #{}: {} → {}.";
+    case Msg::assign_usage:
+      return "Cách dùng: /chuyen SỐ @handle, ví dụ: /chuyen 12 @hung";
+    case Msg::assign_same:
+      return "Đ/c {} đang chủ trì nhiệm vụ #{}; không có gì thay đổi.";
+    case Msg::assign_ok:
+      return "Đã chuyển nhiệm vụ #{} cho {} chủ trì.";
+    case Msg::cancel_usage:
+      return "Cách dùng: /huy SỐ, ví dụ: /huy 12";
+    case Msg::cancel_ok:
+      return "Đã hủy nhiệm vụ #{}.";
+    case Msg::reopen_usage:
+      return "Cách dùng: /molai SỐ, ví dụ: /molai 12";
+    case Msg::reopen_already_open:
+      return "Nhiệm vụ #{} đang thực hiện, không cần mở lại.";
+    case Msg::reopen_ok:
+      return "Đã mở lại nhiệm vụ #{}.";
+    case Msg::notify_assigned_lead:
+      return "Đ/c {} giao đ/c chủ trì nhiệm vụ #{}:";
+    case Msg::notify_assigned_support:
+      return "Đ/c {} giao đ/c phối hợp thực hiện nhiệm vụ #{}:";
+    case Msg::notify_reassigned_away:
+      return "Nhiệm vụ #{} đã được chuyển cho {} chủ trì:";
+    case Msg::notify_redated:
+      return "Nhiệm vụ #{} được điều chỉnh hạn: {} → {}";
+    case Msg::notify_cancelled:
+      return "Nhiệm vụ #{} đã được đ/c {} hủy:";
+    case Msg::notify_done:
+      return "Nhiệm vụ #{} đã hoàn thành ({}), đ/c {} báo cáo:";
+    case Msg::notify_reopened:
+      return "Nhiệm vụ #{} đã được đ/c {} mở lại:";
+    // reminders and the scheduler
+    case Msg::help_remind:
+      return "/remind (/nhac) THỜI ĐIỂM: NỘI DUNG — đặt lời nhắc, ví dụ: /nhac 8h sáng mai: họp "
+             "giao ban";
+    case Msg::help_reminders:
+      return "/reminders (/dsnhac) — các lời nhắc của tôi";
+    case Msg::help_unremind:
+      return "/unremind (/huynhac) SỐ — xóa lời nhắc, ví dụ: /huynhac 12";
+    case Msg::help_snooze:
+      return "/snooze (/hoannhac) SỐ [thời lượng] — nhắc lại sau (mặc định 1 giờ), ví dụ: "
+             "/hoannhac 12 30 phút";
+    case Msg::remind_usage:
+      return "Cách dùng: /nhac THỜI ĐIỂM: NỘI DUNG, ví dụ: /nhac 8h sáng mai: họp giao ban";
+    case Msg::remind_no_text:
+      return "Lời nhắc \"{}\" chưa có nội dung sau dấu hai chấm. Ví dụ: /nhac 8h sáng mai: họp "
+             "giao ban";
+    case Msg::remind_text_too_long:
+      return "Nội dung lời nhắc quá dài (tối đa {} ký tự). Ví dụ: /nhac 8h sáng mai: họp giao ban";
+    case Msg::remind_set_once:
+      return "⏰ Đã đặt lời nhắc #{} lúc {}: \"{}\"";
+    case Msg::remind_set_recurring:
+      return "⏰ Đã đặt lời nhắc #{} {}: \"{}\". Lần đầu: {}";
+    case Msg::reminders_header:
+      return "**Lời nhắc của đ/c ({})**";
+    case Msg::reminders_none:
+      return "Đồng chí chưa có lời nhắc nào. Đặt lời nhắc, ví dụ: /nhac 8h sáng mai: họp giao ban";
+    case Msg::reminders_line_once:
+      return "#{} · {} — {}";
+    case Msg::reminders_line_recurring:
+      return "#{} · {} (lần tới {}) — {}";
+    case Msg::reminders_more:
+      return "… và {} lời nhắc khác";
+    case Msg::reminders_footer:
+      return "Xóa: /huynhac SỐ · Nhắc lại sau: /hoannhac SỐ";
+    case Msg::unremind_usage:
+      return "Cách dùng: /huynhac SỐ, ví dụ: /huynhac 12 (xem số bằng /dsnhac)";
+    case Msg::unremind_not_found:
+      return "Đồng chí không có lời nhắc #{} đang chờ. Xem danh sách: /dsnhac";
+    case Msg::unremind_done:
+      return "Đã xóa lời nhắc #{}: \"{}\"";
+    case Msg::snooze_usage:
+      return "Cách dùng: /hoannhac SỐ [thời lượng], ví dụ: /hoannhac 12 30 phút";
+    case Msg::snooze_bad_duration:
+      return "Không hiểu thời lượng \"{}\". Ví dụ: /hoannhac 12 2 tiếng";
+    case Msg::snooze_not_found:
+      return "#{} không phải lời nhắc của đ/c. Xem danh sách: /dsnhac";
+    case Msg::snooze_done:
+      return "⏰ Sẽ nhắc lại lúc {}: \"{}\" (lời nhắc #{})";
+    case Msg::rule_daily:
+      return "hằng ngày lúc {}";
+    case Msg::rule_workdays:
+      return "hằng ngày làm việc lúc {}";
+    case Msg::rule_weekly:
+      return "{} hằng tuần lúc {}";
+    case Msg::rule_monthly:
+      return "ngày {} hằng tháng lúc {}";
+    case Msg::reminder_notice:
+      return "⏰ Nhắc việc: {}";
+    case Msg::late_mark:
+      return " (gửi muộn)";
+    case Msg::reminder_snooze_button:
+      return "⏰ Nhắc lại sau 1 giờ";
+    case Msg::reminder_snooze_hint:
+      return "Nhắc lại sau 1 giờ: /hoannhac {}";
+    case Msg::nudge_before:
+      return "⏰ Nhắc hạn: nhiệm vụ #{} \"{}\" — hạn {}";
+    case Msg::nudge_day_of:
+      return "⏰ Hôm nay đến hạn: nhiệm vụ #{} \"{}\" — hạn {}";
+    case Msg::nudge_overdue:
+      return "⚠️ Nhiệm vụ #{} \"{}\" đã quá hạn {} ngày (hạn {}). Nhắc lần {}";
+    case Msg::nudge_escalated_lead:
+      return "🔺 Nhiệm vụ #{} \"{}\" đã quá hạn {} ngày (hạn {}), đã nhắc {} lần: đã báo cáo Lãnh "
+             "đạo";
+    case Msg::nudge_escalated_leaders:
+      return "🔺 Báo cáo Lãnh đạo: nhiệm vụ #{} \"{}\" do đ/c {} chủ trì đã quá hạn {} ngày (hạn "
+             "{}), đã nhắc {} lần";
+    case Msg::nudge_button_done:
+      return "✅ Xong";
+    case Msg::nudge_button_detail:
+      return "📋 Chi tiết";
+    case Msg::nudge_hint_lead:
+      return "Báo xong: /xong {} · Chi tiết: /task {}";
+    case Msg::nudge_hint_detail:
+      return "Chi tiết: /task {}";
   }
   return "";
 }
