@@ -18,7 +18,9 @@
 #include "bot/core/logging.hpp"
 #include "bot/dispatch/dispatcher.hpp"
 #include "bot/http/http_server.hpp"
+#include "bot/scheduler/scheduler.hpp"
 #include "bot/service_endpoints.hpp"
+#include "bot/telegram/telegram_platform.hpp"
 #include "storage/db_lock.hpp"
 #include "storage/writer.hpp"
 
@@ -34,9 +36,56 @@ std::vector<std::string> secrets_of(const Config& c) {
           c.zalo_oa.refresh_token};
 }
 
+// What the bot's parts share; owned by run_serve.
+struct ServeParts {
+  storage::Writer& writer;
+  Dispatcher& dispatcher;
+  Metrics& metrics;
+  const Clock& clock;
+};
+
 std::size_t io_threads() {
   const auto n = std::thread::hardware_concurrency();
   return n == 0 ? 2 : n;
+}
+
+}  // namespace
+
+namespace {
+
+http::ServerOptions server_options_for(const Config& config) {
+  http::ServerOptions options;
+  options.host = config.listen_host;
+  options.port = config.listen_port;
+  options.max_body_bytes = config.http_max_body_bytes;
+  options.max_connections = config.http_max_connections;
+  return options;
+}
+
+// Runs `done` once every part that was asked to stop has said it has.
+class StopBarrier {
+ public:
+  StopBarrier(int parts, std::function<void()> done) : left_(parts), done_(std::move(done)) {}
+  std::function<void()> part_done() {
+    return [this] {
+      if (--left_ == 0) done_();
+    };
+  }
+
+ private:
+  std::atomic<int> left_;
+  std::function<void()> done_;
+};
+
+// The console of `serve --console HANDLE`; nullptr when no active member has the handle.
+std::shared_ptr<ConsoleSession> open_console(const std::string& handle, ServeParts& parts) {
+  auto session = std::make_shared<ConsoleSession>(parts.writer, parts.dispatcher, parts.clock,
+                                                  handle, std::cout, isatty(STDIN_FILENO) != 0);
+  if (!session->open()) {
+    std::cerr << "wgbot: no active member has the handle " << handle << "\n";
+    return nullptr;
+  }
+  return session;
 }
 
 }  // namespace
@@ -48,26 +97,38 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
   try {
     lock = std::make_unique<storage::DbLock>(config->db);
   } catch (const std::exception& e) {
-    spdlog::error("{}", e.what());
     std::cerr << "wgbot: " << e.what() << "\n";
     return kExitUsage;
   }
   SystemClock clock;
-  PreparedDatabase prepared = prepare_database(*config, clock);
-  storage::Writer writer(std::move(prepared.db));
+  storage::Writer writer(prepare_database(*config, clock).db);
   Dispatcher dispatcher(config, clock);
   Metrics metrics;
   dispatcher.set_metrics(&metrics);
+  ServeParts parts{writer, dispatcher, metrics, clock};
 
   boost::asio::io_context ioc;
   auto router = std::make_shared<http::Router>();
   add_service_endpoints(*router, writer, metrics, clock);
-  http::ServerOptions server_options;
-  server_options.host = config->listen_host;
-  server_options.port = config->listen_port;
-  server_options.max_body_bytes = config->http_max_body_bytes;
-  server_options.max_connections = config->http_max_connections;
-  http::HttpServer server(ioc, server_options, router);
+  std::unique_ptr<telegram::TelegramPlatform> tg;
+  if (config->telegram.enabled()) {
+    tg = std::make_unique<telegram::TelegramPlatform>(ioc, config, writer, dispatcher, metrics,
+                                                      clock);
+    tg->add_routes(*router);
+  }
+  scheduler::Scheduler scheduler(writer, config, clock);
+  std::shared_ptr<ConsoleSession> console;
+  if (options.console_handle) {
+    console = open_console(*options.console_handle, parts);
+    if (!console) return kExitUsage;
+    console->start_background_drain();
+  }
+  writer.set_after_commit([&tg, &scheduler, &console] {
+    scheduler.notify();
+    if (tg) tg->notify_outbox();
+    if (console) console->request_drain();
+  });
+  http::HttpServer server(ioc, server_options_for(*config), router);
   try {
     server.start();
   } catch (const std::exception& e) {
@@ -75,34 +136,30 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
     return kExitRuntime;
   }
   spdlog::info("listening on {}:{}", config->listen_host, server.port());
+  if (tg) tg->start();
+  scheduler.start();
 
   StdinLines stdin_lines;
   std::atomic<bool> stopping{false};
-  auto begin_shutdown = [&] {
+  StopBarrier barrier(tg ? 2 : 1, [&ioc] { ioc.stop(); });
+  const std::function<void()> begin_shutdown = [&] {
     if (stopping.exchange(true)) return;
     spdlog::info("event=shutdown_started");
     stdin_lines.cancel();
-    server.shutdown(kShutdownGrace, [&ioc] { ioc.stop(); });
+    server.shutdown(kShutdownGrace, barrier.part_done());
+    if (tg) tg->stop(barrier.part_done());
   };
   boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int) {
     if (!ec) begin_shutdown();
   });
-
   std::thread console_thread;
-  if (options.console_handle) {
-    auto session = std::make_shared<ConsoleSession>(
-        writer, dispatcher, clock, *options.console_handle, std::cout, isatty(STDIN_FILENO) != 0);
-    if (!session->open()) {
-      std::cerr << "wgbot: no active member has the handle " << *options.console_handle << "\n";
-      begin_shutdown();
-    } else {
-      console_thread = std::thread([&, session] {
-        while (auto line = stdin_lines.next()) session->submit_line(*line);
-        // End of input (Ctrl-D) ends the bot cleanly, as SIGTERM does.
-        boost::asio::post(ioc, begin_shutdown);
-      });
-    }
+  if (console) {
+    console_thread = std::thread([&] {
+      while (auto line = stdin_lines.next()) console->submit_line(*line);
+      // End of input (Ctrl-D) ends the bot cleanly, as SIGTERM does.
+      boost::asio::post(ioc, begin_shutdown);
+    });
   }
 
   std::vector<std::thread> pool;
@@ -111,6 +168,10 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
   for (auto& t : pool) t.join();
   stdin_lines.cancel();
   if (console_thread.joinable()) console_thread.join();
+  scheduler.stop();
+  if (console) console->stop_background_drain();
+  writer.set_after_commit({});
+  tg.reset();
   writer.stop();
   spdlog::info("event=stopped");
   return kExitOk;

@@ -24,6 +24,7 @@ struct Options {
   std::string roster_file;
   std::string backup_file;
   wgbot::cli::WhenArgs when;
+  std::string webhook_platform;
 };
 
 void add_member_commands(CLI::App& app, Options& o) {
@@ -61,6 +62,10 @@ void add_commands(CLI::App& app, Options& o) {
   app.add_subcommand("backup", "Online backup of the database")
       ->add_option("FILE", o.backup_file, "Target file")
       ->required();
+  app.add_subcommand("set-webhook", "Register webhooks and print what the platform reports")
+      ->add_option("--platform", o.webhook_platform,
+                   "telegram or zalo-bot (default: every enabled)")
+      ->check(CLI::IsMember({"telegram", "zalo-bot"}));
   auto* when = app.add_subcommand("when", "Print what a time phrase means");
   when->add_option("PHRASE", o.when.phrase, "e.g. \"thứ 6 tuần sau 17h\"")->required();
   when->add_option("--now", o.when.now, "ISO 8601 instant to read the phrase at (default: now)");
@@ -101,6 +106,9 @@ int run(CLI::App& app, Options& o) {
   if (name == "check-config") return wgbot::cli::check_config(loaded, std::cout);
   if (name == "import-roster")
     return wgbot::cli::import_roster_file(config, o.roster_file, std::cout);
+  if (name == "set-webhook") {
+    return wgbot::cli::set_webhook(config, o.webhook_platform, std::cout);
+  }
   if (name == "when") return wgbot::cli::when(config, o.when, std::cout, std::cerr);
   if (name == "backup") return wgbot::cli::backup(config, o.backup_file, std::cout);
   const std::string action = sub->get_subcommands().front()->get_name();

@@ -65,6 +65,9 @@ void Writer::loop() {
 void Writer::run_batch(std::deque<Entry>& batch) {
   std::vector<WriteResult> results(batch.size());
   bool any_ok = false;
+  // Only a batch that changed rows wakes the listeners: a read-only job (a sender marking
+  // nothing, a metrics probe) must not wake them into another round, forever.
+  const int changes_before = db_->getTotalChanges();
   try {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -93,10 +96,11 @@ void Writer::run_batch(std::deque<Entry>& batch) {
     for (const auto& r : results) stats_.failures += r.ok() ? 0 : 1;
     hook = after_commit_;
   }
+  // Listeners first, so a caller that sees its job done also sees them woken.
+  if (any_ok && hook && db_->getTotalChanges() != changes_before) hook();
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (batch[i].done) batch[i].done(results[i]);
   }
-  if (any_ok && hook) hook();
 }
 
 }  // namespace wgbot::storage

@@ -58,7 +58,7 @@ class Writer {
   template <typename Fn>
   auto run(Fn&& fn) -> std::invoke_result_t<Fn&, SQLite::Database&>;
 
-  // Called on the writer thread after every commit that contained at least one ok job.
+  // Called on the writer thread after every commit in which an ok job changed rows.
   void set_after_commit(std::function<void()> hook);
 
   // Finishes what is queued, then ends the thread. Idempotent.

@@ -10,6 +10,7 @@
 
 #include "bot/app.hpp"
 #include "bot/bootstrap.hpp"
+#include "bot/telegram/telegram_platform.hpp"
 #include "handlers/roster_import.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/backup.hpp"
@@ -18,6 +19,7 @@
 #include "storage/member_repository.hpp"
 #include "storage/migrations.hpp"
 #include "storage/unit_repository.hpp"
+#include "storage/writer.hpp"
 
 namespace wgbot::cli {
 
@@ -153,6 +155,27 @@ int import_roster_file(const Config& config, const std::string& path, std::ostre
     if (!result.ok) return fail(std::cerr, path + ": " + result.error + "; nothing imported");
     tx.commit();
     out << "imported " << result.imported << " member(s)\n";
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return fail(std::cerr, e.what());
+  }
+}
+
+int set_webhook(const Config& config, const std::string& platform, std::ostream& out) {
+  if (platform == "zalo-bot") return fail(std::cerr, "Zalo Bot is not supported yet");
+  if (!config.telegram.enabled()) {
+    return fail(std::cerr, "telegram.token is not set (WGBOT_TELEGRAM_TOKEN)", kExitUsage);
+  }
+  if (config.public_url.empty()) {
+    return fail(std::cerr, "public_url is not set: without it the bot uses long polling",
+                kExitUsage);
+  }
+  try {
+    storage::Writer writer(open_for_cli(config).db);
+    const auto registration = telegram::register_webhook(config, writer);
+    writer.stop();
+    if (!registration.ok) return fail(std::cerr, "telegram: " + registration.error);
+    out << "telegram: " << registration.info.dump(2) << "\n";
     return kExitOk;
   } catch (const std::exception& e) {
     return fail(std::cerr, e.what());

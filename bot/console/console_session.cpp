@@ -115,7 +115,10 @@ void ConsoleSession::drain() {
   for (const auto& row : rows) {
     if (row.message.kind == OutKind::callback_answer) continue;
     std::string text = render_for_console(row.message.text, interactive_);
-    if (!row.message.buttons.empty()) text += "\n" + button_line(row.message.buttons);
+    if (!row.message.buttons.empty()) {
+      text += '\n';
+      text += button_line(row.message.buttons);
+    }
     print(text);
   }
 }
@@ -125,6 +128,35 @@ void ConsoleSession::print(const std::string& text) {
   // A blank line between replies keeps scripted output readable too.
   out_ << text << "\n\n";
   out_.flush();
+}
+
+void ConsoleSession::start_background_drain() {
+  drainer_ = std::thread([this] {
+    std::unique_lock lock(drain_mutex_);
+    for (;;) {
+      drain_wake_.wait(lock, [this] { return drain_requested_ || drain_stopping_; });
+      if (drain_stopping_) return;
+      drain_requested_ = false;
+      lock.unlock();
+      drain();
+      lock.lock();
+    }
+  });
+}
+
+void ConsoleSession::request_drain() {
+  std::lock_guard lock(drain_mutex_);
+  drain_requested_ = true;
+  drain_wake_.notify_one();
+}
+
+void ConsoleSession::stop_background_drain() {
+  {
+    std::lock_guard lock(drain_mutex_);
+    drain_stopping_ = true;
+    drain_wake_.notify_one();
+  }
+  if (drainer_.joinable()) drainer_.join();
 }
 
 void ConsoleSession::run(std::istream& in) {

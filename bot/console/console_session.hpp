@@ -3,10 +3,12 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <iosfwd>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "bot/core/clock.hpp"
 
@@ -35,6 +37,12 @@ class ConsoleSession {
   // Reads lines until end of input; every line is processed and answered before it returns.
   void run(std::istream& in);
 
+  // In `serve`, messages nobody typed for (a reminder firing) arrive between lines: a thread
+  // prints them whenever request_drain() is called (from the writer's after-commit hook).
+  void start_background_drain();
+  void request_drain();
+  void stop_background_drain();
+
   [[nodiscard]] std::string chat_id() const { return "console:" + handle_; }
 
  private:
@@ -49,6 +57,11 @@ class ConsoleSession {
   std::mutex print_mutex_;
   std::uint64_t session_id_;
   std::atomic<std::uint64_t> counter_{0};
+  std::mutex drain_mutex_;
+  std::condition_variable drain_wake_;
+  bool drain_requested_ = false;
+  bool drain_stopping_ = false;
+  std::thread drainer_;
 };
 
 // How a console shows a message: "**Title**" lines in bold on a terminal, plain otherwise;

@@ -37,7 +37,7 @@ void record_chat(SQLite::Database& db, const Inbound& in, std::int64_t now) {
   storage::ChatRepository chats(db);
   switch (in.kind) {
     case InboundKind::chat_joined:
-      chats.upsert(in.platform, in.chat_id, true, in.chat_title, now);
+      chats.upsert(in.platform, in.chat_id, in.chat_kind == ChatKind::group, in.chat_title, now);
       chats.set_active(in.platform, in.chat_id, true, now);
       break;
     case InboundKind::chat_left:

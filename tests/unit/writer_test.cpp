@@ -111,5 +111,17 @@ TEST(Writer, JobsAfterStopAreRefusedNotLost) {
   EXPECT_EQ(seen.status, WriteStatus::stopped);
 }
 
+TEST(Writer, AfterCommitHookRunsOnlyWhenRowsChanged) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  std::atomic<int> hooks{0};
+  writer->set_after_commit([&] { ++hooks; });
+  writer->run([](SQLite::Database& db) { (void)db.execAndGet("SELECT COUNT(*) FROM items"); });
+  EXPECT_EQ(hooks.load(), 0);
+  writer->run([](SQLite::Database& db) { db.exec("INSERT INTO items (who) VALUES (7)"); });
+  EXPECT_EQ(hooks.load(), 1);
+  writer->stop();
+}
+
 }  // namespace
 }  // namespace wgbot::storage
