@@ -11,7 +11,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: everything SPEC names.
     R"sql(
 CREATE TABLE units (
@@ -197,6 +197,11 @@ CREATE INDEX tasks_nudge_unplanned ON tasks(id)
   WHERE status = 'open' AND nudge_plan_due IS NOT due_at;
 CREATE INDEX tasks_nudge_stale ON tasks(id)
   WHERE status <> 'open' AND nudge_plan_due IS NOT NULL;
+)sql",
+    // 3: deleting an old inbox row updates the outbox rows that point at it (ON DELETE SET
+    // NULL); without this index each delete scans the whole outbox.
+    R"sql(
+CREATE INDEX outbox_inbox ON outbox(inbox_id) WHERE inbox_id IS NOT NULL;
 )sql",
 };
 

@@ -3,7 +3,8 @@
 # mode against a fast fake Bot API, wrk posting unique updates, then the exactly-once check.
 # Usage: bench/telegram/run.sh [CONNECTIONS...]   (default: 16 64)
 # Env: WGBOT_BIN (default build/bench/wgbot), DURATION (20s), THREADS (2), WORK (/tmp/wgbot-tgbench),
-#      PORT (18080), API_PORT (18081), LOG_LEVEL (info).
+#      PORT (18080), API_PORT (18081), LOG_LEVEL (info), FAKE_BIN (a built fake_bot_api; default:
+#      compiled into WORK), WGBOT_BENCH_NO_LIST=1 (plain text instead of /tasks).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,7 +19,7 @@ conns=("$@")
 mkdir -p "$work"
 
 fake="${FAKE_BIN:-$work/fake_bot_api}"
-if [ ! -x "$fake" ] || [ "$here/fake_bot_api.cpp" -nt "$fake" ]; then
+if [ -z "${FAKE_BIN:-}" ] && { [ ! -x "$fake" ] || [ "$here/fake_bot_api.cpp" -nt "$fake" ]; }; then
   echo "building the fake Bot API → $fake"
   g++ -O2 -std=c++20 "$here/fake_bot_api.cpp" -o "$fake" -pthread
 fi
