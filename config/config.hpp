@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -69,7 +70,7 @@ struct Config {
   ZaloBotConfig zalo_bot;
   ZaloOaConfig zalo_oa;
   ScheduleConfig schedule;
-  std::size_t http_max_body_bytes = 1 << 20;
+  std::size_t http_max_body_bytes = std::size_t{1} << 20U;
   std::size_t http_max_connections = 512;
   int retention_days = 90;
   std::string log_level;

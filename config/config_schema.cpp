@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace wgbot {
 
 const std::vector<KeyDef>& config_schema() {
@@ -84,17 +86,11 @@ bool matches_type(const nlohmann::json& value, KeyType type) {
     case KeyType::boolean:
       return value.is_boolean();
     case KeyType::string_list:
-      if (!value.is_array()) return false;
-      for (const auto& v : value) {
-        if (!v.is_string()) return false;
-      }
-      return true;
+      return value.is_array() &&
+             std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); });
     case KeyType::int_list:
-      if (!value.is_array()) return false;
-      for (const auto& v : value) {
-        if (!v.is_number_integer()) return false;
-      }
-      return true;
+      return value.is_array() && std::all_of(value.begin(), value.end(),
+                                             [](const auto& v) { return v.is_number_integer(); });
   }
   return false;
 }

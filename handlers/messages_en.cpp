@@ -284,7 +284,6 @@ std::string_view text_en(Msg key) {
     case Msg::tasks_title_done:
       return "Completed tasks";
     case Msg::tasks_title_member:
-      return "Tasks of {}";
     case Msg::tasks_title_unit:
       return "Tasks of {}";
     case Msg::tasks_header:

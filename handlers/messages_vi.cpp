@@ -286,7 +286,6 @@ std::string_view text_vi(Msg key) {
     case Msg::tasks_title_done:
       return "Nhiệm vụ đã hoàn thành";
     case Msg::tasks_title_member:
-      return "Nhiệm vụ của {}";
     case Msg::tasks_title_unit:
       return "Nhiệm vụ của {}";
     case Msg::tasks_header:

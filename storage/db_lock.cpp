@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -16,10 +17,10 @@ namespace wgbot::storage {
 namespace {
 
 std::string read_holder(int fd) {
-  char buffer[64] = {};
-  const auto n = pread(fd, buffer, sizeof(buffer) - 1, 0);
+  std::array<char, 64> buffer{};
+  const auto n = pread(fd, buffer.data(), buffer.size() - 1, 0);
   if (n <= 0) return "another process";
-  std::string pid(buffer, static_cast<std::size_t>(n));
+  std::string pid(buffer.data(), static_cast<std::size_t>(n));
   while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
   return "process " + pid;
 }

@@ -94,6 +94,7 @@ auto Writer::run(Fn&& fn) -> std::invoke_result_t<Fn&, SQLite::Database&> {
   submit(
       [&fn, &value](SQLite::Database& db) {
         if constexpr (std::is_void_v<Result>) {
+          (void)value;  // captured for the other branch only
           fn(db);
         } else {
           value.emplace(fn(db));

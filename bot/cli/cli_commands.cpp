@@ -25,7 +25,7 @@ namespace wgbot::cli {
 
 namespace {
 
-constexpr std::int64_t kInviteLifetimeSeconds = 7 * 24 * 3600;
+constexpr std::int64_t kInviteLifetimeSeconds = std::int64_t{7} * 24 * 3600;
 
 std::int64_t now_seconds() {
   return SystemClock().now().time_since_epoch().count();

@@ -11,7 +11,7 @@
 namespace wgbot {
 
 StdinLines::StdinLines() {
-  if (::pipe2(wake_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) wake_pipe_[0] = wake_pipe_[1] = -1;
+  if (::pipe2(wake_pipe_.data(), O_CLOEXEC | O_NONBLOCK) != 0) wake_pipe_[0] = wake_pipe_[1] = -1;
 }
 
 StdinLines::~StdinLines() {

@@ -1,6 +1,7 @@
 // Lines from standard input that a shutdown can interrupt (a blocked std::getline cannot be).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 
@@ -19,7 +20,7 @@ class StdinLines {
   void cancel();
 
  private:
-  int wake_pipe_[2] = {-1, -1};
+  std::array<int, 2> wake_pipe_{-1, -1};
   std::string buffer_;
   bool eof_ = false;
 };

@@ -155,6 +155,7 @@ void HttpClient::Impl::close_all() {
   for (auto& op : ops) asio::post(op->strand, [op] { op->cancel(); });
 }
 
+// NOLINTNEXTLINE(performance-unnecessary-value-param): a sink, moved into the request's coroutine
 void HttpClient::Impl::start(const std::shared_ptr<Impl>& self, ClientRequest request, Done done) {
   auto url = parse_url(request.url);
   if (!url) return self->fail_soon(std::move(done), "-", "invalid url");
@@ -172,7 +173,7 @@ void HttpClient::Impl::start(const std::shared_ptr<Impl>& self, ClientRequest re
   auto origin = url->origin();
   asio::co_spawn(
       strand, run(self, op, std::move(*url), std::move(message), request.timeout, std::move(idle)),
-      [self, op, origin, done = std::move(done)](std::exception_ptr e,
+      [self, op, origin, done = std::move(done)](const std::exception_ptr& e,
                                                  ClientResponse response) mutable {
         self->end_operation(op->id);
         if (e) {
@@ -265,6 +266,7 @@ asio::awaitable<Connected> HttpClient::Impl::connect(std::shared_ptr<Operation> 
   co_return Connected{std::move(connection), {}};
 }
 
+// NOLINTNEXTLINE(performance-unnecessary-value-param): ownership passes to the pool or ends here
 void HttpClient::Impl::release(const std::shared_ptr<Impl>& self,
                                std::shared_ptr<ClientConnection> connection, bool keep_alive) {
   connection->tcp().expires_never();
@@ -274,7 +276,7 @@ void HttpClient::Impl::release(const std::shared_ptr<Impl>& self,
   if (!op) return connection->close();
   op->connection = connection;
   asio::co_spawn(connection->executor(), shutdown_tls(connection),
-                 [self, op](std::exception_ptr e) {
+                 [self, op](const std::exception_ptr& e) {
                    self->end_operation(op->id);
                    if (e)
                      spdlog::error("event=coroutine_exception coroutine=http_client_tls_shutdown");

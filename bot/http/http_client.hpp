@@ -39,7 +39,7 @@ struct ClientOptions {
   bool use_system_ca = true;  // tests with a private CA set this to false
   std::size_t max_idle_per_host = 64;  // a sender may have many chats in flight
   // Longer answers fail with an error instead of growing memory without bound.
-  std::size_t max_body_bytes = 16 * 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{16} * 1024 * 1024;
 };
 
 class HttpClient {

@@ -25,7 +25,7 @@ class ServerState;
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port; see HttpServer::port()
-  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_body_bytes = std::size_t{1} << 20U;
   std::size_t max_connections = 512;
   // Milliseconds so that tests can use short real timeouts; assign seconds freely.
   // header: from a request's first byte to its last header line.

@@ -31,7 +31,7 @@ constexpr std::size_t kReadChunk = 4096;
 // After an error answer, read (and drop) what the client is still sending for a while, so that
 // closing does not reset the connection before the client has read the answer.
 constexpr std::chrono::seconds kLingerTimeout{2};
-constexpr std::size_t kLingerMaxBytes = 256 * 1024;
+constexpr std::size_t kLingerMaxBytes = std::size_t{256} * 1024;
 constexpr std::string_view kServerName = "wgbot";
 
 // Where a handler's answer meets its session. The Responder may outlive the session and die on

@@ -114,7 +114,7 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   void read_heads();
   void on_heads(std::optional<std::vector<storage::LaneHead>> heads);
   bool try_send(const storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
-  void on_result(const Attempt& attempt, DeliveryResult result);
+  void on_result(const Attempt& attempt, const DeliveryResult& result);
   void record(const Attempt& attempt, storage::Writer::Job job, bool counts_as_sent);
   void on_recorded(const Attempt& attempt);
   void arm_timer(TimeMs now);
@@ -205,7 +205,7 @@ bool OutboxSender::Impl::try_send(const storage::LaneHead& head, TimeMs now,
     result.error = "nothing to send";
     result.answered = true;
     attempt.part = std::max(attempt.parts - 1, 0);
-    on_result(attempt, std::move(result));
+    on_result(attempt, result);
     return true;
   }
   const std::string_view key = callback ? kCallbackLimiterKey : std::string_view(m.chat_id);
@@ -218,14 +218,12 @@ bool OutboxSender::Impl::try_send(const storage::LaneHead& head, TimeMs now,
   }
   if (!callback) limiter.record_send(m.chat_id, attempt.is_group, limiter_time(now));
   delivery.send_part(m, attempt.part, [self = shared_from_this(), attempt](DeliveryResult r) {
-    asio::post(self->strand, [self, attempt, r = std::move(r)]() mutable {
-      self->on_result(attempt, std::move(r));
-    });
+    asio::post(self->strand, [self, attempt, r = std::move(r)]() { self->on_result(attempt, r); });
   });
   return true;
 }
 
-void OutboxSender::Impl::on_result(const Attempt& attempt, DeliveryResult result) {
+void OutboxSender::Impl::on_result(const Attempt& attempt, const DeliveryResult& result) {
   metrics.set_reachable(platform, result.answered);
   bool counts_as_sent = false;
   storage::Writer::Job job = job_for(attempt, result, clock.now_ms(), counts_as_sent);

@@ -66,13 +66,14 @@ void ApiClient::call(std::string_view method, const json& body, Done done,
   request.content_type = "application/json";
   request.body = serialize(body);
   request.timeout = timeout;
-  shared_->http.request(std::move(request), [done = std::move(done)](http::ClientResponse r) {
-    if (r.status == 0) {
-      done(network_error(r.error.empty() ? "no answer" : r.error));
-      return;
-    }
-    done(classify_response(r.status, r.body));
-  });
+  shared_->http.request(std::move(request),
+                        [done = std::move(done)](const http::ClientResponse& r) {
+                          if (r.status == 0) {
+                            done(network_error(r.error.empty() ? "no answer" : r.error));
+                            return;
+                          }
+                          done(classify_response(r.status, r.body));
+                        });
 }
 
 void ApiClient::get_me(Done done) {
@@ -88,15 +89,16 @@ void ApiClient::get_updates(std::optional<std::int64_t> offset, std::chrono::sec
   request.url = shared_->base_url + "/bot" + shared_->token + "/getUpdates";
   request.body = serialize(body);
   request.timeout = timeout + kPollSlack;
-  shared_->http.request(std::move(request), [done = std::move(done)](http::ClientResponse r) {
-    if (r.status == 0) {
-      GetUpdatesResult failed;
-      failed.api = network_error(r.error.empty() ? "no answer" : r.error);
-      done(std::move(failed));
-      return;
-    }
-    done(parse_get_updates(r.body, r.status));
-  });
+  shared_->http.request(std::move(request),
+                        [done = std::move(done)](const http::ClientResponse& r) {
+                          if (r.status == 0) {
+                            GetUpdatesResult failed;
+                            failed.api = network_error(r.error.empty() ? "no answer" : r.error);
+                            done(std::move(failed));
+                            return;
+                          }
+                          done(parse_get_updates(r.body, r.status));
+                        });
 }
 
 void ApiClient::set_webhook(const std::string& url, const std::string& secret_token,

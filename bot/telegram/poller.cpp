@@ -234,17 +234,18 @@ void Poller::start() {
   asio::post(impl_->strand, [impl = impl_] {
     if (impl->started || impl->stopping) return;
     impl->started = true;
-    asio::co_spawn(
-        impl->strand, impl->run(), asio::bind_executor(impl->strand, [impl](std::exception_ptr e) {
-          if (e) {
-            try {
-              std::rethrow_exception(e);
-            } catch (const std::exception& ex) {
-              spdlog::error("event=poller_crashed platform=telegram error=\"{}\"", ex.what());
-            }
-          }
-          impl->finish();
-        }));
+    asio::co_spawn(impl->strand, impl->run(),
+                   asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
+                     if (e) {
+                       try {
+                         std::rethrow_exception(e);
+                       } catch (const std::exception& ex) {
+                         spdlog::error("event=poller_crashed platform=telegram error=\"{}\"",
+                                       ex.what());
+                       }
+                     }
+                     impl->finish();
+                   }));
   });
 }
 

@@ -216,7 +216,7 @@ void TelegramPlatform::start() {
     impl->parts_running = 3;  // start-up, the sender and the poller (which reports even unstarted)
     impl->sender.start();
     asio::co_spawn(impl->strand, impl->startup(),
-                   asio::bind_executor(impl->strand, [impl](std::exception_ptr e) {
+                   asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
                      if (e) {
                        try {
                          std::rethrow_exception(e);

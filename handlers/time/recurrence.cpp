@@ -87,7 +87,9 @@ bool matches(const RRule& rule, date::sys_days day, date::sys_days start_day) {
 std::optional<RRule> parse_rrule(std::string_view text) {
   const std::string s = upper(text);
   RRule rule;
-  bool has_freq = false, has_by_day = false, has_month_day = false;
+  bool has_freq = false;
+  bool has_by_day = false;
+  bool has_month_day = false;
   for (auto part : split(s, ';')) {
     const auto eq = part.find('=');
     if (eq == std::string_view::npos) return std::nullopt;

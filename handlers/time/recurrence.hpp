@@ -27,7 +27,7 @@ struct RRule {
   std::array<bool, 7> by_day{};  // indexed by c_encoding (0 = Sunday); all false = not given
   int by_month_day = 0;          // 0 = not given
 };
-std::optional<RRule> parse_rrule(std::string_view rrule);
+std::optional<RRule> parse_rrule(std::string_view text);
 bool is_valid_rrule(std::string_view rrule);
 // Canonical text: weekdays in MO..SU order.
 std::string format_rrule(const RRule& rule);
@@ -37,7 +37,7 @@ std::string format_rrule(const RRule& rule);
 // on or after start's local date that match the rule (start counts only if its date matches).
 // Months without BYMONTHDAY's day are skipped. nullopt for an invalid rule or if nothing matches
 // within eight years (e.g. every day a holiday).
-std::optional<std::chrono::sys_seconds> next_occurrence(const Recurrence& rule,
+std::optional<std::chrono::sys_seconds> next_occurrence(const Recurrence& rec,
                                                         std::chrono::sys_seconds start,
                                                         std::chrono::sys_seconds after,
                                                         const Calendar& cal);

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -130,10 +131,8 @@ bool Cursor::is(std::size_t k, std::string_view text) const {
 }
 
 bool Cursor::is_any(std::size_t k, std::initializer_list<std::string_view> texts) const {
-  for (auto text : texts) {
-    if (is(k, text)) return true;
-  }
-  return false;
+  return std::any_of(texts.begin(), texts.end(),
+                     [&](std::string_view text) { return is(k, text); });
 }
 
 bool Cursor::is_number(std::size_t k) const {
@@ -154,7 +153,8 @@ bool Cursor::accept_unless(std::string_view text, std::string_view other) {
 }
 
 bool Cursor::accept_any(std::initializer_list<std::string_view> texts) {
-  for (auto text : texts) {
+  // A plain loop: accept() advances the cursor, which an any_of predicate should not do.
+  for (auto text : texts) {  // NOLINT(readability-use-anyofallof)
     if (accept(text)) return true;
   }
   return false;

@@ -1,4 +1,6 @@
 // Day matchers of the `<when>` grammar: dates, relative days, weekdays, week and month ends.
+#include <array>
+#include <span>
 #include <string_view>
 
 #include "handlers/time/when_grammar.hpp"
@@ -12,21 +14,32 @@ struct Name {
 };
 
 // Weekdays by c_encoding; "thu" alone is Vietnamese thứ, never Thursday.
-constexpr Name kEnglishWeekdays[] = {
-    {"sunday", 0}, {"sun", 0},       {"monday", 1},   {"mon", 1},      {"tuesday", 2}, {"tue", 2},
-    {"tues", 2},   {"wednesday", 3}, {"wed", 3},      {"thursday", 4}, {"thur", 4},    {"thurs", 4},
-    {"friday", 5}, {"fri", 5},       {"saturday", 6}, {"sat", 6}};
-constexpr Name kVietnameseOrdinals[] = {{"hai", 1}, {"ba", 2},  {"tu", 3},
-                                        {"nam", 4}, {"sau", 5}, {"bay", 6}};
-constexpr Name kMonths[] = {{"january", 1},   {"jan", 1},    {"february", 2},  {"feb", 2},
-                            {"march", 3},     {"mar", 3},    {"april", 4},     {"apr", 4},
-                            {"may", 5},       {"june", 6},   {"jun", 6},       {"july", 7},
-                            {"jul", 7},       {"august", 8}, {"aug", 8},       {"september", 9},
-                            {"sep", 9},       {"sept", 9},   {"october", 10},  {"oct", 10},
-                            {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12}};
+constexpr std::array<Name, 16> kEnglishWeekdays{{{"sunday", 0},
+                                                 {"sun", 0},
+                                                 {"monday", 1},
+                                                 {"mon", 1},
+                                                 {"tuesday", 2},
+                                                 {"tue", 2},
+                                                 {"tues", 2},
+                                                 {"wednesday", 3},
+                                                 {"wed", 3},
+                                                 {"thursday", 4},
+                                                 {"thur", 4},
+                                                 {"thurs", 4},
+                                                 {"friday", 5},
+                                                 {"fri", 5},
+                                                 {"saturday", 6},
+                                                 {"sat", 6}}};
+constexpr std::array<Name, 6> kVietnameseOrdinals{
+    {{"hai", 1}, {"ba", 2}, {"tu", 3}, {"nam", 4}, {"sau", 5}, {"bay", 6}}};
+constexpr std::array<Name, 24> kMonths{
+    {{"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+     {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+     {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+     {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
+     {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12}}};
 
-template <std::size_t N>
-std::optional<int> accept_name(Cursor& c, const Name (&names)[N]) {
+std::optional<int> accept_name(Cursor& c, std::span<const Name> names) {
   for (const auto& n : names) {
     if (c.accept(n.word)) return n.value;
   }

@@ -3,6 +3,7 @@
 #include "handlers/time/when_grammar.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "handlers/time/duration.hpp"
 
@@ -140,11 +141,10 @@ Step match_recurrence_step(Cursor& c, ParsedWhen& p) {
 
 // Whether a number followed by `next` is a date or an amount rather than minutes.
 bool starts_date_or_amount(const Token* next) {
-  static constexpr std::string_view kWords[] = {
-      "/", "-",  ".",  ":",  "ngay", "thang", "nam",  "tuan", "tieng", "gio",  "h",
-      "g", "st", "nd", "rd", "th",   "day",   "days", "week", "weeks", "hour", "hours"};
-  return next != nullptr &&
-         std::find(std::begin(kWords), std::end(kWords), next->text) != std::end(kWords);
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"/", "-",  ".",  ":",  "ngay", "thang", "nam",  "tuan", "tieng", "gio",  "h",
+       "g", "st", "nd", "rd", "th",   "day",   "days", "week", "weeks", "hour", "hours"});
+  return next != nullptr && std::find(kWords.begin(), kWords.end(), next->text) != kWords.end();
 }
 
 // After "17h"/"9 giờ": "30", "30 phút", "rưỡi", "kém 15".

@@ -1,6 +1,7 @@
 #include "handlers/time/when_parser.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "handlers/time/text.hpp"
 #include "handlers/time/when_grammar.hpp"
@@ -40,7 +41,7 @@ sys_days monday_of(sys_days d) {
 
 // A day/month without year: the next one, unless it was within the last 60 days.
 DayResult resolve_day_month(int day, int month, sys_days today) {
-  static constexpr int kMaxDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr std::array kMaxDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1 || day > kMaxDays[month - 1]) {
     return fail(ErrorKind::impossible_date);
   }
@@ -53,7 +54,8 @@ DayResult resolve_day_month(int day, int month, sys_days today) {
     if (today - this_years <= kNeedsYearWindow) return fail(ErrorKind::needs_year);
     y = this_year + date::years{1};
   }
-  const auto ymd = y / date::month(static_cast<unsigned>(month)) / static_cast<unsigned>(day);
+  const auto ymd =
+      y / date::month(static_cast<unsigned>(month)) / date::day(static_cast<unsigned>(day));
   if (!ymd.ok()) return fail(ErrorKind::impossible_date);
   return DayResult{sys_days{ymd}, std::nullopt};
 }
@@ -65,7 +67,7 @@ DayResult resolve_month_day(int day, sys_days today) {
   auto ym = t.year() / t.month();
   if (static_cast<unsigned>(day) < static_cast<unsigned>(t.day())) ym += date::months{1};
   for (int i = 0; i < 12; ++i, ym += date::months{1}) {
-    const auto ymd = ym / static_cast<unsigned>(day);
+    const auto ymd = ym / date::day(static_cast<unsigned>(day));
     if (ymd.ok()) return DayResult{sys_days{ymd}, std::nullopt};
   }
   return fail(ErrorKind::impossible_date);
@@ -75,7 +77,7 @@ DayResult resolve_date(const DaySpec& d, sys_days today) {
   if (d.month == 0) return resolve_month_day(d.day, today);
   if (d.year == 0) return resolve_day_month(d.day, d.month, today);
   const auto ymd = date::year{d.year} / date::month(static_cast<unsigned>(d.month)) /
-                   static_cast<unsigned>(d.day);
+                   date::day(static_cast<unsigned>(d.day));
   if (d.month < 1 || d.month > 12 || d.day < 1 || !ymd.ok())
     return fail(ErrorKind::impossible_date);
   return DayResult{sys_days{ymd}, std::nullopt};
@@ -129,13 +131,23 @@ struct HourRule {
   int hi;
   int shift;
 };
-constexpr HourRule kHourRules[] = {
-    {Part::none, 0, 24, 0},     {Part::morning, 0, 11, 0},    {Part::noon, 11, 14, 0},
-    {Part::noon, 1, 2, 12},     {Part::afternoon, 1, 11, 12}, {Part::afternoon, 12, 18, 0},
-    {Part::evening, 5, 11, 12}, {Part::evening, 17, 23, 0},   {Part::evening, 12, 12, 12},
-    {Part::night, 9, 11, 12},   {Part::night, 21, 23, 0},     {Part::night, 12, 12, 12},
-    {Part::night, 0, 5, 0},     {Part::midnight, 12, 12, 12}, {Part::midnight, 24, 24, 0},
-};
+constexpr auto kHourRules = std::to_array<HourRule>({
+    {Part::none, 0, 24, 0},
+    {Part::morning, 0, 11, 0},
+    {Part::noon, 11, 14, 0},
+    {Part::noon, 1, 2, 12},
+    {Part::afternoon, 1, 11, 12},
+    {Part::afternoon, 12, 18, 0},
+    {Part::evening, 5, 11, 12},
+    {Part::evening, 17, 23, 0},
+    {Part::evening, 12, 12, 12},
+    {Part::night, 9, 11, 12},
+    {Part::night, 21, 23, 0},
+    {Part::night, 12, 12, 12},
+    {Part::night, 0, 5, 0},
+    {Part::midnight, 12, 12, 12},
+    {Part::midnight, 24, 24, 0},
+});
 
 // -1 when the hour contradicts the part of the day ("13h sáng").
 int hour_in_part(int h, Part part) {
@@ -254,20 +266,20 @@ bool starts_like_time(const std::vector<Token>& tokens, std::size_t j) {
   const Token& t = tokens[j];
   const std::string next = j + 1 < tokens.size() ? tokens[j + 1].text : std::string();
   if (t.kind == TokenKind::number) {
-    static constexpr std::string_view kTimeShaped[] = {
-        "",     "/",    "-",     ".",       ":",    "h",  "g",     "gio",
-        "am",   "pm",   "ngay",  "tieng",   "phut", "p",  "thang", "day",
-        "days", "hour", "hours", "minutes", "st",   "nd", "rd",    "th"};
-    return std::find(std::begin(kTimeShaped), std::end(kTimeShaped), next) != std::end(kTimeShaped);
+    static constexpr auto kTimeShaped = std::to_array<std::string_view>(
+        {"",     "/",    "-",     ".",       ":",    "h",  "g",     "gio",
+         "am",   "pm",   "ngay",  "tieng",   "phut", "p",  "thang", "day",
+         "days", "hour", "hours", "minutes", "st",   "nd", "rd",    "th"});
+    return std::find(kTimeShaped.begin(), kTimeShaped.end(), next) != kTimeShaped.end();
   }
-  static constexpr std::string_view kTimeWords[] = {
-      "thu",     "cn",        "chu",      "mai",     "ngay",     "hom",    "tuan",
-      "cuoi",    "sang",      "trua",     "chieu",   "toi",      "dem",    "luc",
-      "truoc",   "today",     "tomorrow", "tonight", "next",     "this",   "monday",
-      "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday", "end",
-      "before",  "by",        "every",    "hang",    "moi"};
+  static constexpr auto kTimeWords = std::to_array<std::string_view>(
+      {"thu",     "cn",        "chu",      "mai",     "ngay",     "hom",    "tuan",
+       "cuoi",    "sang",      "trua",     "chieu",   "toi",      "dem",    "luc",
+       "truoc",   "today",     "tomorrow", "tonight", "next",     "this",   "monday",
+       "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday", "end",
+       "before",  "by",        "every",    "hang",    "moi"});
   if (t.text == "t") return j + 1 < tokens.size() && tokens[j + 1].kind == TokenKind::number;
-  return std::find(std::begin(kTimeWords), std::end(kTimeWords), t.text) != std::end(kTimeWords);
+  return std::find(kTimeWords.begin(), kTimeWords.end(), t.text) != kTimeWords.end();
 }
 
 // Skips what may sit between the keyword and the time: "hạn chót: 15/12", "hạn xử lý 15/12".
