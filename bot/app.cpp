@@ -88,18 +88,23 @@ std::shared_ptr<ConsoleSession> open_console(const std::string& handle, ServePar
   return session;
 }
 
+// One bot per database; nullptr (and the reason on stderr) when another process serves it.
+std::unique_ptr<storage::DbLock> lock_database(const std::string& db_path) {
+  try {
+    return std::make_unique<storage::DbLock>(db_path);
+  } catch (const std::exception& e) {
+    std::cerr << "wgbot: " << e.what() << "\n";
+    return nullptr;
+  }
+}
+
 }  // namespace
 
 int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
   const auto config = std::make_shared<const Config>(loaded.config);
   install_logger(config->log_level, config->log_format, secrets_of(*config));
-  std::unique_ptr<storage::DbLock> lock;
-  try {
-    lock = std::make_unique<storage::DbLock>(config->db);
-  } catch (const std::exception& e) {
-    std::cerr << "wgbot: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const auto lock = lock_database(config->db);
+  if (!lock) return kExitUsage;
   SystemClock clock;
   storage::Writer writer(prepare_database(*config, clock).db);
   Dispatcher dispatcher(config, clock);
@@ -181,13 +186,8 @@ int run_console(const LoadedConfig& loaded, const std::string& handle, std::istr
                 std::ostream& out, bool interactive) {
   const auto config = std::make_shared<const Config>(loaded.config);
   install_logger(interactive ? config->log_level : "warn", config->log_format, secrets_of(*config));
-  std::unique_ptr<storage::DbLock> lock;
-  try {
-    lock = std::make_unique<storage::DbLock>(config->db);
-  } catch (const std::exception& e) {
-    std::cerr << "wgbot: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const auto lock = lock_database(config->db);
+  if (!lock) return kExitUsage;
   SystemClock clock;
   PreparedDatabase prepared = prepare_database(*config, clock);
   storage::Writer writer(std::move(prepared.db));
