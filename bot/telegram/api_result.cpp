@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "bot/telegram/json_fields.hpp"
+
 namespace wgbot::telegram {
 namespace {
 
@@ -13,25 +15,6 @@ using nlohmann::json;
 
 constexpr std::chrono::seconds kDefaultRetryAfter{1};
 
-const json* member(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-std::optional<std::int64_t> int_member(const json& object, const char* key) {
-  const json* value = member(object, key);
-  if (value == nullptr) return std::nullopt;
-  if (value->is_number_unsigned()) {
-    const auto u = value->get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
-    return static_cast<std::int64_t>(u);
-  }
-  if (value->is_number_integer()) return value->get<std::int64_t>();
-  return std::nullopt;
-}
-
-// Descriptions are human-readable and may change, so match loosely: ASCII case-insensitive.
 bool contains_nocase(std::string_view haystack, std::string_view needle) {
   const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
                               [](char a, char b) {
