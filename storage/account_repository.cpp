@@ -97,6 +97,18 @@ std::int64_t AccountRepository::link(const std::string& platform, const std::str
   return find(platform, user_id)->id;
 }
 
+std::optional<Account> AccountRepository::direct_chat(std::int64_t member_id) const {
+  SQLite::Statement q(db_, std::string("SELECT a.") + kAccountColumns +
+                               " FROM members m JOIN accounts a ON a.member_id = m.id "
+                               "WHERE m.id = ? AND m.active = 1 AND a.private_chat_id <> '' "
+                               "AND a.platform <> 'console' "
+                               "ORDER BY (a.id IS m.preferred_account_id) DESC, a.linked_at DESC, "
+                               "a.id DESC LIMIT 1");
+  q.bind(1, member_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_account(q);
+}
+
 bool AccountRepository::has_started(std::int64_t member_id) const {
   SQLite::Statement q(db_,
                       "SELECT EXISTS (SELECT 1 FROM accounts WHERE member_id = ? AND started = 1 "

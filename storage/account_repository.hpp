@@ -37,6 +37,9 @@ class AccountRepository {
   // Links (or pre-links, for a roster import) an account to a member.
   std::int64_t link(const std::string& platform, const std::string& user_id, std::int64_t member_id,
                     std::int64_t now);
+  // Where messages nobody asked for reach an active member: the preferred account if it has a
+  // private chat, else the reachable account linked last; never a console.
+  std::optional<Account> direct_chat(std::int64_t member_id) const;
   // Whether the member has ever started the bot from any platform account.
   bool has_started(std::int64_t member_id) const;
 

@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/account_repository.hpp"
+#include "storage/member_repository.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -157,18 +160,12 @@ std::optional<std::string> ScheduleRepository::member_name(std::int64_t member_i
 }
 
 std::optional<Recipient> ScheduleRepository::recipient(std::int64_t member_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT m.id, m.name, m.lang, a.platform, a.private_chat_id "
-                      "FROM members m JOIN accounts a ON a.member_id = m.id "
-                      "WHERE m.id = ? AND m.active = 1 AND a.private_chat_id <> '' "
-                      "AND a.platform <> 'console' "
-                      "ORDER BY (a.id IS m.preferred_account_id) DESC, a.linked_at DESC, "
-                      "a.id DESC LIMIT 1");
-  q.bind(1, member_id);
-  if (!q.executeStep()) return std::nullopt;
-  return Recipient{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                   q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getString()};
+  const auto account = AccountRepository(db_).direct_chat(member_id);
+  if (!account) return std::nullopt;
+  const auto member = MemberRepository(db_).by_id(member_id);
+  if (!member) return std::nullopt;
+  return Recipient{member->id, member->name, member->lang, account->platform,
+                   account->private_chat_id};
 }
 
 std::optional<std::int64_t> ScheduleRepository::next_due(std::int64_t now) const {
