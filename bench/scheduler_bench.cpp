@@ -22,6 +22,7 @@
 #include "config/config_loader.hpp"
 #include "handlers/time_text.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/schedule_repository.hpp"
@@ -65,7 +66,7 @@ Config bench_config(const std::string& db) {
 }
 
 // Every demo member gets a Telegram account with a private chat, so nudges are written.
-std::vector<std::int64_t> link_members(SQLite::Database& db) {
+std::vector<std::int64_t> link_members(storage::Connection& db) {
   std::vector<std::int64_t> ids;
   storage::AccountRepository accounts(db);
   for (const auto& m : storage::MemberRepository(db).list_active()) {
@@ -76,7 +77,7 @@ std::vector<std::int64_t> link_members(SQLite::Database& db) {
   return ids;
 }
 
-void insert_reminders(SQLite::Database& db, const std::vector<std::int64_t>& members, long n) {
+void insert_reminders(storage::Connection& db, const std::vector<std::int64_t>& members, long n) {
   SQLite::Statement q(db,
                       "INSERT INTO reminders (member_id, platform, chat_id, text, start_at, "
                       "next_at, rrule, created_at) VALUES (?, 'telegram', ?, ?, ?, ?, ?, ?)");
@@ -100,7 +101,7 @@ void insert_reminders(SQLite::Database& db, const std::vector<std::int64_t>& mem
 }
 
 // Deadlines 4 … 43 days ahead at 17:00 local; leads cycle through the roster.
-void insert_tasks(SQLite::Database& db, const std::vector<std::int64_t>& members, long n,
+void insert_tasks(storage::Connection& db, const std::vector<std::int64_t>& members, long n,
                   const timeexpr::Calendar& cal) {
   SQLite::Statement task(db,
                          "INSERT INTO tasks (title, assigner_id, due_at, created_at) "
@@ -156,7 +157,7 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-void explain(SQLite::Database& db) {
+void explain(storage::Connection& db) {
   std::cout << "\nEXPLAIN QUERY PLAN of the due queries:\n";
   for (const auto& line : storage::ScheduleRepository(db).explain_due_queries()) {
     std::cout << "  " << line << "\n";
@@ -186,7 +187,7 @@ std::int64_t measure_reminder_wakes(scheduler::Scheduler& sched, ManualClock& cl
   return cursor;
 }
 
-void measure_task_wakes(scheduler::Scheduler& sched, ManualClock& clock, SQLite::Database& reader) {
+void measure_task_wakes(scheduler::Scheduler& sched, ManualClock& clock, storage::Connection& reader) {
   const auto first = storage::ScheduleRepository(reader).next_due(kStart);
   clock.set(sys_seconds{std::chrono::seconds{first.value_or(kStart)}});
   std::vector<double> times;

@@ -21,6 +21,7 @@
 #include "bot/scheduler/scheduler.hpp"
 #include "bot/service_endpoints.hpp"
 #include "bot/telegram/telegram_platform.hpp"
+#include "storage/connection.hpp"
 #include "storage/db_lock.hpp"
 #include "storage/writer.hpp"
 

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "config/demo_roster.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/migrations.hpp"

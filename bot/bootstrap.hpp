@@ -6,14 +6,14 @@
 #include "bot/core/clock.hpp"
 #include "config/config.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
 
 struct PreparedDatabase {
-  std::unique_ptr<SQLite::Database> db;
+  std::unique_ptr<storage::Connection> db;
   int migrations_applied = 0;
   bool demo_seeded = false;
 };

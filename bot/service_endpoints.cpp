@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/audit_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/outbox_repository.hpp"
 #include "storage/reminder_repository.hpp"
 #include "storage/writer.hpp"
@@ -19,7 +20,7 @@ void add_service_endpoints(http::Router& router, storage::Writer& writer, Metric
     const auto now = clock.now().time_since_epoch().count();
     auto shared = std::make_shared<http::Responder>(std::move(responder));
     writer.submit(
-        [now](SQLite::Database& db) {
+        [now](storage::Connection& db) {
           storage::StateRepository(db).set("readyz_probe", std::to_string(now));
         },
         [shared](const storage::WriteResult& r) {
@@ -38,7 +39,7 @@ void add_service_endpoints(http::Router& router, storage::Writer& writer, Metric
         auto shared = std::make_shared<http::Responder>(std::move(responder));
         auto gauges = std::make_shared<Metrics::Gauges>();
         writer.submit(
-            [gauges, now](SQLite::Database& db) {
+            [gauges, now](storage::Connection& db) {
               gauges->outbox_depth = storage::OutboxRepository(db).depth();
               gauges->reminders_due = storage::ReminderRepository(db).count_due(now);
             },

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/unit_repository.hpp"
 
@@ -59,7 +60,7 @@ constexpr std::array<DemoMember, 9> kMembers = {{
 
 }  // namespace
 
-bool seed_demo_roster(SQLite::Database& db, std::int64_t now) {
+bool seed_demo_roster(storage::Connection& db, std::int64_t now) {
   storage::MemberRepository members(db);
   if (members.count() > 0) return false;
   storage::UnitRepository units(db);

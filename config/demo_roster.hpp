@@ -3,13 +3,13 @@
 
 #include <cstdint>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
 
 // Seeds units and members when the database has no member yet. Returns whether it seeded.
-bool seed_demo_roster(SQLite::Database& db, std::int64_t now);
+bool seed_demo_roster(storage::Connection& db, std::int64_t now);
 
 }  // namespace wgbot

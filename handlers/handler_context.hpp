@@ -13,14 +13,14 @@
 #include "handlers/messages.hpp"
 #include "storage/model.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
 
 struct HandlerContext {
-  SQLite::Database& db;
+  storage::Connection& db;
   const Config& config;
   std::chrono::sys_seconds now;
   const Inbound& in;

@@ -20,7 +20,7 @@ std::string unit_label(const std::map<std::int64_t, Unit>& units, const Member& 
   return it == units.end() ? std::string(text(lang, Msg::no_unit)) : it->second.name;
 }
 
-std::map<std::int64_t, Unit> units_by_id(SQLite::Database& db) {
+std::map<std::int64_t, Unit> units_by_id(storage::Connection& db) {
   std::map<std::int64_t, Unit> out;
   for (auto& s : storage::UnitRepository(db).list_with_counts()) out.emplace(s.unit.id, s.unit);
   return out;

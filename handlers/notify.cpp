@@ -4,7 +4,7 @@
 
 namespace wgbot {
 
-std::optional<Outgoing> direct_message(SQLite::Database& db, std::int64_t member_id,
+std::optional<Outgoing> direct_message(storage::Connection& db, std::int64_t member_id,
                                        std::string text, ButtonRows buttons) {
   const auto target = storage::AccountRepository(db).direct_chat(member_id);
   if (!target) return std::nullopt;

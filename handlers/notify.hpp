@@ -11,15 +11,15 @@
 #include "handlers/messages.hpp"
 #include "storage/model.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
 
 // nullopt when the member is unknown, inactive or has no reachable account (then the caller
 // skips them silently).
-std::optional<Outgoing> direct_message(SQLite::Database& db, std::int64_t member_id,
+std::optional<Outgoing> direct_message(storage::Connection& db, std::int64_t member_id,
                                        std::string text, ButtonRows buttons = {});
 
 // The language a member reads: their own choice, else the deployment's.

@@ -12,6 +12,7 @@
 #include "bot/core/csv.hpp"
 #include "bot/core/text_fold.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/savepoint.hpp"
 #include "storage/unit_repository.hpp"
@@ -82,7 +83,7 @@ std::string field(const CsvRow& row, const Columns& cols, const char* name) {
   return std::string(trim(row.fields[it->second]));
 }
 
-void import_row(SQLite::Database& db, const CsvRow& row, const Columns& cols, std::int64_t now) {
+void import_row(storage::Connection& db, const CsvRow& row, const Columns& cols, std::int64_t now) {
   const std::string where = "line " + std::to_string(row.line) + ": ";
   if (row.fields.size() != cols.size()) {
     throw RowError(where + "expected " + std::to_string(cols.size()) + " fields, found " +
@@ -128,7 +129,7 @@ void import_row(SQLite::Database& db, const CsvRow& row, const Columns& cols, st
 
 }  // namespace
 
-RosterImportResult import_roster(SQLite::Database& db, std::string_view csv_text,
+RosterImportResult import_roster(storage::Connection& db, std::string_view csv_text,
                                  std::int64_t now) {
   RosterImportResult result;
   const CsvResult csv = parse_csv(csv_text);

@@ -21,7 +21,7 @@ struct One {
   MentionError error = MentionError::unknown;
 };
 
-One resolve_one(SQLite::Database& db, const TaskMention& mention) {
+One resolve_one(storage::Connection& db, const TaskMention& mention) {
   const storage::MemberRepository members(db);
   const storage::AccountRepository accounts(db);
   if (!mention.user_id.empty()) {
@@ -57,7 +57,7 @@ std::optional<std::int64_t> ResolvedAssignee::unit_id() const {
   return member.unit_id;
 }
 
-ResolveResult resolve_mentions(SQLite::Database& db, const std::vector<TaskMention>& mentions) {
+ResolveResult resolve_mentions(storage::Connection& db, const std::vector<TaskMention>& mentions) {
   ResolveResult out;
   for (const auto& mention : mentions) {
     auto one = resolve_one(db, mention);

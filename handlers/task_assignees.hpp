@@ -11,8 +11,8 @@
 #include "storage/model.hpp"
 #include "storage/task_repository.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
@@ -37,7 +37,7 @@ struct ResolveResult {
 };
 
 // Resolves every mention or stops at the first that fails.
-ResolveResult resolve_mentions(SQLite::Database& db, const std::vector<TaskMention>& mentions);
+ResolveResult resolve_mentions(storage::Connection& db, const std::vector<TaskMention>& mentions);
 
 // The assignees as task rows: the first leads.
 std::vector<TaskAssignee> to_task_assignees(const std::vector<ResolvedAssignee>& resolved);

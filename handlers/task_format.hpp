@@ -15,8 +15,8 @@
 #include "storage/model.hpp"
 #include "storage/task_repository.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
@@ -24,7 +24,7 @@ namespace wgbot {
 // Members and units looked up once per command.
 class TaskPeople {
  public:
-  explicit TaskPeople(SQLite::Database& db) : db_(db) {}
+  explicit TaskPeople(storage::Connection& db) : db_(db) {}
 
   const Member* member(std::int64_t id);
   const Unit* unit(std::int64_t id);
@@ -34,7 +34,7 @@ class TaskPeople {
   std::string name(std::int64_t member_id);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
   std::map<std::int64_t, std::optional<Member>> members_;
   std::map<std::int64_t, std::optional<Unit>> units_;
 };

@@ -13,14 +13,14 @@
 #include "handlers/task_state.hpp"
 #include "storage/task_repository.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
 
 struct TaskNotices {
-  SQLite::Database& db;
+  storage::Connection& db;
   const Config& config;
   const timeexpr::Calendar& cal;
   TaskPeople& people;

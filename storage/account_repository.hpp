@@ -8,8 +8,8 @@
 
 #include "storage/model.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -24,7 +24,7 @@ struct SeenAccount {
 
 class AccountRepository {
  public:
-  explicit AccountRepository(SQLite::Database& db) : db_(db) {}
+  explicit AccountRepository(storage::Connection& db) : db_(db) {}
 
   // Records that the account wrote to the bot (creating it if new) and returns it.
   Account touch(const SeenAccount& seen, std::int64_t now);
@@ -44,12 +44,12 @@ class AccountRepository {
   bool has_started(std::int64_t member_id) const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 class InviteRepository {
  public:
-  explicit InviteRepository(SQLite::Database& db) : db_(db) {}
+  explicit InviteRepository(storage::Connection& db) : db_(db) {}
 
   void create(const std::string& code, std::int64_t member_id, std::int64_t now,
               std::int64_t expires_at);
@@ -58,7 +58,7 @@ class InviteRepository {
                                      std::int64_t now);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

@@ -9,26 +9,26 @@
 
 #include "storage/model.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
 
 class AuditRepository {
  public:
-  explicit AuditRepository(SQLite::Database& db) : db_(db) {}
+  explicit AuditRepository(storage::Connection& db) : db_(db) {}
   void write(const AuditEntry& entry);
   std::vector<AuditEntry> recent(int limit) const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 // Internal state (poll offsets, generated secrets) and run-time settings.
 class StateRepository {
  public:
-  explicit StateRepository(SQLite::Database& db) : db_(db) {}
+  explicit StateRepository(storage::Connection& db) : db_(db) {}
   std::optional<std::string> get(const std::string& key) const;
   void set(const std::string& key, const std::string& value);
   std::map<std::string, std::string> settings() const;
@@ -36,7 +36,7 @@ class StateRepository {
                    const std::string& by);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

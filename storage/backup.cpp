@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 
 namespace wgbot::storage {
@@ -17,7 +18,7 @@ void backup_database(const std::string& db_path, const std::string& target_path)
   try {
     auto source = open_database(db_path);
     ensure_parent_directory(target_path);
-    SQLite::Database target(target_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    storage::Connection target(target_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(target, *source);
     backup.executeStep(-1);  // all pages in one step; retried by SQLite while the source changes
   } catch (const SQLite::Exception& e) {

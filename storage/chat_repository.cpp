@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 namespace wgbot::storage {
 
 void ChatRepository::upsert(const std::string& platform, const std::string& chat_id, bool group,

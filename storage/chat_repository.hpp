@@ -4,15 +4,15 @@
 #include <cstdint>
 #include <string>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
 
 class ChatRepository {
  public:
-  explicit ChatRepository(SQLite::Database& db) : db_(db) {}
+  explicit ChatRepository(storage::Connection& db) : db_(db) {}
 
   void upsert(const std::string& platform, const std::string& chat_id, bool group,
               const std::string& title, std::int64_t now);
@@ -24,7 +24,7 @@ class ChatRepository {
   bool is_active(const std::string& platform, const std::string& chat_id) const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

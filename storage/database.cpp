@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include <filesystem>
 #include <stdexcept>
 
@@ -16,14 +18,14 @@ void ensure_parent_directory(const std::string& path) {
   if (!parent.empty()) std::filesystem::create_directories(parent);
 }
 
-std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+std::unique_ptr<storage::Connection> open_database(const std::string& path, OpenMode mode) {
   try {
     int flags = SQLite::OPEN_READONLY;
     if (mode == OpenMode::read_write) {
       ensure_parent_directory(path);
       flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     }
-    auto db = std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX);
+    auto db = std::make_unique<Connection>(path, flags | SQLite::OPEN_NOMUTEX);
     db->setBusyTimeout(kBusyTimeoutMs);
     if (mode == OpenMode::read_write) db->exec("PRAGMA journal_mode=WAL");
     db->exec("PRAGMA synchronous=FULL");

@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -14,7 +14,7 @@ enum class OpenMode { read_write, read_only };
 
 // Opens (creating when needed) the database at `path`: WAL, synchronous=FULL, foreign keys on,
 // a busy timeout. Throws std::runtime_error with a one-line reason on failure.
-std::unique_ptr<SQLite::Database> open_database(const std::string& path,
+std::unique_ptr<storage::Connection> open_database(const std::string& path,
                                                 OpenMode mode = OpenMode::read_write);
 
 // Creates the parent directory of `path` if it does not exist.

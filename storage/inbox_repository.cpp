@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 namespace wgbot::storage {
 
 std::optional<std::int64_t> InboxRepository::insert(const std::string& platform,

@@ -5,15 +5,15 @@
 #include <optional>
 #include <string>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
 
 class InboxRepository {
  public:
-  explicit InboxRepository(SQLite::Database& db) : db_(db) {}
+  explicit InboxRepository(storage::Connection& db) : db_(db) {}
 
   // Inserts the update; nullopt when the same (platform, key) was stored before.
   std::optional<std::int64_t> insert(const std::string& platform, const std::string& update_key,
@@ -23,7 +23,7 @@ class InboxRepository {
   std::int64_t count() const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

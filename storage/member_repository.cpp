@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "bot/core/text_fold.hpp"
+#include "storage/connection.hpp"
 
 namespace wgbot::storage {
 

@@ -8,15 +8,15 @@
 
 #include "storage/model.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
 
 class MemberRepository {
  public:
-  explicit MemberRepository(SQLite::Database& db) : db_(db) {}
+  explicit MemberRepository(storage::Connection& db) : db_(db) {}
 
   // Throws std::runtime_error("handle … is taken") on a duplicate handle.
   std::int64_t add(const NewMember& member, std::int64_t now);
@@ -31,7 +31,7 @@ class MemberRepository {
   void set_preferred_account(std::int64_t member_id, std::int64_t account_id);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

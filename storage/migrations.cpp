@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -211,7 +213,7 @@ int latest_schema_version() {
   return static_cast<int>(kMigrations.size());
 }
 
-int migrate(SQLite::Database& db) {
+int migrate(storage::Connection& db) {
   const int current = db.execAndGet("PRAGMA user_version").getInt();
   if (current > latest_schema_version()) {
     throw std::runtime_error("database schema version " + std::to_string(current) +

@@ -1,8 +1,8 @@
 // Numbered schema migrations, tracked by PRAGMA user_version.
 #pragma once
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -12,6 +12,6 @@ int latest_schema_version();
 
 // Applies every pending migration, each in its own transaction. Returns how many were applied.
 // Throws std::runtime_error when the database is newer than this build.
-int migrate(SQLite::Database& db);
+int migrate(storage::Connection& db);
 
 }  // namespace wgbot::storage

@@ -9,8 +9,8 @@
 
 #include "storage/outbox_repository.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -25,7 +25,7 @@ struct LaneHead {
 // the chat's messages). Only a lane's oldest pending row may be sent.
 class OutboxLanes {
  public:
-  explicit OutboxLanes(SQLite::Database& db) : db_(db) {}
+  explicit OutboxLanes(storage::Connection& db) : db_(db) {}
 
   // The oldest pending row of every lane of `platform`, earliest next attempt first, at most
   // `limit`. Rows not yet due are included: the first of them tells when to look again.
@@ -39,7 +39,7 @@ class OutboxLanes {
   int fail_chat(const std::string& platform, const std::string& chat_id, const std::string& error);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 // The key under which a row's progress is kept in the state table.

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace wgbot::storage {

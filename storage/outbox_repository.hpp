@@ -8,8 +8,8 @@
 
 #include "bot/dispatch/outgoing.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -23,7 +23,7 @@ struct OutboxRow {
 
 class OutboxRepository {
  public:
-  explicit OutboxRepository(SQLite::Database& db) : db_(db) {}
+  explicit OutboxRepository(storage::Connection& db) : db_(db) {}
 
   std::int64_t enqueue(const Outgoing& message, std::int64_t now,
                        std::optional<std::int64_t> inbox_id = std::nullopt);
@@ -41,7 +41,7 @@ class OutboxRepository {
   std::optional<std::int64_t> next_due(const std::string& platform) const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 std::string serialize_outgoing(const Outgoing& message);

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -46,7 +46,7 @@ struct DueReminder {
 
 class ReminderRepository {
  public:
-  explicit ReminderRepository(SQLite::Database& db) : db_(db) {}
+  explicit ReminderRepository(storage::Connection& db) : db_(db) {}
 
   // Active reminders whose time has come (for the metrics gauge).
   std::int64_t count_due(std::int64_t now) const;
@@ -72,7 +72,7 @@ class ReminderRepository {
   std::optional<std::int64_t> next_due() const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

@@ -2,10 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 namespace wgbot::storage {
 
 // Savepoint names are identifiers chosen by our code, never user input.
-Savepoint::Savepoint(SQLite::Database& db, std::string name) : db_(db), name_(std::move(name)) {
+Savepoint::Savepoint(storage::Connection& db, std::string name) : db_(db), name_(std::move(name)) {
   db_.exec("SAVEPOINT " + name_);
 }
 

@@ -4,15 +4,15 @@
 
 #include <string>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
 
 class Savepoint {
  public:
-  Savepoint(SQLite::Database& db, std::string name);
+  Savepoint(storage::Connection& db, std::string name);
   ~Savepoint();
   Savepoint(const Savepoint&) = delete;
   Savepoint& operator=(const Savepoint&) = delete;
@@ -21,7 +21,7 @@ class Savepoint {
   void rollback();
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
   std::string name_;
   bool open_ = true;
 };

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
 
 #include <algorithm>
@@ -92,7 +93,7 @@ std::vector<TaskNudgeRow> read_tasks(SQLite::Statement& q) {
   return out;
 }
 
-std::optional<std::int64_t> first_int(SQLite::Database& db, const char* sql) {
+std::optional<std::int64_t> first_int(storage::Connection& db, const char* sql) {
   SQLite::Statement q(db, sql);
   if (!q.executeStep()) return std::nullopt;
   return optional_int(q.getColumn(0));

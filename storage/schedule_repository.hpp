@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -51,7 +51,7 @@ struct Recipient {
 
 class ScheduleRepository {
  public:
-  explicit ScheduleRepository(SQLite::Database& db) : db_(db) {}
+  explicit ScheduleRepository(storage::Connection& db) : db_(db) {}
 
   // Done or cancelled tasks that still hold a plan: the plan is dropped (so a reopened task is
   // planned afresh). Returns how many.
@@ -77,7 +77,7 @@ class ScheduleRepository {
   std::vector<std::string> explain_due_queries() const;
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include <algorithm>
 
 namespace wgbot {
@@ -75,7 +77,7 @@ Task read_task(SQLite::Statement& q) {
   return t;
 }
 
-void exec_update(SQLite::Database& db, const char* sql, std::int64_t task_id) {
+void exec_update(storage::Connection& db, const char* sql, std::int64_t task_id) {
   SQLite::Statement q(db, sql);
   q.bind(1, task_id);
   q.exec();

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
@@ -98,7 +98,7 @@ namespace storage {
 
 class TaskRepository {
  public:
-  explicit TaskRepository(SQLite::Database& db) : db_(db) {}
+  explicit TaskRepository(storage::Connection& db) : db_(db) {}
 
   // Inserts the task, its assignees and its "created" event; returns the id.
   std::int64_t create(const NewTask& task);
@@ -123,7 +123,7 @@ class TaskRepository {
   void set_lead(std::int64_t task_id, std::int64_t member_id, std::optional<std::int64_t> unit_id);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace storage

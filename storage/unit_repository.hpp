@@ -8,15 +8,15 @@
 
 #include "storage/model.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
 
 class UnitRepository {
  public:
-  explicit UnitRepository(SQLite::Database& db) : db_(db) {}
+  explicit UnitRepository(storage::Connection& db) : db_(db) {}
 
   struct UnitSummary {
     Unit unit;
@@ -32,7 +32,7 @@ class UnitRepository {
   void set_contact(std::int64_t unit_id, std::int64_t member_id);
 
  private:
-  SQLite::Database& db_;
+  storage::Connection& db_;
 };
 
 }  // namespace wgbot::storage

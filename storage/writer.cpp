@@ -3,11 +3,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
 
+#include "storage/connection.hpp"
 #include "storage/savepoint.hpp"
 
 namespace wgbot::storage {
 
-Writer::Writer(std::unique_ptr<SQLite::Database> db, std::size_t max_batch)
+Writer::Writer(std::unique_ptr<storage::Connection> db, std::size_t max_batch)
     : db_(std::move(db)), max_batch_(max_batch), thread_([this] { loop(); }) {}
 
 Writer::~Writer() {

@@ -15,8 +15,8 @@
 #include <thread>
 #include <type_traits>
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::storage {
@@ -36,7 +36,7 @@ struct WriteResult {
 
 class Writer {
  public:
-  using Job = std::function<void(SQLite::Database&)>;
+  using Job = std::function<void(storage::Connection&)>;
   using Done = std::function<void(const WriteResult&)>;
 
   struct Stats {
@@ -45,7 +45,7 @@ class Writer {
     std::uint64_t failures = 0;
   };
 
-  explicit Writer(std::unique_ptr<SQLite::Database> db, std::size_t max_batch = 512);
+  explicit Writer(std::unique_ptr<storage::Connection> db, std::size_t max_batch = 512);
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -56,7 +56,7 @@ class Writer {
   // Runs `fn(db)` and blocks until its batch is committed; returns its result or throws
   // std::runtime_error. For the CLI, tests and start-up, never for an I/O thread.
   template <typename Fn>
-  auto run(Fn&& fn) -> std::invoke_result_t<Fn&, SQLite::Database&>;
+  auto run(Fn&& fn) -> std::invoke_result_t<Fn&, storage::Connection&>;
 
   // Called on the writer thread after every commit in which an ok job changed rows.
   void set_after_commit(std::function<void()> hook);
@@ -74,7 +74,7 @@ class Writer {
   void loop();
   void run_batch(std::deque<Entry>& batch);
 
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<storage::Connection> db_;
   std::size_t max_batch_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
@@ -86,13 +86,13 @@ class Writer {
 };
 
 template <typename Fn>
-auto Writer::run(Fn&& fn) -> std::invoke_result_t<Fn&, SQLite::Database&> {
-  using Result = std::invoke_result_t<Fn&, SQLite::Database&>;
+auto Writer::run(Fn&& fn) -> std::invoke_result_t<Fn&, storage::Connection&> {
+  using Result = std::invoke_result_t<Fn&, storage::Connection&>;
   auto promise = std::make_shared<std::promise<void>>();
   auto future = promise->get_future();
   std::conditional_t<std::is_void_v<Result>, int, std::optional<Result>> value{};
   submit(
-      [&fn, &value](SQLite::Database& db) {
+      [&fn, &value](storage::Connection& db) {
         if constexpr (std::is_void_v<Result>) {
           (void)value;  // captured for the other branch only
           fn(db);

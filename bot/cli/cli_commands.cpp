@@ -14,6 +14,7 @@
 #include "handlers/roster_import.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/backup.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/db_lock.hpp"
 #include "storage/member_repository.hpp"

@@ -9,6 +9,7 @@
 #include "bot/dispatch/dispatcher.hpp"
 #include "bot/dispatch/inbound.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/outbox_repository.hpp"
 #include "storage/writer.hpp"
@@ -77,7 +78,7 @@ ConsoleSession::ConsoleSession(storage::Writer& writer, Dispatcher& dispatcher, 
 
 bool ConsoleSession::open() {
   const auto now = clock_.now().time_since_epoch().count();
-  return writer_.run([&](SQLite::Database& db) {
+  return writer_.run([&](storage::Connection& db) {
     const auto member = storage::MemberRepository(db).by_handle(handle_);
     if (!member || !member->active) return false;
     // The console runs on the server itself: whoever can start it is trusted as `handle`.
@@ -100,13 +101,13 @@ void ConsoleSession::submit_line(const std::string& line) {
   in.text = line;
   in.sent_at = clock_.now();
   in.raw = line;
-  writer_.run([&](SQLite::Database& db) { (void)dispatcher_.process(db, in); });
+  writer_.run([&](storage::Connection& db) { (void)dispatcher_.process(db, in); });
   drain();
 }
 
 void ConsoleSession::drain() {
   const auto now = clock_.now().time_since_epoch().count();
-  const auto rows = writer_.run([&](SQLite::Database& db) {
+  const auto rows = writer_.run([&](storage::Connection& db) {
     storage::OutboxRepository outbox(db);
     auto pending = outbox.pending_for_chat(kPlatform, chat_id());
     for (const auto& row : pending) outbox.mark_sent(row.id, now);

@@ -7,6 +7,7 @@
 #include "handlers/command_table.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/chat_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/inbox_repository.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/outbox_repository.hpp"
@@ -26,14 +27,14 @@ Lang lang_for(const Config& config, const Inbound& in, const std::optional<Membe
   return default_lang(config);
 }
 
-std::optional<Member> linked_member(SQLite::Database& db, const Account& account) {
+std::optional<Member> linked_member(storage::Connection& db, const Account& account) {
   if (!account.member_id) return std::nullopt;
   auto member = storage::MemberRepository(db).by_id(*account.member_id);
   if (!member || !member->active) return std::nullopt;
   return member;
 }
 
-void record_chat(SQLite::Database& db, const Inbound& in, std::int64_t now) {
+void record_chat(storage::Connection& db, const Inbound& in, std::int64_t now) {
   storage::ChatRepository chats(db);
   switch (in.kind) {
     case InboundKind::chat_joined:
@@ -67,7 +68,7 @@ Outgoing callback_answer_for(const Inbound& in) {
 
 // Tells the sender that something went wrong, so a bug is never silence. Best effort: if even
 // this cannot be written, the failed inbox row is the record.
-void Dispatcher::apologise(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id,
+void Dispatcher::apologise(storage::Connection& db, const Inbound& in, std::int64_t inbox_id,
                            std::int64_t now) {
   if (in.kind != InboundKind::message && in.kind != InboundKind::callback) return;
   try {
@@ -97,7 +98,7 @@ std::string Dispatcher::bot_username(const std::string& platform) const {
   return it == bot_usernames_.end() ? std::string() : it->second;
 }
 
-DispatchResult Dispatcher::process(SQLite::Database& db, const Inbound& in) {
+DispatchResult Dispatcher::process(storage::Connection& db, const Inbound& in) {
   const auto started = std::chrono::steady_clock::now();
   DispatchResult result = store_and_handle(db, in);
   if (metrics_ != nullptr) {
@@ -112,7 +113,7 @@ DispatchResult Dispatcher::process(SQLite::Database& db, const Inbound& in) {
   return result;
 }
 
-DispatchResult Dispatcher::store_and_handle(SQLite::Database& db, const Inbound& in) {
+DispatchResult Dispatcher::store_and_handle(storage::Connection& db, const Inbound& in) {
   DispatchResult result;
   const auto now = clock_.now().time_since_epoch().count();
   const auto inbox_id =
@@ -140,7 +141,7 @@ DispatchResult Dispatcher::store_and_handle(SQLite::Database& db, const Inbound&
   return result;
 }
 
-std::size_t Dispatcher::handle(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id) {
+std::size_t Dispatcher::handle(storage::Connection& db, const Inbound& in, std::int64_t inbox_id) {
   const auto now_tp = clock_.now();
   const auto now = now_tp.time_since_epoch().count();
   record_chat(db, in, now);

@@ -13,8 +13,8 @@
 #include "bot/dispatch/inbound.hpp"
 #include "config/config.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot {
@@ -37,13 +37,13 @@ class Dispatcher {
   void set_metrics(Metrics* metrics) { metrics_ = metrics; }
 
   // Runs on the storage thread with the write connection, inside a transaction.
-  DispatchResult process(SQLite::Database& db, const Inbound& in);
+  DispatchResult process(storage::Connection& db, const Inbound& in);
 
  private:
-  DispatchResult store_and_handle(SQLite::Database& db, const Inbound& in);
-  std::size_t handle(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id);
+  DispatchResult store_and_handle(storage::Connection& db, const Inbound& in);
+  std::size_t handle(storage::Connection& db, const Inbound& in, std::int64_t inbox_id);
   std::string bot_username(const std::string& platform) const;
-  void apologise(SQLite::Database& db, const Inbound& in, std::int64_t inbox_id, std::int64_t now);
+  void apologise(storage::Connection& db, const Inbound& in, std::int64_t inbox_id, std::int64_t now);
 
   std::shared_ptr<const Config> config_;
   const Clock& clock_;

@@ -6,19 +6,20 @@
 
 #include "storage/audit_repository.hpp"
 #include "storage/chat_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/outbox_lanes.hpp"
 #include "storage/outbox_repository.hpp"
 
 namespace wgbot {
 
 storage::Writer::Job record_part_delivered(std::int64_t outbox_id, int parts_done) {
-  return [outbox_id, parts_done](SQLite::Database& db) {
+  return [outbox_id, parts_done](storage::Connection& db) {
     storage::OutboxLanes(db).set_parts_done(outbox_id, parts_done);
   };
 }
 
 storage::Writer::Job record_delivered(std::int64_t outbox_id, std::int64_t now) {
-  return [outbox_id, now](SQLite::Database& db) {
+  return [outbox_id, now](storage::Connection& db) {
     storage::OutboxRepository(db).mark_sent(outbox_id, now);
     storage::OutboxLanes(db).clear_parts_done(outbox_id);
   };
@@ -26,13 +27,13 @@ storage::Writer::Job record_delivered(std::int64_t outbox_id, std::int64_t now) 
 
 storage::Writer::Job record_retry(std::int64_t outbox_id, std::int64_t next_attempt_at,
                                   std::string error) {
-  return [outbox_id, next_attempt_at, error = std::move(error)](SQLite::Database& db) {
+  return [outbox_id, next_attempt_at, error = std::move(error)](storage::Connection& db) {
     storage::OutboxRepository(db).mark_retry(outbox_id, next_attempt_at, error);
   };
 }
 
 storage::Writer::Job record_dropped(std::int64_t outbox_id, std::string error) {
-  return [outbox_id, error = std::move(error)](SQLite::Database& db) {
+  return [outbox_id, error = std::move(error)](storage::Connection& db) {
     storage::OutboxRepository(db).mark_failed(outbox_id, error);
     storage::OutboxLanes(db).clear_parts_done(outbox_id);
   };
@@ -42,13 +43,13 @@ storage::Writer::Job record_chat_migrated(std::string platform, std::string from
                                           std::int64_t now) {
   return
       [platform = std::move(platform), from = std::move(from), to = std::move(to),
-       now](SQLite::Database& db) { storage::ChatRepository(db).migrate(platform, from, to, now); };
+       now](storage::Connection& db) { storage::ChatRepository(db).migrate(platform, from, to, now); };
 }
 
 storage::Writer::Job record_chat_unreachable(std::string platform, std::string chat, bool group,
                                              std::int64_t now, std::string error) {
   return [platform = std::move(platform), chat = std::move(chat), group, now,
-          error = std::move(error)](SQLite::Database& db) {
+          error = std::move(error)](storage::Connection& db) {
     const int dropped = storage::OutboxLanes(db).fail_chat(platform, chat, error);
     storage::ChatRepository chats(db);
     chats.upsert(platform, chat, group, "", now);  // private chats have no row until now

@@ -19,6 +19,7 @@
 #include "bot/core/metrics.hpp"
 #include "bot/outbound/delivery.hpp"
 #include "bot/outbound/outbox_records.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox_lanes.hpp"
 #include "storage/writer.hpp"
@@ -89,7 +90,7 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   // The outbox is read on a thread of its own with a read-only connection: reading through the
   // writer would commit, fire the after-commit hook and wake this sender again, forever.
   asio::thread_pool reader{1};
-  std::unique_ptr<SQLite::Database> read_db;  // reader thread only
+  std::unique_ptr<storage::Connection> read_db;  // reader thread only
 
   // Strand only.
   bool running = false;

@@ -9,6 +9,7 @@
 
 #include "bot/scheduler/notices.hpp"
 #include "handlers/time_text.hpp"
+#include "storage/connection.hpp"
 #include "storage/outbox_repository.hpp"
 #include "storage/reminder_repository.hpp"
 #include "storage/schedule_repository.hpp"
@@ -62,7 +63,7 @@ void plan(storage::ScheduleRepository& repo, const storage::TaskNudgeRow& row,
 
 class TaskFirer {
  public:
-  TaskFirer(SQLite::Database& db, const DueContext& ctx, sys_seconds now, RunReport& report)
+  TaskFirer(storage::Connection& db, const DueContext& ctx, sys_seconds now, RunReport& report)
       : repo_(db), outbox_(db), ctx_(ctx), now_(now), report_(report) {}
 
   void fire(const storage::TaskNudgeRow& row) {
@@ -161,7 +162,7 @@ class TaskFirer {
   RunReport& report_;
 };
 
-void fire_reminders(SQLite::Database& db, const DueContext& ctx, sys_seconds now,
+void fire_reminders(storage::Connection& db, const DueContext& ctx, sys_seconds now,
                     RunReport& report) {
   storage::ReminderRepository repo(db);
   storage::OutboxRepository outbox(db);
@@ -197,7 +198,7 @@ DueContext due_context_from(const Config& config) {
   return ctx;
 }
 
-RunReport fire_due(SQLite::Database& db, const DueContext& ctx, sys_seconds now) {
+RunReport fire_due(storage::Connection& db, const DueContext& ctx, sys_seconds now) {
   RunReport report;
   storage::ScheduleRepository repo(db);
   if (repo.drop_stale_plans(ctx.batch) == ctx.batch) report.more = true;

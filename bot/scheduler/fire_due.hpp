@@ -11,8 +11,8 @@
 #include "handlers/messages.hpp"
 #include "handlers/time/calendar.hpp"
 
-namespace SQLite {
-class Database;
+namespace wgbot::storage {
+class Connection;
 }
 
 namespace wgbot::scheduler {
@@ -38,6 +38,6 @@ struct RunReport {
 };
 
 // Must run inside a transaction on the write connection (a Writer job).
-RunReport fire_due(SQLite::Database& db, const DueContext& ctx, std::chrono::sys_seconds now);
+RunReport fire_due(storage::Connection& db, const DueContext& ctx, std::chrono::sys_seconds now);
 
 }  // namespace wgbot::scheduler

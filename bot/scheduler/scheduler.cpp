@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/schedule_repository.hpp"
 #include "storage/writer.hpp"
@@ -32,7 +33,7 @@ Scheduler::~Scheduler() {
 }
 
 RunReport Scheduler::run_due(std::chrono::sys_seconds now) {
-  return writer_.run([&](SQLite::Database& db) { return fire_due(db, context_, now); });
+  return writer_.run([&](storage::Connection& db) { return fire_due(db, context_, now); });
 }
 
 void Scheduler::start() {
@@ -65,7 +66,7 @@ void Scheduler::notify() {
 }
 
 // One pass: if anything is due, fire it. Returns when to look again.
-std::optional<std::chrono::sys_seconds> Scheduler::step(SQLite::Database& reader) {
+std::optional<std::chrono::sys_seconds> Scheduler::step(storage::Connection& reader) {
   const auto now = clock_.now();
   std::optional<std::int64_t> next;
   try {

@@ -47,13 +47,13 @@ class Scheduler {
 
  private:
   void loop();
-  std::optional<std::chrono::sys_seconds> step(SQLite::Database& reader);
+  std::optional<std::chrono::sys_seconds> step(storage::Connection& reader);
 
   storage::Writer& writer_;
   std::shared_ptr<const Config> config_;
   const Clock& clock_;
   DueContext context_;
-  std::unique_ptr<SQLite::Database> reader_;
+  std::unique_ptr<storage::Connection> reader_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool notified_ = false;

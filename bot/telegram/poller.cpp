@@ -20,6 +20,7 @@
 #include "bot/dispatch/dispatcher.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "storage/audit_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/writer_awaitable.hpp"
 
 namespace wgbot::telegram {
@@ -112,7 +113,7 @@ asio::awaitable<bool> Poller::Impl::pause(int failures) {
 // The persisted offset (inner nullopt: never polled before); outer nullopt when stopping.
 asio::awaitable<std::optional<std::optional<std::int64_t>>> Poller::Impl::load_offset() {
   for (int failures = 1;; ++failures) {
-    auto read = [](SQLite::Database& db) {
+    auto read = [](storage::Connection& db) {
       return storage::StateRepository(db).get(std::string(kPollOffsetKey)).value_or("");
     };
     auto op = storage::async_write(writer, std::move(read), kTuple);
@@ -161,7 +162,7 @@ asio::awaitable<bool> Poller::Impl::store(const GetUpdatesResult& batch) {
   auto updates = std::make_shared<const std::vector<RawUpdate>>(batch.updates);
   const std::optional<std::int64_t> next = batch.next_offset;
   Dispatcher& d = dispatcher;
-  auto job = [updates, next, &d](SQLite::Database& db) {
+  auto job = [updates, next, &d](storage::Connection& db) {
     BatchCounts counts;
     for (const RawUpdate& raw : *updates) {
       const ParsedUpdate parsed = parse_update(raw.json);

@@ -25,6 +25,7 @@
 #include "bot/telegram/webhook_endpoint.hpp"
 #include "config/config.hpp"
 #include "storage/audit_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/writer.hpp"
 
 namespace wgbot::telegram {
@@ -66,7 +67,7 @@ void log_step_failure(std::string_view step, const ApiResult& r) {
 
 std::string resolve_webhook_secret(const Config& config, storage::Writer& writer) {
   if (!config.telegram.webhook_secret.empty()) return config.telegram.webhook_secret;
-  return writer.run([](SQLite::Database& db) {
+  return writer.run([](storage::Connection& db) {
     storage::StateRepository state(db);
     const std::string key(kGeneratedSecretKey);
     if (auto kept = state.get(key); kept && !kept->empty()) return *kept;

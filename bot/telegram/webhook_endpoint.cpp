@@ -12,6 +12,7 @@
 #include "bot/dispatch/dispatcher.hpp"
 #include "bot/http/router.hpp"
 #include "bot/telegram/update_parser.hpp"
+#include "storage/connection.hpp"
 #include "storage/writer.hpp"
 
 namespace wgbot::telegram {
@@ -88,7 +89,7 @@ void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
   auto result = std::make_shared<DispatchResult>();
   auto in = std::make_shared<const Inbound>(std::move(parsed.inbound));
   writer_.submit(
-      [this, in, result](SQLite::Database& db) { *result = dispatcher_.process(db, *in); },
+      [this, in, result](storage::Connection& db) { *result = dispatcher_.process(db, *in); },
       [this, in, result, shared, started](const storage::WriteResult& r) {
         switch (r.status) {
           case storage::WriteStatus::ok:

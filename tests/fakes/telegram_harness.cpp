@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "bot/outbound/outbox_sender.hpp"
+#include "storage/connection.hpp"
 
 namespace wgbot::testing {
 
@@ -109,7 +110,7 @@ test::HttpResult TelegramHarness::post_update(const std::string& body,
 }
 
 std::int64_t TelegramHarness::query_int(const std::string& sql) {
-  return bot_->writer().run([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+  return bot_->writer().run([&](storage::Connection& db) { return db.execAndGet(sql).getInt64(); });
 }
 
 long long metric_value(const std::string& page, const std::string& name) {

@@ -5,6 +5,7 @@
 #include "bot/bootstrap.hpp"
 #include "config/config_loader.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
 
 namespace wgbot::testing {
@@ -53,7 +54,7 @@ Inbound TestBot::message(const std::string& text, const std::string& sender,
 
 void TestBot::link(const std::string& platform, const std::string& user_id,
                    const std::string& handle) {
-  writer_->run([&](SQLite::Database& db) {
+  writer_->run([&](storage::Connection& db) {
     const auto member = storage::MemberRepository(db).by_handle(handle);
     storage::AccountRepository(db).link(platform, user_id, member.value().id,
                                         clock_.now().time_since_epoch().count());
@@ -61,7 +62,7 @@ void TestBot::link(const std::string& platform, const std::string& user_id,
 }
 
 DispatchResult TestBot::send(const Inbound& in) {
-  return writer_->run([&](SQLite::Database& db) { return dispatcher_->process(db, in); });
+  return writer_->run([&](storage::Connection& db) { return dispatcher_->process(db, in); });
 }
 
 std::vector<std::string> TestBot::ask(const std::string& text, const std::string& sender,
@@ -70,7 +71,7 @@ std::vector<std::string> TestBot::ask(const std::string& text, const std::string
   send(in);
   std::vector<std::string> texts;
   for (const auto& row : pending(platform, in.chat_id)) texts.push_back(row.message.text);
-  writer_->run([&](SQLite::Database& db) {
+  writer_->run([&](storage::Connection& db) {
     storage::OutboxRepository outbox(db);
     for (const auto& row : outbox.pending_for_chat(platform, in.chat_id)) {
       outbox.mark_sent(row.id, 0);
@@ -81,7 +82,7 @@ std::vector<std::string> TestBot::ask(const std::string& text, const std::string
 
 std::vector<storage::OutboxRow> TestBot::pending(const std::string& platform,
                                                  const std::string& chat_id) {
-  return writer_->run([&](SQLite::Database& db) {
+  return writer_->run([&](storage::Connection& db) {
     return storage::OutboxRepository(db).pending_for_chat(platform, chat_id);
   });
 }

@@ -11,6 +11,7 @@
 #include "bot/telegram/poller.hpp"
 #include "fakes/telegram_harness.hpp"
 #include "storage/audit_repository.hpp"
+#include "storage/connection.hpp"
 
 namespace wgbot::testing {
 namespace {
@@ -19,7 +20,7 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 
 std::optional<std::string> stored_offset(TestBot& bot) {
-  return bot.writer().run([](SQLite::Database& db) {
+  return bot.writer().run([](storage::Connection& db) {
     return storage::StateRepository(db).get(std::string(telegram::kPollOffsetKey));
   });
 }

@@ -21,6 +21,7 @@
 #include "fakes/fake_telegram.hpp"
 #include "fakes/test_bot.hpp"
 #include "storage/audit_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/outbox_repository.hpp"
 
 namespace wgbot::testing {
@@ -79,11 +80,11 @@ class TelegramSenderTest : public ::testing::Test {
     if (kind == OutKind::edit) m.edit_message_id = "77";
     const auto now = bot_.clock().now().time_since_epoch().count();
     return bot_.writer().run(
-        [&](SQLite::Database& db) { return storage::OutboxRepository(db).enqueue(m, now); });
+        [&](storage::Connection& db) { return storage::OutboxRepository(db).enqueue(m, now); });
   }
 
   std::string status_of(std::int64_t id) {
-    return bot_.writer().run([&](SQLite::Database& db) {
+    return bot_.writer().run([&](storage::Connection& db) {
       SQLite::Statement q(db, "SELECT status FROM outbox WHERE id = ?");
       q.bind(1, id);
       return q.executeStep() ? q.getColumn(0).getString() : std::string("missing");
@@ -91,7 +92,7 @@ class TelegramSenderTest : public ::testing::Test {
   }
 
   std::int64_t query_int(const std::string& sql) {
-    return bot_.writer().run([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+    return bot_.writer().run([&](storage::Connection& db) { return db.execAndGet(sql).getInt64(); });
   }
 
   // Moves the clock a second at a time, letting the sender act at each step, until `n`
@@ -224,7 +225,7 @@ TEST_F(TelegramSenderTest, BlockedChatIsMarkedInactiveAuditedAndNotRetried) {
   EXPECT_EQ(fake_.count("sendMessage"), 2u);  // the blocked chat was tried once
   EXPECT_EQ(query_int("SELECT COUNT(*) FROM chats WHERE chat_id = '1958840321' AND active = 0"), 1);
   const auto audit = bot_.writer().run(
-      [](SQLite::Database& db) { return storage::AuditRepository(db).recent(5); });
+      [](storage::Connection& db) { return storage::AuditRepository(db).recent(5); });
   ASSERT_FALSE(audit.empty());
   EXPECT_EQ(audit[0].actor, "system");
   EXPECT_EQ(audit[0].action, "chat_unreachable");
@@ -261,7 +262,7 @@ TEST_F(TelegramSenderTest, LongReplyIsSplitAtALineBoundary) {
   m.reply_to_message_id = "1203";
   m.buttons = {{Button{"✅ Xong", "done:12"}}};
   const auto id = bot_.writer().run(
-      [&](SQLite::Database& db) { return storage::OutboxRepository(db).enqueue(m, 0); });
+      [&](storage::Connection& db) { return storage::OutboxRepository(db).enqueue(m, 0); });
   start_sender(RateLimits{30, 30, 20});
   run_until_sent(2, 5);
   const auto calls = fake_.calls("sendMessage");

@@ -11,6 +11,7 @@
 #include "bot/telegram/update_parser.hpp"
 #include "bot/telegram/webhook_endpoint.hpp"
 #include "fakes/telegram_harness.hpp"
+#include "storage/connection.hpp"
 
 namespace wgbot::testing {
 namespace {
@@ -195,7 +196,7 @@ TEST_F(TelegramWebhookTest, VietnameseAndEmojiTextKeepsEntityOffsets) {
   ASSERT_EQ(h.post_update(body).status, 200);
   // Stored byte for byte, so the UTF-16 entity offsets still point at the hashtag.
   const std::string stored = h.bot().writer().run(
-      [](SQLite::Database& db) { return db.execAndGet("SELECT payload FROM inbox").getString(); });
+      [](storage::Connection& db) { return db.execAndGet("SELECT payload FROM inbox").getString(); });
   EXPECT_EQ(stored, body);
   const auto parsed = telegram::parse_update(stored);
   EXPECT_EQ(utf16_substr(parsed.inbound.text, 17, 12), "#HS2024_0117");

@@ -6,6 +6,7 @@
 #include "fakes/temp_dir.hpp"
 #include "handlers/roster_import.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/migrations.hpp"
@@ -46,7 +47,7 @@ class RosterImport : public ::testing::Test {
     seed_demo_roster(*db_, 1);
   }
   TempDir dir_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<storage::Connection> db_;
 };
 
 TEST_F(RosterImport, ImportsRowsAndPreLinksAccounts) {

@@ -4,6 +4,7 @@
 
 #include "fakes/test_bot.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
 
 namespace wgbot {
@@ -76,7 +77,7 @@ TEST(Dispatcher, WhoamiUnitsAndLanguage) {
 
 TEST(Dispatcher, StartWithInviteCodeLinksOnce) {
   TestBot bot;
-  bot.writer().run([](SQLite::Database& db) {
+  bot.writer().run([](storage::Connection& db) {
     const auto luc = storage::MemberRepository(db).by_handle("luc");
     storage::InviteRepository(db).create("HN7Q2K", luc->id, 0, 1795662000 + 3600);
   });
@@ -88,7 +89,7 @@ TEST(Dispatcher, StartWithInviteCodeLinksOnce) {
 
 TEST(Dispatcher, ExpiredInviteIsRefused) {
   TestBot bot;
-  bot.writer().run([](SQLite::Database& db) {
+  bot.writer().run([](storage::Connection& db) {
     const auto luc = storage::MemberRepository(db).by_handle("luc");
     storage::InviteRepository(db).create("OLD123", luc->id, 0, 100);
   });
@@ -157,7 +158,7 @@ TEST(Dispatcher, PlainTextInPrivateGetsAHint) {
 TEST(Dispatcher, AHandlerFailureKeepsTheUpdateAndNothingHalfDone) {
   TestBot bot;
   bot.link("telegram", "u1", "luc");
-  bot.writer().run([](SQLite::Database& db) {
+  bot.writer().run([](storage::Connection& db) {
     db.exec(
         "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'full'); "
         "END");
@@ -165,7 +166,7 @@ TEST(Dispatcher, AHandlerFailureKeepsTheUpdateAndNothingHalfDone) {
   const auto in = bot.message("/lang en");
   const auto result = bot.send(in);
   EXPECT_TRUE(result.failed);
-  const auto state = bot.writer().run([](SQLite::Database& db) {
+  const auto state = bot.writer().run([](storage::Connection& db) {
     return std::make_pair(
         db.execAndGet("SELECT status FROM inbox ORDER BY id DESC LIMIT 1").getString(),
         db.execAndGet("SELECT lang FROM members WHERE handle = 'luc'").getString());
@@ -174,8 +175,8 @@ TEST(Dispatcher, AHandlerFailureKeepsTheUpdateAndNothingHalfDone) {
   EXPECT_EQ(state.second, "");       // the language change was rolled back with the reply
   EXPECT_TRUE(bot.send(in).duplicate);
   // Without the fault, a failure still answers: the apology is all that is written.
-  bot.writer().run([](SQLite::Database& db) { db.exec("DROP TRIGGER fail_outbox"); });
-  bot.writer().run([](SQLite::Database& db) {
+  bot.writer().run([](storage::Connection& db) { db.exec("DROP TRIGGER fail_outbox"); });
+  bot.writer().run([](storage::Connection& db) {
     db.exec(
         "CREATE TRIGGER fail_lang BEFORE UPDATE OF lang ON members BEGIN "
         "SELECT RAISE(ABORT, 'bug'); END");

@@ -6,6 +6,7 @@
 #include "bot/telegram/telegram_delivery.hpp"
 #include "fakes/fake_telegram.hpp"
 #include "fakes/temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/outbox_lanes.hpp"
@@ -34,7 +35,7 @@ class OutboxLanesTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<storage::Connection> db_;
 };
 
 TEST_F(OutboxLanesTest, OnlyTheOldestPendingRowOfEachChatIsAHead) {

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include "fakes/test_bot.hpp"
 
 namespace wgbot {
@@ -24,12 +26,12 @@ class ReminderCommands : public ::testing::Test {
   }
 
   std::int64_t count(const std::string& sql) {
-    return bot.writer().run([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+    return bot.writer().run([&](storage::Connection& db) { return db.execAndGet(sql).getInt64(); });
   }
 
   // Everything about reminders, to show a refusal changed nothing.
   std::string snapshot() {
-    return bot.writer().run([](SQLite::Database& db) {
+    return bot.writer().run([](storage::Connection& db) {
       SQLite::Statement q(db,
                           "SELECT group_concat(id || '|' || status || '|' || IFNULL(next_at, '') "
                           "|| '|' || text, ';') FROM reminders");
@@ -115,7 +117,7 @@ TEST_F(ReminderCommands, SnoozeReschedulesAOneOffReminder) {
   EXPECT_EQ(ask("/hoannhac 1 30 phút"),
             "⏰ Sẽ nhắc lại lúc 10:30 thứ Năm, 26/11/2026: \"gọi Sở Tài chính\" (lời nhắc #1)");
   EXPECT_NE(ask("/snooze 1 60m").find("11:00 thứ Năm"), std::string::npos);  // "snooze:1:60"
-  bot.writer().run([](SQLite::Database& db) {
+  bot.writer().run([](storage::Connection& db) {
     db.exec("UPDATE reminders SET status = 'done', next_at = NULL");  // it has fired
   });
   EXPECT_NE(ask("/snooze 1 2 tiếng").find("12:00 thứ Năm"), std::string::npos);

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include <chrono>
 #include <memory>
 #include <string>
@@ -70,7 +72,7 @@ class SchedulerFixture {
   }
 
   std::int64_t member_id(const std::string& handle) {
-    return db([&](SQLite::Database& d) {
+    return db([&](storage::Connection& d) {
       return storage::MemberRepository(d).by_handle(handle).value().id;
     });
   }
@@ -79,7 +81,7 @@ class SchedulerFixture {
   void link(const std::string& handle, const std::string& platform = "telegram") {
     const auto id = member_id(handle);
     const auto now = clock_.now().time_since_epoch().count();
-    db([&](SQLite::Database& d) {
+    db([&](storage::Connection& d) {
       storage::AccountRepository accounts(d);
       accounts.link(platform, "user-" + handle, id, now);
       accounts.touch(storage::SeenAccount{platform, "user-" + handle, "", handle, "chat-" + handle},
@@ -101,7 +103,7 @@ class SchedulerFixture {
     }
     const auto now = clock_.now().time_since_epoch().count();
     const auto id =
-        db([&](SQLite::Database& d) { return storage::ReminderRepository(d).add(r, now); });
+        db([&](storage::Connection& d) { return storage::ReminderRepository(d).add(r, now); });
     scheduler_->notify();
     return id;
   }
@@ -112,7 +114,7 @@ class SchedulerFixture {
     const auto lead_id = member_id(lead);
     const auto assigner_id = member_id(assigner);
     const auto now = clock_.now().time_since_epoch().count();
-    return db([&](SQLite::Database& d) {
+    return db([&](storage::Connection& d) {
       SQLite::Statement q(d,
                           "INSERT INTO tasks (title, assigner_id, due_at, created_at) "
                           "VALUES (?,?,?,?)");
@@ -133,17 +135,17 @@ class SchedulerFixture {
   }
 
   void exec(const std::string& sql) {
-    db([&](SQLite::Database& d) { d.exec(sql); });
+    db([&](storage::Connection& d) { d.exec(sql); });
   }
 
   std::int64_t query_int(const std::string& sql) {
-    return db([&](SQLite::Database& d) { return d.execAndGet(sql).getInt64(); });
+    return db([&](storage::Connection& d) { return d.execAndGet(sql).getInt64(); });
   }
 
   // Messages the bot has written to a chat (sent or not), oldest first.
   std::vector<storage::OutboxRow> sent_to(const std::string& chat,
                                           const std::string& platform = "telegram") {
-    return db([&](SQLite::Database& d) {
+    return db([&](storage::Connection& d) {
       SQLite::Statement q(d,
                           "SELECT id, kind, body, created_at FROM outbox "
                           "WHERE platform = ? AND chat_id = ? ORDER BY id");

@@ -124,7 +124,7 @@ TEST(SchedulerRecovery, CrashInsideTheStepKeepsNeitherTheMarkNorTheMessage) {
   f.clock().set(f.local(2026, 11, 26, 11));
   const auto ctx = scheduler::due_context_from(f.config());
   const auto now = f.clock().now();
-  EXPECT_THROW(f.db([&](SQLite::Database& db) {
+  EXPECT_THROW(f.db([&](storage::Connection& db) {
     (void)scheduler::fire_due(db, ctx, now);
     throw std::runtime_error("power cut");
   }),
@@ -138,7 +138,7 @@ TEST(SchedulerRecovery, CrashInsideTheStepKeepsNeitherTheMarkNorTheMessage) {
 TEST(SchedulerRecovery, DueQueriesReadThePartialIndexes) {
   SchedulerFixture f;
   const auto lines = f.db(
-      [](SQLite::Database& db) { return storage::ScheduleRepository(db).explain_due_queries(); });
+      [](storage::Connection& db) { return storage::ScheduleRepository(db).explain_due_queries(); });
   std::string all;
   for (const auto& line : lines) all += line + "\n";
   const std::vector<std::string> expected = {

@@ -3,6 +3,7 @@
 
 #include "fakes/temp_dir.hpp"
 #include "storage/backup.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/db_lock.hpp"
 #include "storage/inbox_repository.hpp"

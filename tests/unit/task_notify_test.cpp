@@ -16,7 +16,7 @@ TEST(TaskNotify, UnreachableMemberIsSkippedSilently) {
   const auto reply = bot.ask("/giao @luc Rà soát hồ sơ", "q");
   ASSERT_EQ(reply.size(), 1U);
   EXPECT_NE(reply[0].find("Đã giao nhiệm vụ #1"), std::string::npos);
-  bot.writer().run([&](SQLite::Database& db) {
+  bot.writer().run([&](storage::Connection& db) {
     EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").getInt(), 0);
     const auto luc = storage::MemberRepository(db).by_handle("luc");
     EXPECT_FALSE(direct_message(db, luc->id, "x"));
@@ -28,7 +28,7 @@ TEST(TaskNotify, PreferredAccountWinsAndConsoleIsNeverUsed) {
   bot.link("telegram", "q", "quy");
   bot.link("console", "luc-console", "luc");
   bot.ask("/whoami", "luc-console", "console");
-  bot.writer().run([&](SQLite::Database& db) {
+  bot.writer().run([&](storage::Connection& db) {
     const auto luc = storage::MemberRepository(db).by_handle("luc");
     EXPECT_FALSE(direct_message(db, luc->id, "x"));  // console only
   });
@@ -36,7 +36,7 @@ TEST(TaskNotify, PreferredAccountWinsAndConsoleIsNeverUsed) {
   bot.ask("/whoami", "luc-tg", "telegram");
   bot.link("zalo_bot", "luc-zalo", "luc");
   bot.ask("/whoami", "luc-zalo", "zalo_bot");
-  bot.writer().run([&](SQLite::Database& db) {
+  bot.writer().run([&](storage::Connection& db) {
     const auto luc = storage::MemberRepository(db).by_handle("luc");
     // Without a preference: the account linked last.
     auto o = direct_message(db, luc->id, "x", {{Button{"b", "detail:1"}}});

@@ -7,6 +7,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "storage/connection.hpp"
+
 #include <string>
 #include <vector>
 
@@ -43,7 +45,7 @@ class TaskBotTest : public ::testing::Test {
   // What is waiting for `handle`'s private chat; marks it delivered.
   std::vector<Outgoing> received(const std::string& handle) {
     std::vector<Outgoing> out;
-    bot.writer().run([&](SQLite::Database& db) {
+    bot.writer().run([&](storage::Connection& db) {
       storage::OutboxRepository outbox(db);
       for (const auto& row : outbox.pending_for_chat("telegram", chat_of(handle))) {
         out.push_back(row.message);
@@ -54,20 +56,20 @@ class TaskBotTest : public ::testing::Test {
   }
 
   std::int64_t count(const std::string& table) {
-    return bot.writer().run([&](SQLite::Database& db) {
+    return bot.writer().run([&](storage::Connection& db) {
       return db.execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
     });
   }
 
   std::int64_t pending_total() {
-    return bot.writer().run([&](SQLite::Database& db) {
+    return bot.writer().run([&](storage::Connection& db) {
       return db.execAndGet("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").getInt64();
     });
   }
 
   // Everything the task tables hold, to check that a refusal changed nothing.
   std::string task_tables() {
-    return bot.writer().run([&](SQLite::Database& db) {
+    return bot.writer().run([&](storage::Connection& db) {
       std::string dump;
       for (const char* sql : {"SELECT * FROM tasks ORDER BY id",
                               "SELECT * FROM task_assignees ORDER BY task_id, member_id",
@@ -87,16 +89,16 @@ class TaskBotTest : public ::testing::Test {
 
   std::optional<TaskRecord> task(std::int64_t id) {
     return bot.writer().run(
-        [&](SQLite::Database& db) { return storage::TaskRepository(db).record(id); });
+        [&](storage::Connection& db) { return storage::TaskRepository(db).record(id); });
   }
 
   std::vector<TaskEvent> events(std::int64_t id) {
     return bot.writer().run(
-        [&](SQLite::Database& db) { return storage::TaskRepository(db).events(id); });
+        [&](storage::Connection& db) { return storage::TaskRepository(db).events(id); });
   }
 
   std::int64_t member_id(const std::string& handle) {
-    return bot.writer().run([&](SQLite::Database& db) {
+    return bot.writer().run([&](storage::Connection& db) {
       SQLite::Statement q(db, "SELECT id FROM members WHERE handle = ?");
       q.bind(1, handle);
       q.executeStep();

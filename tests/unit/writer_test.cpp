@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "fakes/temp_dir.hpp"
+#include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/writer.hpp"
 #include "storage/writer_awaitable.hpp"
@@ -42,7 +43,7 @@ TEST(Writer, ConcurrentCoroutinesAllCommitNoneLost) {
         [&, i]() -> boost::asio::awaitable<void> {
           auto [result, id] = co_await async_write(
               *writer,
-              [i](SQLite::Database& db) {
+              [i](storage::Connection& db) {
                 SQLite::Statement q(db, "INSERT INTO items (who) VALUES (?)");
                 q.bind(1, i);
                 q.exec();
@@ -77,10 +78,10 @@ TEST(Writer, AFailingJobDoesNotUndoItsNeighbours) {
       if (--left == 0) all.set_value();
     };
   };
-  auto insert = [](SQLite::Database& db) { db.exec("INSERT INTO items (who) VALUES (1)"); };
+  auto insert = [](storage::Connection& db) { db.exec("INSERT INTO items (who) VALUES (1)"); };
   writer->submit(insert, done(0));
   writer->submit(
-      [](SQLite::Database& db) {
+      [](storage::Connection& db) {
         db.exec("INSERT INTO items (who) VALUES (2)");
         throw std::runtime_error("boom");
       },
@@ -98,8 +99,8 @@ TEST(Writer, AFailingJobDoesNotUndoItsNeighbours) {
 TEST(Writer, RunReturnsTheValueAndThrowsOnFailure) {
   TempDir dir;
   auto writer = make_writer(dir);
-  EXPECT_EQ(writer->run([](SQLite::Database&) { return 42; }), 42);
-  EXPECT_THROW(writer->run([](SQLite::Database& db) { db.exec("NOT SQL"); }), std::runtime_error);
+  EXPECT_EQ(writer->run([](storage::Connection&) { return 42; }), 42);
+  EXPECT_THROW(writer->run([](storage::Connection& db) { db.exec("NOT SQL"); }), std::runtime_error);
 }
 
 TEST(Writer, JobsAfterStopAreRefusedNotLost) {
@@ -107,7 +108,7 @@ TEST(Writer, JobsAfterStopAreRefusedNotLost) {
   auto writer = make_writer(dir);
   writer->stop();
   WriteResult seen;
-  writer->submit([](SQLite::Database&) {}, [&](const WriteResult& r) { seen = r; });
+  writer->submit([](storage::Connection&) {}, [&](const WriteResult& r) { seen = r; });
   EXPECT_EQ(seen.status, WriteStatus::stopped);
 }
 
@@ -116,9 +117,9 @@ TEST(Writer, AfterCommitHookRunsOnlyWhenRowsChanged) {
   auto writer = make_writer(dir);
   std::atomic<int> hooks{0};
   writer->set_after_commit([&] { ++hooks; });
-  writer->run([](SQLite::Database& db) { (void)db.execAndGet("SELECT COUNT(*) FROM items"); });
+  writer->run([](storage::Connection& db) { (void)db.execAndGet("SELECT COUNT(*) FROM items"); });
   EXPECT_EQ(hooks.load(), 0);
-  writer->run([](SQLite::Database& db) { db.exec("INSERT INTO items (who) VALUES (7)"); });
+  writer->run([](storage::Connection& db) { db.exec("INSERT INTO items (who) VALUES (7)"); });
   EXPECT_EQ(hooks.load(), 1);
   writer->stop();
 }

@@ -1,0 +1,63 @@
+// One SQLite connection with its prepared statements kept for reuse. Compiling SQL costs more
+// than running the short statements of a request, so the hot paths ask for a cached statement
+// instead of preparing the same text again on every call.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Statement;
+}
+
+namespace wgbot::storage {
+
+class StatementCache;
+
+// The use of one prepared statement. On destruction it is reset and its bindings cleared, so
+// the next user starts clean and a half-read SELECT does not hold a read snapshot open.
+class CachedStatement {
+ public:
+  CachedStatement(SQLite::Statement& cached, bool& in_use);
+  explicit CachedStatement(std::unique_ptr<SQLite::Statement> own);
+  ~CachedStatement();
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  CachedStatement(CachedStatement&& other) noexcept;
+  CachedStatement& operator=(CachedStatement&&) = delete;
+
+  SQLite::Statement& operator*() const { return *statement_; }
+  SQLite::Statement* operator->() const { return statement_; }
+
+ private:
+  std::unique_ptr<SQLite::Statement> own_;  // set when the cached one was already in use
+  SQLite::Statement* statement_;
+  bool* in_use_ = nullptr;
+};
+
+class Connection : public SQLite::Database {
+ public:
+  Connection(const std::string& path, int flags);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  Connection(Connection&&) = delete;
+  Connection& operator=(Connection&&) = delete;
+
+  // A prepared statement for `sql`, compiled on first use and reused afterwards. Statements
+  // built from bound parameters only: the text is the cache key. If the same text is already in
+  // use further up the stack, a fresh statement is prepared for this use.
+  CachedStatement prepare(std::string_view sql);
+
+  // Number of distinct statements compiled and kept (for tests and metrics).
+  [[nodiscard]] std::size_t cached_statements() const;
+
+ private:
+  // Declared after the base, destroyed before it: statements are finalized before the close.
+  std::unique_ptr<StatementCache> cache_;
+};
+
+}  // namespace wgbot::storage
