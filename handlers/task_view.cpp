@@ -176,29 +176,25 @@ void handle_tasks(HandlerContext& ctx) {
     return;
   }
   TaskScope scope(ctx);
-  auto tasks = scope.repo.list(query_for(*req, ctx));
-  std::erase_if(tasks, [&](const TaskRecord& t) { return !may_see_task(me, t); });
-  if (req->kind == ListKind::done) {
-    // Most recently completed first.
-    std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRecord& a, const TaskRecord& b) {
-      return a.task.done_at.value_or(0) > b.task.done_at.value_or(0);
-    });
-  }
+  TaskQuery query = query_for(*req, ctx);
+  if (!may_see_all_tasks(me)) query.visible_to = TaskViewer{me.id, me.unit_id};
+  if (req->kind == ListKind::done) query.order = TaskOrder::recently_done;
+  const auto offset = static_cast<std::int64_t>((req->page - 1) * kPageSize);
+  const TaskPage page = scope.repo.page(query, offset, static_cast<std::int64_t>(kPageSize));
   const std::string title = list_title(*req, scope);
-  if (tasks.empty()) {
+  if (page.total == 0) {
     ctx.reply_tr(Msg::tasks_empty, title);
     return;
   }
-  const std::size_t pages = (tasks.size() + kPageSize - 1) / kPageSize;
+  const auto total = static_cast<std::size_t>(page.total);
+  const std::size_t pages = (total + kPageSize - 1) / kPageSize;
   if (req->page > pages) {
     ctx.reply_tr(Msg::tasks_bad_page, pages);
     return;
   }
-  std::string body = tr(ctx.lang, Msg::tasks_header, title, tasks.size(), req->page, pages);
-  const std::size_t first = (req->page - 1) * kPageSize;
-  const std::size_t last = std::min(tasks.size(), first + kPageSize);
-  for (std::size_t i = first; i < last; ++i) {
-    body += '\n' + task_list_entry(scope.look(), tasks[i], scope.state(tasks[i].task));
+  std::string body = tr(ctx.lang, Msg::tasks_header, title, total, req->page, pages);
+  for (const auto& task : page.tasks) {
+    body += '\n' + task_list_entry(scope.look(), task, scope.state(task.task));
   }
   if (req->page < pages) {
     const std::string next = req->filter_words.empty()

@@ -8,6 +8,8 @@ namespace wgbot::storage {
 
 namespace {
 
+constexpr std::int64_t kLastSeenResolutionSeconds = 60;
+
 constexpr const char* kAccountColumns =
     "id, platform, platform_user_id, member_id, username, display_name, private_chat_id, started";
 
@@ -27,97 +29,101 @@ Account read_account(SQLite::Statement& q) {
 }  // namespace
 
 Account AccountRepository::touch(const SeenAccount& seen, std::int64_t now) {
-  SQLite::Statement q(
-      db_,
+  auto q = db_.prepare(
       "INSERT INTO accounts (platform, platform_user_id, username, display_name, "
       "private_chat_id, started, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5 <> '', ?6) "
       "ON CONFLICT (platform, platform_user_id) DO UPDATE SET "
       "username = CASE WHEN ?3 <> '' THEN ?3 ELSE username END, "
       "display_name = CASE WHEN ?4 <> '' THEN ?4 ELSE display_name END, "
       "private_chat_id = CASE WHEN ?5 <> '' THEN ?5 ELSE private_chat_id END, "
-      "started = started OR ?5 <> '', last_seen_at = ?6");
-  q.bind(1, seen.platform);
-  q.bind(2, seen.platform_user_id);
-  q.bind(3, seen.username);
-  q.bind(4, seen.display_name);
-  q.bind(5, seen.private_chat_id);
-  q.bind(6, now);
-  q.exec();
+      "started = started OR ?5 <> '', last_seen_at = ?6 "
+      // Most updates change nothing: skip the write unless a field changed or the last-seen
+      // time is more than a minute old.
+      "WHERE (?3 <> '' AND ?3 IS NOT username) OR (?4 <> '' AND ?4 IS NOT display_name) "
+      "OR (?5 <> '' AND ?5 IS NOT private_chat_id) OR (?5 <> '' AND NOT started) "
+      "OR last_seen_at IS NULL OR last_seen_at < ?6 - ?7");
+  q->bind(1, seen.platform);
+  q->bind(2, seen.platform_user_id);
+  q->bind(3, seen.username);
+  q->bind(4, seen.display_name);
+  q->bind(5, seen.private_chat_id);
+  q->bind(6, now);
+  q->bind(7, kLastSeenResolutionSeconds);
+  q->exec();
   return *find(seen.platform, seen.platform_user_id);
 }
 
 std::optional<Account> AccountRepository::find(const std::string& platform,
                                                const std::string& user_id) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kAccountColumns +
-                               " FROM accounts WHERE platform = ? AND platform_user_id = ?");
-  q.bind(1, platform);
-  q.bind(2, user_id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_account(q);
+  auto q = db_.prepare(std::string("SELECT ") + kAccountColumns +
+                       " FROM accounts WHERE platform = ? AND platform_user_id = ?");
+  q->bind(1, platform);
+  q->bind(2, user_id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_account(*q);
 }
 
 std::optional<Account> AccountRepository::by_id(std::int64_t id) const {
-  SQLite::Statement q(db_,
-                      std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_account(q);
+  auto q = db_.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_account(*q);
 }
 
 std::optional<Account> AccountRepository::by_username(const std::string& platform,
                                                       const std::string& username) const {
-  SQLite::Statement q(db_, std::string("SELECT a.") + kAccountColumns +
-                               " FROM accounts a JOIN members m ON m.id = a.member_id "
-                               "WHERE a.platform = ? AND a.username = ? COLLATE NOCASE "
-                               "AND m.active = 1 LIMIT 1");
-  q.bind(1, platform);
-  q.bind(2, username);
-  if (!q.executeStep()) return std::nullopt;
-  return read_account(q);
+  auto q = db_.prepare(std::string("SELECT a.") + kAccountColumns +
+                       " FROM accounts a JOIN members m ON m.id = a.member_id "
+                       "WHERE a.platform = ? AND a.username = ? COLLATE NOCASE "
+                       "AND m.active = 1 LIMIT 1");
+  q->bind(1, platform);
+  q->bind(2, username);
+  if (!q->executeStep()) return std::nullopt;
+  return read_account(*q);
 }
 
 std::vector<Account> AccountRepository::for_member(std::int64_t member_id) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kAccountColumns +
-                               " FROM accounts WHERE member_id = ? ORDER BY linked_at, id");
-  q.bind(1, member_id);
+  auto q = db_.prepare(std::string("SELECT ") + kAccountColumns +
+                       " FROM accounts WHERE member_id = ? ORDER BY linked_at, id");
+  q->bind(1, member_id);
   std::vector<Account> out;
-  while (q.executeStep()) out.push_back(read_account(q));
+  while (q->executeStep()) out.push_back(read_account(*q));
   return out;
 }
 
 std::int64_t AccountRepository::link(const std::string& platform, const std::string& user_id,
                                      std::int64_t member_id, std::int64_t now) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO accounts (platform, platform_user_id, member_id, linked_at) "
-                      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (platform, platform_user_id) "
-                      "DO UPDATE SET member_id = ?3, linked_at = ?4");
-  q.bind(1, platform);
-  q.bind(2, user_id);
-  q.bind(3, member_id);
-  q.bind(4, now);
-  q.exec();
+  auto q = db_.prepare(
+      "INSERT INTO accounts (platform, platform_user_id, member_id, linked_at) "
+      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (platform, platform_user_id) "
+      "DO UPDATE SET member_id = ?3, linked_at = ?4");
+  q->bind(1, platform);
+  q->bind(2, user_id);
+  q->bind(3, member_id);
+  q->bind(4, now);
+  q->exec();
   return find(platform, user_id)->id;
 }
 
 std::optional<Account> AccountRepository::direct_chat(std::int64_t member_id) const {
-  SQLite::Statement q(db_, std::string("SELECT a.") + kAccountColumns +
-                               " FROM members m JOIN accounts a ON a.member_id = m.id "
-                               "WHERE m.id = ? AND m.active = 1 AND a.private_chat_id <> '' "
-                               "AND a.platform <> 'console' "
-                               "ORDER BY (a.id IS m.preferred_account_id) DESC, a.linked_at DESC, "
-                               "a.id DESC LIMIT 1");
-  q.bind(1, member_id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_account(q);
+  auto q = db_.prepare(std::string("SELECT a.") + kAccountColumns +
+                       " FROM members m JOIN accounts a ON a.member_id = m.id "
+                       "WHERE m.id = ? AND m.active = 1 AND a.private_chat_id <> '' "
+                       "AND a.platform <> 'console' "
+                       "ORDER BY (a.id IS m.preferred_account_id) DESC, a.linked_at DESC, "
+                       "a.id DESC LIMIT 1");
+  q->bind(1, member_id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_account(*q);
 }
 
 bool AccountRepository::has_started(std::int64_t member_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT EXISTS (SELECT 1 FROM accounts WHERE member_id = ? AND started = 1 "
-                      "AND platform <> 'console')");
-  q.bind(1, member_id);
-  q.executeStep();
-  return q.getColumn(0).getInt() != 0;
+  auto q = db_.prepare(
+      "SELECT EXISTS (SELECT 1 FROM accounts WHERE member_id = ? AND started = 1 "
+      "AND platform <> 'console')");
+  q->bind(1, member_id);
+  q->executeStep();
+  return q->getColumn(0).getInt() != 0;
 }
 
 void InviteRepository::create(const std::string& code, std::int64_t member_id, std::int64_t now,
@@ -133,15 +139,15 @@ void InviteRepository::create(const std::string& code, std::int64_t member_id, s
 
 std::optional<std::int64_t> InviteRepository::redeem(const std::string& code,
                                                      std::int64_t account_id, std::int64_t now) {
-  SQLite::Statement q(db_,
-                      "UPDATE invites SET used_at = ?1, used_by_account_id = ?2 "
-                      "WHERE code = ?3 AND used_at IS NULL AND expires_at > ?1 "
-                      "RETURNING member_id");
-  q.bind(1, now);
-  q.bind(2, account_id);
-  q.bind(3, code);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  auto q = db_.prepare(
+      "UPDATE invites SET used_at = ?1, used_by_account_id = ?2 "
+      "WHERE code = ?3 AND used_at IS NULL AND expires_at > ?1 "
+      "RETURNING member_id");
+  q->bind(1, now);
+  q->bind(2, account_id);
+  q->bind(3, code);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
 }
 
 }  // namespace wgbot::storage

@@ -9,10 +9,8 @@
 #include "storage/model.hpp"
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 struct SeenAccount {
   std::string platform;
@@ -26,7 +24,8 @@ class AccountRepository {
  public:
   explicit AccountRepository(storage::Connection& db) : db_(db) {}
 
-  // Records that the account wrote to the bot (creating it if new) and returns it.
+  // Records that the account wrote to the bot (creating it if new) and returns it. Writes only
+  // what changed; the last-seen time is kept to the minute, so most updates write nothing.
   Account touch(const SeenAccount& seen, std::int64_t now);
   std::optional<Account> find(const std::string& platform, const std::string& user_id) const;
   std::optional<Account> by_id(std::int64_t id) const;

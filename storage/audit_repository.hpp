@@ -10,10 +10,8 @@
 #include "storage/model.hpp"
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 class AuditRepository {
  public:

@@ -5,10 +5,8 @@
 #include <string>
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 class ChatRepository {
  public:

@@ -9,28 +9,28 @@ namespace wgbot::storage {
 std::optional<std::int64_t> InboxRepository::insert(const std::string& platform,
                                                     const std::string& update_key,
                                                     const std::string& payload, std::int64_t now) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO inbox (platform, update_key, received_at, payload) "
-                      "VALUES (?,?,?,?) ON CONFLICT (platform, update_key) DO NOTHING");
-  q.bind(1, platform);
-  q.bind(2, update_key);
-  q.bind(3, now);
-  q.bind(4, payload);
-  if (q.exec() == 0) return std::nullopt;
+  auto q = db_.prepare(
+      "INSERT INTO inbox (platform, update_key, received_at, payload) "
+      "VALUES (?,?,?,?) ON CONFLICT (platform, update_key) DO NOTHING");
+  q->bind(1, platform);
+  q->bind(2, update_key);
+  q->bind(3, now);
+  q->bind(4, payload);
+  if (q->exec() == 0) return std::nullopt;
   return db_.getLastInsertRowid();
 }
 
 void InboxRepository::mark_handled(std::int64_t id) {
-  SQLite::Statement q(db_, "UPDATE inbox SET status = 'handled' WHERE id = ?");
-  q.bind(1, id);
-  q.exec();
+  auto q = db_.prepare("UPDATE inbox SET status = 'handled' WHERE id = ?");
+  q->bind(1, id);
+  q->exec();
 }
 
 void InboxRepository::mark_failed(std::int64_t id, const std::string& error) {
-  SQLite::Statement q(db_, "UPDATE inbox SET status = 'failed', error = ? WHERE id = ?");
-  q.bind(1, error);
-  q.bind(2, id);
-  q.exec();
+  auto q = db_.prepare("UPDATE inbox SET status = 'failed', error = ? WHERE id = ?");
+  q->bind(1, error);
+  q->bind(2, id);
+  q->exec();
 }
 
 std::int64_t InboxRepository::count() const {

@@ -6,10 +6,8 @@
 #include <string>
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 class InboxRepository {
  public:

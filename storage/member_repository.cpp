@@ -47,40 +47,39 @@ std::vector<Member> read_members(SQLite::Statement& q) {
 
 std::int64_t MemberRepository::add(const NewMember& m, std::int64_t now) {
   if (by_handle(m.handle)) throw std::runtime_error("handle @" + m.handle + " is taken");
-  SQLite::Statement q(db_,
-                      "INSERT INTO members (handle, name, name_folded, unit_id, role, title, "
-                      "phone, email, is_admin, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
-  q.bind(1, m.handle);
-  q.bind(2, m.name);
-  q.bind(3, fold_for_search(m.name));
+  auto q = db_.prepare(
+      "INSERT INTO members (handle, name, name_folded, unit_id, role, title, "
+      "phone, email, is_admin, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  q->bind(1, m.handle);
+  q->bind(2, m.name);
+  q->bind(3, fold_for_search(m.name));
   if (m.unit_id) {
-    q.bind(4, *m.unit_id);
+    q->bind(4, *m.unit_id);
   } else {
-    q.bind(4);
+    q->bind(4);
   }
-  q.bind(5, std::string(role_key(m.role)));
-  q.bind(6, m.title);
-  q.bind(7, m.phone);
-  q.bind(8, m.email);
-  q.bind(9, m.is_admin ? 1 : 0);
-  q.bind(10, now);
-  q.exec();
+  q->bind(5, std::string(role_key(m.role)));
+  q->bind(6, m.title);
+  q->bind(7, m.phone);
+  q->bind(8, m.email);
+  q->bind(9, m.is_admin ? 1 : 0);
+  q->bind(10, now);
+  q->exec();
   return db_.getLastInsertRowid();
 }
 
 std::optional<Member> MemberRepository::by_id(std::int64_t id) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_member(q);
+  auto q = db_.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_member(*q);
 }
 
 std::optional<Member> MemberRepository::by_handle(const std::string& handle) const {
-  SQLite::Statement q(db_,
-                      std::string("SELECT ") + kMemberColumns + " FROM members WHERE handle = ?");
-  q.bind(1, handle);
-  if (!q.executeStep()) return std::nullopt;
-  return read_member(q);
+  auto q = db_.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE handle = ?");
+  q->bind(1, handle);
+  if (!q->executeStep()) return std::nullopt;
+  return read_member(*q);
 }
 
 std::vector<Member> MemberRepository::list_active() const {
@@ -90,11 +89,11 @@ std::vector<Member> MemberRepository::list_active() const {
 }
 
 std::vector<Member> MemberRepository::search(const std::string& folded_needle) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kMemberColumns +
-                               " FROM members WHERE active = 1 AND (instr(name_folded, ?1) > 0 "
-                               "OR handle = ?1) ORDER BY (handle = ?1) DESC, name_folded");
-  q.bind(1, folded_needle);
-  return read_members(q);
+  auto q = db_.prepare(std::string("SELECT ") + kMemberColumns +
+                       " FROM members WHERE active = 1 AND (instr(name_folded, ?1) > 0 "
+                       "OR handle = ?1) ORDER BY (handle = ?1) DESC, name_folded");
+  q->bind(1, folded_needle);
+  return read_members(*q);
 }
 
 std::int64_t MemberRepository::count() const {
@@ -102,24 +101,24 @@ std::int64_t MemberRepository::count() const {
 }
 
 void MemberRepository::set_lang(std::int64_t member_id, const std::string& lang) {
-  SQLite::Statement q(db_, "UPDATE members SET lang = ? WHERE id = ?");
-  q.bind(1, lang);
-  q.bind(2, member_id);
-  q.exec();
+  auto q = db_.prepare("UPDATE members SET lang = ? WHERE id = ?");
+  q->bind(1, lang);
+  q->bind(2, member_id);
+  q->exec();
 }
 
 void MemberRepository::set_admin(std::int64_t member_id, bool is_admin) {
-  SQLite::Statement q(db_, "UPDATE members SET is_admin = ? WHERE id = ?");
-  q.bind(1, is_admin ? 1 : 0);
-  q.bind(2, member_id);
-  q.exec();
+  auto q = db_.prepare("UPDATE members SET is_admin = ? WHERE id = ?");
+  q->bind(1, is_admin ? 1 : 0);
+  q->bind(2, member_id);
+  q->exec();
 }
 
 void MemberRepository::set_preferred_account(std::int64_t member_id, std::int64_t account_id) {
-  SQLite::Statement q(db_, "UPDATE members SET preferred_account_id = ? WHERE id = ?");
-  q.bind(1, account_id);
-  q.bind(2, member_id);
-  q.exec();
+  auto q = db_.prepare("UPDATE members SET preferred_account_id = ? WHERE id = ?");
+  q->bind(1, account_id);
+  q->bind(2, member_id);
+  q->exec();
 }
 
 }  // namespace wgbot::storage

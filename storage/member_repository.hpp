@@ -9,10 +9,8 @@
 #include "storage/model.hpp"
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 class MemberRepository {
  public:

@@ -13,7 +13,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: everything SPEC names.
     R"sql(
 CREATE TABLE units (
@@ -204,6 +204,10 @@ CREATE INDEX tasks_nudge_stale ON tasks(id)
     // NULL); without this index each delete scans the whole outbox.
     R"sql(
 CREATE INDEX outbox_inbox ON outbox(inbox_id) WHERE inbox_id IS NOT NULL;
+)sql",
+    // 4: a unit's task list finds the tasks its assignees act for without reading them all.
+    R"sql(
+CREATE INDEX task_assignees_unit ON task_assignees(unit_id) WHERE unit_id IS NOT NULL;
 )sql",
 };
 

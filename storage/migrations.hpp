@@ -2,10 +2,8 @@
 #pragma once
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 // The schema version this build knows.
 int latest_schema_version();

@@ -15,8 +15,7 @@ std::string parts_done_key(std::int64_t outbox_id) {
 }
 
 std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit) const {
-  SQLite::Statement q(
-      db_,
+  auto q = db_.prepare(
       "SELECT o.id, o.platform, o.chat_id, o.kind, o.body, o.attempts, o.created_at, "
       "o.next_attempt_at, COALESCE(CAST(s.value AS INTEGER), 0) FROM ("
       " SELECT id, platform, chat_id, kind, body, attempts, created_at, next_attempt_at,"
@@ -24,55 +23,56 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
       " FROM outbox WHERE status = 'pending' AND platform = ?1) AS o "
       "LEFT JOIN state AS s ON s.key = ?2 || o.id "
       "WHERE o.lane_pos = 1 ORDER BY o.next_attempt_at, o.id LIMIT ?3");
-  q.bind(1, platform);
-  q.bind(2, kProgressPrefix);
-  q.bind(3, limit);
+  q->bind(1, platform);
+  q->bind(2, kProgressPrefix);
+  q->bind(3, limit);
   std::vector<LaneHead> heads;
-  while (q.executeStep()) {
+  while (q->executeStep()) {
     LaneHead head;
-    head.row.id = q.getColumn(0).getInt64();
-    head.row.message = deserialize_outgoing(q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                            q.getColumn(3).getString(), q.getColumn(4).getString());
-    head.row.attempts = q.getColumn(5).getInt();
-    head.row.created_at = q.getColumn(6).getInt64();
-    head.next_attempt_at = q.getColumn(7).getInt64();
-    head.parts_done = q.getColumn(8).getInt();
+    head.row.id = q->getColumn(0).getInt64();
+    head.row.message =
+        deserialize_outgoing(q->getColumn(1).getString(), q->getColumn(2).getString(),
+                             q->getColumn(3).getString(), q->getColumn(4).getString());
+    head.row.attempts = q->getColumn(5).getInt();
+    head.row.created_at = q->getColumn(6).getInt64();
+    head.next_attempt_at = q->getColumn(7).getInt64();
+    head.parts_done = q->getColumn(8).getInt();
     heads.push_back(std::move(head));
   }
   return heads;
 }
 
 void OutboxLanes::set_parts_done(std::int64_t outbox_id, int parts_done) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO state (key, value) VALUES (?1, ?2) "
-                      "ON CONFLICT (key) DO UPDATE SET value = ?2");
-  q.bind(1, parts_done_key(outbox_id));
-  q.bind(2, std::to_string(parts_done));
-  q.exec();
+  auto q = db_.prepare(
+      "INSERT INTO state (key, value) VALUES (?1, ?2) "
+      "ON CONFLICT (key) DO UPDATE SET value = ?2");
+  q->bind(1, parts_done_key(outbox_id));
+  q->bind(2, std::to_string(parts_done));
+  q->exec();
 }
 
 void OutboxLanes::clear_parts_done(std::int64_t outbox_id) {
-  SQLite::Statement q(db_, "DELETE FROM state WHERE key = ?");
-  q.bind(1, parts_done_key(outbox_id));
-  q.exec();
+  auto q = db_.prepare("DELETE FROM state WHERE key = ?");
+  q->bind(1, parts_done_key(outbox_id));
+  q->exec();
 }
 
 int OutboxLanes::fail_chat(const std::string& platform, const std::string& chat_id,
                            const std::string& error) {
-  SQLite::Statement progress(db_,
-                             "DELETE FROM state WHERE key IN (SELECT ?1 || id FROM outbox "
-                             "WHERE platform = ?2 AND chat_id = ?3 AND status = 'pending')");
-  progress.bind(1, kProgressPrefix);
-  progress.bind(2, platform);
-  progress.bind(3, chat_id);
-  progress.exec();
-  SQLite::Statement q(db_,
-                      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ? "
-                      "WHERE platform = ? AND chat_id = ? AND status = 'pending'");
-  q.bind(1, error);
-  q.bind(2, platform);
-  q.bind(3, chat_id);
-  return q.exec();
+  auto progress = db_.prepare(
+      "DELETE FROM state WHERE key IN (SELECT ?1 || id FROM outbox "
+      "WHERE platform = ?2 AND chat_id = ?3 AND status = 'pending')");
+  progress->bind(1, kProgressPrefix);
+  progress->bind(2, platform);
+  progress->bind(3, chat_id);
+  progress->exec();
+  auto q = db_.prepare(
+      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ? "
+      "WHERE platform = ? AND chat_id = ? AND status = 'pending'");
+  q->bind(1, error);
+  q->bind(2, platform);
+  q->bind(3, chat_id);
+  return q->exec();
 }
 
 }  // namespace wgbot::storage

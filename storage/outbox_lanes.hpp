@@ -10,10 +10,8 @@
 #include "storage/outbox_repository.hpp"
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 struct LaneHead {
   OutboxRow row;

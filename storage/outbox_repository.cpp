@@ -87,73 +87,73 @@ Outgoing deserialize_outgoing(const std::string& platform, const std::string& ch
 
 std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now,
                                        std::optional<std::int64_t> inbox_id) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO outbox (platform, chat_id, kind, body, created_at, "
-                      "next_attempt_at, inbox_id) VALUES (?,?,?,?,?,?,?)");
-  q.bind(1, message.platform);
-  q.bind(2, message.chat_id);
-  q.bind(3, kind_name(message.kind));
-  q.bind(4, serialize_outgoing(message));
-  q.bind(5, now);
-  q.bind(6, now);
+  auto q = db_.prepare(
+      "INSERT INTO outbox (platform, chat_id, kind, body, created_at, "
+      "next_attempt_at, inbox_id) VALUES (?,?,?,?,?,?,?)");
+  q->bind(1, message.platform);
+  q->bind(2, message.chat_id);
+  q->bind(3, kind_name(message.kind));
+  q->bind(4, serialize_outgoing(message));
+  q->bind(5, now);
+  q->bind(6, now);
   if (inbox_id) {
-    q.bind(7, *inbox_id);
+    q->bind(7, *inbox_id);
   } else {
-    q.bind(7);
+    q->bind(7);
   }
-  q.exec();
+  q->exec();
   return db_.getLastInsertRowid();
 }
 
 std::vector<OutboxRow> OutboxRepository::due(const std::string& platform, std::int64_t now,
                                              int limit) const {
-  SQLite::Statement q(db_,
-                      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
-                      "WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
-                      "ORDER BY next_attempt_at, id LIMIT ?");
-  q.bind(1, platform);
-  q.bind(2, now);
-  q.bind(3, limit);
-  return read_rows(q);
+  auto q = db_.prepare(
+      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
+      "WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
+      "ORDER BY next_attempt_at, id LIMIT ?");
+  q->bind(1, platform);
+  q->bind(2, now);
+  q->bind(3, limit);
+  return read_rows(*q);
 }
 
 std::vector<OutboxRow> OutboxRepository::pending_for_chat(const std::string& platform,
                                                           const std::string& chat_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
-                      "WHERE status = 'pending' AND platform = ? AND chat_id = ? ORDER BY id");
-  q.bind(1, platform);
-  q.bind(2, chat_id);
-  return read_rows(q);
+  auto q = db_.prepare(
+      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
+      "WHERE status = 'pending' AND platform = ? AND chat_id = ? ORDER BY id");
+  q->bind(1, platform);
+  q->bind(2, chat_id);
+  return read_rows(*q);
 }
 
 void OutboxRepository::mark_sent(std::int64_t id, std::int64_t now) {
-  SQLite::Statement q(db_,
-                      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
-                      "WHERE id = ?");
-  q.bind(1, now);
-  q.bind(2, id);
-  q.exec();
+  auto q = db_.prepare(
+      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
+      "WHERE id = ?");
+  q->bind(1, now);
+  q->bind(2, id);
+  q->exec();
 }
 
 void OutboxRepository::mark_retry(std::int64_t id, std::int64_t next_attempt_at,
                                   const std::string& error) {
-  SQLite::Statement q(db_,
-                      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ? "
-                      "WHERE id = ?");
-  q.bind(1, next_attempt_at);
-  q.bind(2, error);
-  q.bind(3, id);
-  q.exec();
+  auto q = db_.prepare(
+      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ? "
+      "WHERE id = ?");
+  q->bind(1, next_attempt_at);
+  q->bind(2, error);
+  q->bind(3, id);
+  q->exec();
 }
 
 void OutboxRepository::mark_failed(std::int64_t id, const std::string& error) {
-  SQLite::Statement q(db_,
-                      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ? "
-                      "WHERE id = ?");
-  q.bind(1, error);
-  q.bind(2, id);
-  q.exec();
+  auto q = db_.prepare(
+      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ? "
+      "WHERE id = ?");
+  q->bind(1, error);
+  q->bind(2, id);
+  q->exec();
 }
 
 std::int64_t OutboxRepository::depth() const {
@@ -161,12 +161,12 @@ std::int64_t OutboxRepository::depth() const {
 }
 
 std::optional<std::int64_t> OutboxRepository::next_due(const std::string& platform) const {
-  SQLite::Statement q(db_,
-                      "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending' AND "
-                      "platform = ?");
-  q.bind(1, platform);
-  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  auto q = db_.prepare(
+      "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending' AND "
+      "platform = ?");
+  q->bind(1, platform);
+  if (!q->executeStep() || q->getColumn(0).isNull()) return std::nullopt;
+  return q->getColumn(0).getInt64();
 }
 
 }  // namespace wgbot::storage

@@ -9,10 +9,8 @@
 #include "bot/dispatch/outgoing.hpp"
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 struct OutboxRow {
   std::int64_t id = 0;

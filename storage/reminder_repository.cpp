@@ -37,91 +37,89 @@ Reminder read_reminder(SQLite::Statement& q) {
 }  // namespace
 
 std::int64_t ReminderRepository::count_due(std::int64_t now) const {
-  SQLite::Statement q(db_,
-                      "SELECT COUNT(*) FROM reminders WHERE status = 'active' AND next_at <= ?");
-  q.bind(1, now);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
+  auto q = db_.prepare("SELECT COUNT(*) FROM reminders WHERE status = 'active' AND next_at <= ?");
+  q->bind(1, now);
+  q->executeStep();
+  return q->getColumn(0).getInt64();
 }
 
 std::int64_t ReminderRepository::add(const NewReminder& r, std::int64_t now) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO reminders (member_id, platform, chat_id, text, start_at, "
-                      "next_at, rrule, skip_holidays, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
-  q.bind(1, r.member_id);
-  q.bind(2, r.platform);
-  q.bind(3, r.chat_id);
-  q.bind(4, r.text);
-  q.bind(5, r.start_at);
-  q.bind(6, r.start_at);
+  auto q = db_.prepare(
+      "INSERT INTO reminders (member_id, platform, chat_id, text, start_at, "
+      "next_at, rrule, skip_holidays, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+  q->bind(1, r.member_id);
+  q->bind(2, r.platform);
+  q->bind(3, r.chat_id);
+  q->bind(4, r.text);
+  q->bind(5, r.start_at);
+  q->bind(6, r.start_at);
   if (r.rrule) {
-    q.bind(7, *r.rrule);
+    q->bind(7, *r.rrule);
   } else {
-    q.bind(7);
+    q->bind(7);
   }
-  q.bind(8, r.skip_holidays ? 1 : 0);
-  q.bind(9, now);
-  q.exec();
+  q->bind(8, r.skip_holidays ? 1 : 0);
+  q->bind(9, now);
+  q->exec();
   return db_.getLastInsertRowid();
 }
 
 std::optional<Reminder> ReminderRepository::by_id(std::int64_t id) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM reminders r WHERE r.id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_reminder(q);
+  auto q = db_.prepare(std::string("SELECT ") + kColumns + " FROM reminders r WHERE r.id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_reminder(*q);
 }
 
 std::vector<Reminder> ReminderRepository::active_for_member(std::int64_t member_id,
                                                             int limit) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
-                               " FROM reminders r WHERE r.member_id = ? AND r.status = 'active' "
-                               "ORDER BY r.next_at, r.id LIMIT ?");
-  q.bind(1, member_id);
-  q.bind(2, limit);
+  auto q = db_.prepare(std::string("SELECT ") + kColumns +
+                       " FROM reminders r WHERE r.member_id = ? AND r.status = 'active' "
+                       "ORDER BY r.next_at, r.id LIMIT ?");
+  q->bind(1, member_id);
+  q->bind(2, limit);
   std::vector<Reminder> out;
-  while (q.executeStep()) out.push_back(read_reminder(q));
+  while (q->executeStep()) out.push_back(read_reminder(*q));
   return out;
 }
 
 std::int64_t ReminderRepository::count_active_for_member(std::int64_t member_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT COUNT(*) FROM reminders WHERE member_id = ? AND status = 'active'");
-  q.bind(1, member_id);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
+  auto q = db_.prepare("SELECT COUNT(*) FROM reminders WHERE member_id = ? AND status = 'active'");
+  q->bind(1, member_id);
+  q->executeStep();
+  return q->getColumn(0).getInt64();
 }
 
 bool ReminderRepository::cancel(std::int64_t id, std::int64_t member_id) {
-  SQLite::Statement q(db_,
-                      "UPDATE reminders SET status = 'cancelled' "
-                      "WHERE id = ? AND member_id = ? AND status = 'active'");
-  q.bind(1, id);
-  q.bind(2, member_id);
-  return q.exec() > 0;
+  auto q = db_.prepare(
+      "UPDATE reminders SET status = 'cancelled' "
+      "WHERE id = ? AND member_id = ? AND status = 'active'");
+  q->bind(1, id);
+  q->bind(2, member_id);
+  return q->exec() > 0;
 }
 
 void ReminderRepository::reschedule(std::int64_t id, std::int64_t next_at) {
-  SQLite::Statement q(db_, "UPDATE reminders SET status = 'active', next_at = ? WHERE id = ?");
-  q.bind(1, next_at);
-  q.bind(2, id);
-  q.exec();
+  auto q = db_.prepare("UPDATE reminders SET status = 'active', next_at = ? WHERE id = ?");
+  q->bind(1, next_at);
+  q->bind(2, id);
+  q->exec();
 }
 
 std::vector<DueReminder> ReminderRepository::due(std::int64_t now, int limit) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
-                               ", m.lang, m.active FROM reminders r "
-                               "JOIN members m ON m.id = r.member_id "
-                               "WHERE r.status = 'active' AND r.next_at <= ? "
-                               "ORDER BY r.next_at LIMIT ?");
-  q.bind(1, now);
-  q.bind(2, limit);
+  auto q = db_.prepare(std::string("SELECT ") + kColumns +
+                       ", m.lang, m.active FROM reminders r "
+                       "JOIN members m ON m.id = r.member_id "
+                       "WHERE r.status = 'active' AND r.next_at <= ? "
+                       "ORDER BY r.next_at LIMIT ?");
+  q->bind(1, now);
+  q->bind(2, limit);
   std::vector<DueReminder> out;
-  while (q.executeStep()) {
+  while (q->executeStep()) {
     DueReminder d;
-    d.reminder = read_reminder(q);
-    d.member_lang = q.getColumn(12).getString();
-    d.member_active = q.getColumn(13).getInt() != 0;
+    d.reminder = read_reminder(*q);
+    d.member_lang = q->getColumn(12).getString();
+    d.member_active = q->getColumn(13).getInt() != 0;
     out.push_back(std::move(d));
   }
   return out;
@@ -129,30 +127,30 @@ std::vector<DueReminder> ReminderRepository::due(std::int64_t now, int limit) co
 
 void ReminderRepository::mark_fired(std::int64_t id, std::int64_t now,
                                     std::optional<std::int64_t> next_at) {
-  SQLite::Statement q(db_,
-                      "UPDATE reminders SET fired_count = fired_count + 1, last_fired_at = ?, "
-                      "next_at = ?, status = ? WHERE id = ?");
-  q.bind(1, now);
+  auto q = db_.prepare(
+      "UPDATE reminders SET fired_count = fired_count + 1, last_fired_at = ?, "
+      "next_at = ?, status = ? WHERE id = ?");
+  q->bind(1, now);
   if (next_at) {
-    q.bind(2, *next_at);
+    q->bind(2, *next_at);
   } else {
-    q.bind(2);
+    q->bind(2);
   }
-  q.bind(3, next_at ? "active" : "done");
-  q.bind(4, id);
-  q.exec();
+  q->bind(3, next_at ? "active" : "done");
+  q->bind(4, id);
+  q->exec();
 }
 
 void ReminderRepository::mark_cancelled(std::int64_t id) {
-  SQLite::Statement q(db_, "UPDATE reminders SET status = 'cancelled' WHERE id = ?");
-  q.bind(1, id);
-  q.exec();
+  auto q = db_.prepare("UPDATE reminders SET status = 'cancelled' WHERE id = ?");
+  q->bind(1, id);
+  q->exec();
 }
 
 std::optional<std::int64_t> ReminderRepository::next_due() const {
-  SQLite::Statement q(db_, "SELECT MIN(next_at) FROM reminders WHERE status = 'active'");
-  q.executeStep();
-  return optional_int(q.getColumn(0));
+  auto q = db_.prepare("SELECT MIN(next_at) FROM reminders WHERE status = 'active'");
+  q->executeStep();
+  return optional_int(q->getColumn(0));
 }
 
 }  // namespace wgbot::storage

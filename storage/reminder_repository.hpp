@@ -7,10 +7,8 @@
 #include <vector>
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 struct Reminder {
   std::int64_t id = 0;

@@ -94,70 +94,69 @@ std::vector<TaskNudgeRow> read_tasks(SQLite::Statement& q) {
 }
 
 std::optional<std::int64_t> first_int(storage::Connection& db, const char* sql) {
-  SQLite::Statement q(db, sql);
-  if (!q.executeStep()) return std::nullopt;
-  return optional_int(q.getColumn(0));
+  auto q = db.prepare(sql);
+  if (!q->executeStep()) return std::nullopt;
+  return optional_int(q->getColumn(0));
 }
 
 }  // namespace
 
 int ScheduleRepository::drop_stale_plans(int limit) {
-  SQLite::Statement q(db_, drop_stale_sql());
-  q.bind(1, limit);
-  return q.exec();
+  auto q = db_.prepare(drop_stale_sql());
+  q->bind(1, limit);
+  return q->exec();
 }
 
 std::vector<TaskNudgeRow> ScheduleRepository::unplanned(int limit) const {
-  SQLite::Statement q(db_, unplanned_sql());
-  q.bind(1, limit);
-  return read_tasks(q);
+  auto q = db_.prepare(unplanned_sql());
+  q->bind(1, limit);
+  return read_tasks(*q);
 }
 
 std::vector<TaskNudgeRow> ScheduleRepository::due(std::int64_t now, int limit) const {
-  SQLite::Statement q(db_, due_tasks_sql());
-  q.bind(1, now);
-  q.bind(2, limit);
-  return read_tasks(q);
+  auto q = db_.prepare(due_tasks_sql());
+  q->bind(1, now);
+  q->bind(2, limit);
+  return read_tasks(*q);
 }
 
 void ScheduleRepository::save(std::int64_t task_id, const TaskNudgeUpdate& u) {
-  SQLite::Statement q(db_,
-                      "UPDATE tasks SET nudge_at = ?, nudge_plan_due = ?, nudge_from = ?, "
-                      "nudge_last_slot = ?, overdue_reminders = ?, escalated_at = ?, "
-                      "last_nudge_at = COALESCE(?, last_nudge_at) WHERE id = ?");
-  bind_optional(q, 1, u.nudge_at);
-  bind_optional(q, 2, u.plan_due);
-  bind_optional(q, 3, u.from);
-  bind_optional(q, 4, u.last_slot);
-  q.bind(5, u.overdue_reminders);
-  bind_optional(q, 6, u.escalated_at);
-  bind_optional(q, 7, u.sent_at);
-  q.bind(8, task_id);
-  q.exec();
+  auto q = db_.prepare(
+      "UPDATE tasks SET nudge_at = ?, nudge_plan_due = ?, nudge_from = ?, "
+      "nudge_last_slot = ?, overdue_reminders = ?, escalated_at = ?, "
+      "last_nudge_at = COALESCE(?, last_nudge_at) WHERE id = ?");
+  bind_optional(*q, 1, u.nudge_at);
+  bind_optional(*q, 2, u.plan_due);
+  bind_optional(*q, 3, u.from);
+  bind_optional(*q, 4, u.last_slot);
+  q->bind(5, u.overdue_reminders);
+  bind_optional(*q, 6, u.escalated_at);
+  bind_optional(*q, 7, u.sent_at);
+  q->bind(8, task_id);
+  q->exec();
 }
 
 std::optional<std::int64_t> ScheduleRepository::lead_of(std::int64_t task_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT member_id FROM task_assignees WHERE task_id = ? "
-                      "ORDER BY lead DESC, position, member_id LIMIT 1");
-  q.bind(1, task_id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  auto q = db_.prepare(
+      "SELECT member_id FROM task_assignees WHERE task_id = ? "
+      "ORDER BY lead DESC, position, member_id LIMIT 1");
+  q->bind(1, task_id);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
 }
 
 std::vector<std::int64_t> ScheduleRepository::standing_members() const {
-  SQLite::Statement q(db_,
-                      "SELECT id FROM members WHERE role = 'standing' AND active = 1 ORDER BY id");
+  auto q = db_.prepare("SELECT id FROM members WHERE role = 'standing' AND active = 1 ORDER BY id");
   std::vector<std::int64_t> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
   return out;
 }
 
 std::optional<std::string> ScheduleRepository::member_name(std::int64_t member_id) const {
-  SQLite::Statement q(db_, "SELECT name FROM members WHERE id = ?");
-  q.bind(1, member_id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+  auto q = db_.prepare("SELECT name FROM members WHERE id = ?");
+  q->bind(1, member_id);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getString();
 }
 
 std::optional<Recipient> ScheduleRepository::recipient(std::int64_t member_id) const {
@@ -171,8 +170,8 @@ std::optional<Recipient> ScheduleRepository::recipient(std::int64_t member_id) c
 
 std::optional<std::int64_t> ScheduleRepository::next_due(std::int64_t now) const {
   {
-    SQLite::Statement q(db_, any_unplanned_sql());
-    if (q.executeStep()) return now;
+    auto q = db_.prepare(any_unplanned_sql());
+    if (q->executeStep()) return now;
   }
   const auto reminder = first_int(db_, kNextReminderSql);
   const auto task = first_int(db_, kNextTaskSql);
@@ -189,8 +188,8 @@ std::vector<std::string> ScheduleRepository::explain_due_queries() const {
   };
   std::vector<std::string> out;
   for (const auto& [name, sql] : queries) {
-    SQLite::Statement q(db_, "EXPLAIN QUERY PLAN " + sql);
-    while (q.executeStep()) out.push_back(name + ": " + q.getColumn(3).getString());
+    auto q = db_.prepare("EXPLAIN QUERY PLAN " + sql);
+    while (q->executeStep()) out.push_back(name + ": " + q->getColumn(3).getString());
   }
   return out;
 }

@@ -9,10 +9,8 @@
 #include <vector>
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 // A task as the scheduler sees it.
 struct TaskNudgeRow {

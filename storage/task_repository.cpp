@@ -78,38 +78,82 @@ Task read_task(SQLite::Statement& q) {
 }
 
 void exec_update(storage::Connection& db, const char* sql, std::int64_t task_id) {
-  SQLite::Statement q(db, sql);
-  q.bind(1, task_id);
-  q.exec();
+  auto q = db.prepare(sql);
+  q->bind(1, task_id);
+  q->exec();
+}
+
+// The WHERE clause for the filters that are set, so each can use its index; parameters are
+// numbered by filter and bound by bind_filters.
+std::string task_filter(const TaskQuery& query) {
+  std::string where = " WHERE 1";
+  if (query.status) where += " AND t.status = ?1";
+  if (query.assignee_id) {
+    where += " AND t.id IN (SELECT task_id FROM task_assignees WHERE member_id = ?2)";
+  }
+  if (query.unit_id) {
+    where +=
+        " AND t.id IN (SELECT task_id FROM task_assignees WHERE unit_id = ?3 "
+        "UNION SELECT a.task_id FROM members m JOIN task_assignees a ON a.member_id = m.id "
+        "WHERE m.unit_id = ?3)";
+  }
+  if (query.due_before) where += " AND t.due_at < ?4";
+  if (query.visible_to) {
+    where +=
+        " AND (t.assigner_id = ?5 OR EXISTS (SELECT 1 FROM task_assignees v "
+        "WHERE v.task_id = t.id AND (v.member_id = ?5 OR v.unit_id = ?6)))";
+  }
+  return where;
+}
+
+void bind_filters(SQLite::Statement& q, const TaskQuery& query) {
+  if (query.status) q.bind(1, std::string(task_status_key(*query.status)));
+  if (query.assignee_id) q.bind(2, *query.assignee_id);
+  if (query.unit_id) q.bind(3, *query.unit_id);
+  if (query.due_before) q.bind(4, *query.due_before);
+  if (query.visible_to) {
+    q.bind(5, query.visible_to->member_id);
+    bind_optional(q, 6, query.visible_to->unit_id);  // NULL matches no unit
+  }
+}
+
+const char* order_clause(TaskOrder order) {
+  switch (order) {
+    case TaskOrder::by_due:
+      return " ORDER BY t.due_at IS NULL, t.due_at, t.id";
+    case TaskOrder::recently_done:
+      return " ORDER BY t.done_at IS NULL, t.done_at DESC, t.due_at IS NULL, t.due_at, t.id";
+  }
+  return "";
 }
 
 }  // namespace
 
 std::int64_t TaskRepository::create(const NewTask& task) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO tasks (title, src, assigner_id, status, due_at, created_at, "
-                      "origin_platform, origin_chat_id) VALUES (?,?,?,'open',?,?,?,?)");
-  q.bind(1, task.title);
-  q.bind(2, task.src);
-  q.bind(3, task.assigner_id);
-  bind_optional(q, 4, task.due_at);
-  q.bind(5, task.created_at);
-  q.bind(6, task.origin_platform);
-  q.bind(7, task.origin_chat_id);
-  q.exec();
+  auto q = db_.prepare(
+      "INSERT INTO tasks (title, src, assigner_id, status, due_at, created_at, "
+      "origin_platform, origin_chat_id) VALUES (?,?,?,'open',?,?,?,?)");
+  q->bind(1, task.title);
+  q->bind(2, task.src);
+  q->bind(3, task.assigner_id);
+  bind_optional(*q, 4, task.due_at);
+  q->bind(5, task.created_at);
+  q->bind(6, task.origin_platform);
+  q->bind(7, task.origin_chat_id);
+  q->exec();
   const std::int64_t id = db_.getLastInsertRowid();
-  SQLite::Statement a(db_,
-                      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
-                      "VALUES (?,?,?,?,?)");
+  auto a = db_.prepare(
+      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
+      "VALUES (?,?,?,?,?)");
   int position = 0;
   for (const auto& assignee : task.assignees) {
-    a.bind(1, id);
-    a.bind(2, assignee.member_id);
-    bind_optional(a, 3, assignee.unit_id);
-    a.bind(4, position == 0 ? 1 : 0);
-    a.bind(5, position);
-    a.exec();
-    a.reset();
+    a->bind(1, id);
+    a->bind(2, assignee.member_id);
+    bind_optional(*a, 3, assignee.unit_id);
+    a->bind(4, position == 0 ? 1 : 0);
+    a->bind(5, position);
+    a->exec();
+    a->reset();
     ++position;
   }
   add_event(TaskEvent{0, id, task.assigner_id, task.created_at,
@@ -119,10 +163,10 @@ std::int64_t TaskRepository::create(const NewTask& task) {
 }
 
 std::optional<Task> TaskRepository::by_id(std::int64_t id) const {
-  SQLite::Statement q(db_, std::string("SELECT ") + kTaskColumns + " FROM tasks t WHERE t.id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_task(q);
+  auto q = db_.prepare(std::string("SELECT ") + kTaskColumns + " FROM tasks t WHERE t.id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_task(*q);
 }
 
 std::optional<TaskRecord> TaskRepository::record(std::int64_t id) const {
@@ -132,94 +176,90 @@ std::optional<TaskRecord> TaskRepository::record(std::int64_t id) const {
 }
 
 std::vector<TaskAssignee> TaskRepository::assignees(std::int64_t task_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT member_id, unit_id, lead, position FROM task_assignees "
-                      "WHERE task_id = ? ORDER BY lead DESC, position");
-  q.bind(1, task_id);
+  auto q = db_.prepare(
+      "SELECT member_id, unit_id, lead, position FROM task_assignees "
+      "WHERE task_id = ? ORDER BY lead DESC, position");
+  q->bind(1, task_id);
   std::vector<TaskAssignee> out;
-  while (q.executeStep()) {
-    out.push_back(TaskAssignee{q.getColumn(0).getInt64(), optional_int(q.getColumn(1)),
-                               q.getColumn(2).getInt() != 0, q.getColumn(3).getInt()});
+  while (q->executeStep()) {
+    out.push_back(TaskAssignee{q->getColumn(0).getInt64(), optional_int(q->getColumn(1)),
+                               q->getColumn(2).getInt() != 0, q->getColumn(3).getInt()});
   }
   return out;
 }
 
-std::vector<TaskRecord> TaskRepository::list(const TaskQuery& query) const {
-  // Unset filters are NULL and match everything.
-  SQLite::Statement q(db_, std::string("SELECT ") + kTaskColumns +
-                               " FROM tasks t WHERE (?1 IS NULL OR t.status = ?1) "
-                               "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM task_assignees a "
-                               "  WHERE a.task_id = t.id AND a.member_id = ?2)) "
-                               "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM task_assignees a "
-                               "  JOIN members m ON m.id = a.member_id "
-                               "  WHERE a.task_id = t.id AND (a.unit_id = ?3 OR m.unit_id = ?3))) "
-                               "AND (?4 IS NULL OR (t.due_at IS NOT NULL AND t.due_at < ?4)) "
-                               "ORDER BY t.due_at IS NULL, t.due_at, t.id");
-  if (query.status) {
-    q.bind(1, std::string(task_status_key(*query.status)));
-  } else {
-    q.bind(1);
+TaskPage TaskRepository::page(const TaskQuery& query, std::int64_t offset,
+                              std::int64_t limit) const {
+  const std::string where = task_filter(query);
+  TaskPage page;
+  {
+    auto count = db_.prepare("SELECT COUNT(*) FROM tasks t" + where);
+    bind_filters(*count, query);
+    count->executeStep();
+    page.total = count->getColumn(0).getInt64();
   }
-  bind_optional(q, 2, query.assignee_id);
-  bind_optional(q, 3, query.unit_id);
-  bind_optional(q, 4, query.due_before);
-  std::vector<TaskRecord> out;
-  while (q.executeStep()) out.push_back(TaskRecord{read_task(q), {}});
-  for (auto& r : out) r.assignees = assignees(r.task.id);
-  return out;
+  if (page.total <= offset || limit <= 0) return page;
+  auto q = db_.prepare(std::string("SELECT ") + kTaskColumns + " FROM tasks t" + where +
+                       order_clause(query.order) + " LIMIT ?7 OFFSET ?8");
+  bind_filters(*q, query);
+  q->bind(7, limit);
+  q->bind(8, offset);
+  while (q->executeStep()) page.tasks.push_back(TaskRecord{read_task(*q), {}});
+  for (auto& r : page.tasks) r.assignees = assignees(r.task.id);
+  return page;
 }
 
 std::vector<TaskEvent> TaskRepository::events(std::int64_t task_id) const {
-  SQLite::Statement q(db_,
-                      "SELECT id, task_id, actor_id, at, kind, old_value, new_value, note "
-                      "FROM task_events WHERE task_id = ? ORDER BY at, id");
-  q.bind(1, task_id);
+  auto q = db_.prepare(
+      "SELECT id, task_id, actor_id, at, kind, old_value, new_value, note "
+      "FROM task_events WHERE task_id = ? ORDER BY at, id");
+  q->bind(1, task_id);
   std::vector<TaskEvent> out;
-  while (q.executeStep()) {
-    out.push_back(TaskEvent{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                            optional_int(q.getColumn(2)), q.getColumn(3).getInt64(),
-                            q.getColumn(4).getString(), q.getColumn(5).getString(),
-                            q.getColumn(6).getString(), q.getColumn(7).getString()});
+  while (q->executeStep()) {
+    out.push_back(TaskEvent{q->getColumn(0).getInt64(), q->getColumn(1).getInt64(),
+                            optional_int(q->getColumn(2)), q->getColumn(3).getInt64(),
+                            q->getColumn(4).getString(), q->getColumn(5).getString(),
+                            q->getColumn(6).getString(), q->getColumn(7).getString()});
   }
   return out;
 }
 
 void TaskRepository::add_event(const TaskEvent& event) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO task_events (task_id, actor_id, at, kind, old_value, "
-                      "new_value, note) VALUES (?,?,?,?,?,?,?)");
-  q.bind(1, event.task_id);
-  bind_optional(q, 2, event.actor_id);
-  q.bind(3, event.at);
-  q.bind(4, event.kind);
-  q.bind(5, event.old_value);
-  q.bind(6, event.new_value);
-  q.bind(7, event.note);
-  q.exec();
+  auto q = db_.prepare(
+      "INSERT INTO task_events (task_id, actor_id, at, kind, old_value, "
+      "new_value, note) VALUES (?,?,?,?,?,?,?)");
+  q->bind(1, event.task_id);
+  bind_optional(*q, 2, event.actor_id);
+  q->bind(3, event.at);
+  q->bind(4, event.kind);
+  q->bind(5, event.old_value);
+  q->bind(6, event.new_value);
+  q->bind(7, event.note);
+  q->exec();
 }
 
 void TaskRepository::set_acked(std::int64_t task_id, std::int64_t at) {
-  SQLite::Statement q(db_, "UPDATE tasks SET acked_at = ? WHERE id = ?");
-  q.bind(1, at);
-  q.bind(2, task_id);
-  q.exec();
+  auto q = db_.prepare("UPDATE tasks SET acked_at = ? WHERE id = ?");
+  q->bind(1, at);
+  q->bind(2, task_id);
+  q->exec();
 }
 
 void TaskRepository::set_progress(std::int64_t task_id, int percent, std::int64_t at) {
-  SQLite::Statement q(db_, "UPDATE tasks SET progress = ?, last_progress_at = ? WHERE id = ?");
-  q.bind(1, percent);
-  q.bind(2, at);
-  q.bind(3, task_id);
-  q.exec();
+  auto q = db_.prepare("UPDATE tasks SET progress = ?, last_progress_at = ? WHERE id = ?");
+  q->bind(1, percent);
+  q->bind(2, at);
+  q->bind(3, task_id);
+  q->exec();
 }
 
 void TaskRepository::set_done(std::int64_t task_id, std::int64_t at) {
-  SQLite::Statement q(db_,
-                      "UPDATE tasks SET status = 'done', done_at = ?1, progress = 100, "
-                      "last_progress_at = ?1 WHERE id = ?2");
-  q.bind(1, at);
-  q.bind(2, task_id);
-  q.exec();
+  auto q = db_.prepare(
+      "UPDATE tasks SET status = 'done', done_at = ?1, progress = 100, "
+      "last_progress_at = ?1 WHERE id = ?2");
+  q->bind(1, at);
+  q->bind(2, task_id);
+  q->exec();
 }
 
 void TaskRepository::set_cancelled(std::int64_t task_id) {
@@ -231,27 +271,27 @@ void TaskRepository::set_reopened(std::int64_t task_id) {
 }
 
 void TaskRepository::set_due(std::int64_t task_id, std::optional<std::int64_t> due_at) {
-  SQLite::Statement q(db_, "UPDATE tasks SET due_at = ? WHERE id = ?");
-  bind_optional(q, 1, due_at);
-  q.bind(2, task_id);
-  q.exec();
+  auto q = db_.prepare("UPDATE tasks SET due_at = ? WHERE id = ?");
+  bind_optional(*q, 1, due_at);
+  q->bind(2, task_id);
+  q->exec();
 }
 
 void TaskRepository::set_lead(std::int64_t task_id, std::int64_t member_id,
                               std::optional<std::int64_t> unit_id) {
-  SQLite::Statement drop(db_,
-                         "DELETE FROM task_assignees WHERE task_id = ?1 AND (lead = 1 OR "
-                         "member_id = ?2)");
-  drop.bind(1, task_id);
-  drop.bind(2, member_id);
-  drop.exec();
-  SQLite::Statement add(db_,
-                        "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
-                        "VALUES (?, ?, ?, 1, 0)");
-  add.bind(1, task_id);
-  add.bind(2, member_id);
-  bind_optional(add, 3, unit_id);
-  add.exec();
+  auto drop = db_.prepare(
+      "DELETE FROM task_assignees WHERE task_id = ?1 AND (lead = 1 OR "
+      "member_id = ?2)");
+  drop->bind(1, task_id);
+  drop->bind(2, member_id);
+  drop->exec();
+  auto add = db_.prepare(
+      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
+      "VALUES (?, ?, ?, 1, 0)");
+  add->bind(1, task_id);
+  add->bind(2, member_id);
+  bind_optional(*add, 3, unit_id);
+  add->exec();
   exec_update(db_, "UPDATE tasks SET acked_at = NULL WHERE id = ?", task_id);
 }
 

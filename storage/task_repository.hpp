@@ -86,12 +86,32 @@ struct NewTask {
   std::vector<TaskAssignee> assignees;  // lead first
 };
 
+// Whose eyes a list is for, when they may not see every task: a task is visible to the member
+// who assigned it, to its assignees, and to the members of a unit an assignee acts for.
+struct TaskViewer {
+  std::int64_t member_id = 0;
+  std::optional<std::int64_t> unit_id;
+};
+
+enum class TaskOrder {
+  by_due,         // by due date (none last), then id
+  recently_done,  // most recently completed first, then by due date
+};
+
 // Which tasks a list shows; every set field narrows it.
 struct TaskQuery {
   std::optional<TaskStatus> status;
   std::optional<std::int64_t> assignee_id;  // lead or supporting
   std::optional<std::int64_t> unit_id;      // an assignee acting for, or belonging to, the unit
   std::optional<std::int64_t> due_before;   // due strictly before
+  std::optional<TaskViewer> visible_to;     // unset: everything matching
+  TaskOrder order = TaskOrder::by_due;
+};
+
+// One page of a list and how many tasks the whole list has.
+struct TaskPage {
+  std::int64_t total = 0;
+  std::vector<TaskRecord> tasks;
 };
 
 namespace storage {
@@ -105,8 +125,9 @@ class TaskRepository {
   std::optional<Task> by_id(std::int64_t id) const;
   std::optional<TaskRecord> record(std::int64_t id) const;
   std::vector<TaskAssignee> assignees(std::int64_t task_id) const;
-  // Matching tasks with assignees, by due date (none last), then id.
-  std::vector<TaskRecord> list(const TaskQuery& query) const;
+  // Up to `limit` matching tasks with their assignees, after skipping `offset`, in the query's
+  // order; and the number of all matching tasks. Only the page is read.
+  TaskPage page(const TaskQuery& query, std::int64_t offset, std::int64_t limit) const;
 
   std::vector<TaskEvent> events(std::int64_t task_id) const;
   void add_event(const TaskEvent& event);

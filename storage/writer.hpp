@@ -16,10 +16,8 @@
 #include <type_traits>
 
 namespace wgbot::storage {
-class Connection;
-}
 
-namespace wgbot::storage {
+class Connection;
 
 enum class WriteStatus {
   ok,           // the job ran and its changes are committed

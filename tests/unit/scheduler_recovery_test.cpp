@@ -137,8 +137,9 @@ TEST(SchedulerRecovery, CrashInsideTheStepKeepsNeitherTheMarkNorTheMessage) {
 
 TEST(SchedulerRecovery, DueQueriesReadThePartialIndexes) {
   SchedulerFixture f;
-  const auto lines = f.db(
-      [](storage::Connection& db) { return storage::ScheduleRepository(db).explain_due_queries(); });
+  const auto lines = f.db([](storage::Connection& db) {
+    return storage::ScheduleRepository(db).explain_due_queries();
+  });
   std::string all;
   for (const auto& line : lines) all += line + "\n";
   const std::vector<std::string> expected = {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "fakes/temp_dir.hpp"
+#include "storage/account_repository.hpp"
 #include "storage/backup.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -77,6 +78,31 @@ TEST(Outbox, RoundTripsButtonsAndReplies) {
   EXPECT_TRUE(outbox.due("telegram", 19, 10).empty());
   outbox.mark_sent(rows[0].id, 21);
   EXPECT_EQ(outbox.depth(), 0);
+}
+
+TEST(Accounts, TouchWritesOnlyWhatChangedAndLastSeenToTheMinute) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  AccountRepository accounts(*db);
+  const SeenAccount seen{"telegram", "42", "lan", "Lan", "42"};
+  accounts.touch(seen, 1000);
+  const auto last_seen = [&] {
+    return db->execAndGet("SELECT last_seen_at FROM accounts WHERE platform_user_id = '42'")
+        .getInt64();
+  };
+  const int before = db->getTotalChanges();
+  accounts.touch(seen, 1030);  // nothing new, seen again within the minute
+  EXPECT_EQ(db->getTotalChanges(), before);
+  EXPECT_EQ(last_seen(), 1000);
+  accounts.touch(seen, 1061);
+  EXPECT_EQ(db->getTotalChanges(), before + 1);
+  EXPECT_EQ(last_seen(), 1061);
+  const auto renamed = accounts.touch(SeenAccount{"telegram", "42", "lan_ubnd", "", ""}, 1062);
+  EXPECT_EQ(renamed.username, "lan_ubnd");
+  EXPECT_EQ(renamed.display_name, "Lan");    // not given: kept
+  EXPECT_EQ(renamed.private_chat_id, "42");  // a group message does not forget the chat
+  EXPECT_EQ(last_seen(), 1062);
 }
 
 TEST(MemberSearch, FindsByFoldedNameOrHandle) {

@@ -100,7 +100,8 @@ TEST(Writer, RunReturnsTheValueAndThrowsOnFailure) {
   TempDir dir;
   auto writer = make_writer(dir);
   EXPECT_EQ(writer->run([](storage::Connection&) { return 42; }), 42);
-  EXPECT_THROW(writer->run([](storage::Connection& db) { db.exec("NOT SQL"); }), std::runtime_error);
+  EXPECT_THROW(writer->run([](storage::Connection& db) { db.exec("NOT SQL"); }),
+               std::runtime_error);
 }
 
 TEST(Writer, JobsAfterStopAreRefusedNotLost) {

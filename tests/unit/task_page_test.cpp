@@ -1,0 +1,118 @@
+// The paged task query: filters, visibility, order and paging done by SQL, on a real file.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "fakes/temp_dir.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/member_repository.hpp"
+#include "storage/migrations.hpp"
+#include "storage/task_repository.hpp"
+#include "storage/unit_repository.hpp"
+
+namespace wgbot::storage {
+namespace {
+
+using testing::TempDir;
+
+class TaskPageTest : public ::testing::Test {
+ protected:
+  TaskPageTest() : db_(open_database(dir_.file("t.db"))) {
+    migrate(*db_);
+    UnitRepository units(*db_);
+    unit_a_ = units.add("Sở A", "sa", 0);
+    unit_b_ = units.add("Sở B", "sb", 0);
+    MemberRepository members(*db_);
+    boss_ = members.add(NewMember{"boss", "Lãnh đạo", unit_a_}, 0);
+    ann_ = members.add(NewMember{"ann", "Ann", unit_a_}, 0);
+    bob_ = members.add(NewMember{"bob", "Bob", unit_b_}, 0);
+  }
+
+  std::int64_t task(const std::string& title, std::int64_t assignee,
+                    std::optional<std::int64_t> due, std::optional<std::int64_t> acting_unit = {}) {
+    NewTask t;
+    t.title = title;
+    t.assigner_id = boss_;
+    t.due_at = due;
+    t.created_at = 1;
+    t.assignees = {TaskAssignee{assignee, acting_unit, true, 0}};
+    return TaskRepository(*db_).create(t);
+  }
+
+  static std::vector<std::string> titles(const TaskPage& page) {
+    std::vector<std::string> out;
+    for (const auto& r : page.tasks) out.push_back(r.task.title);
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Connection> db_;
+  std::int64_t unit_a_ = 0, unit_b_ = 0, boss_ = 0, ann_ = 0, bob_ = 0;
+};
+
+TEST_F(TaskPageTest, PagesByDueDateWithUndatedLastAndCountsTheWholeList) {
+  for (int i = 0; i < 25; ++i) {
+    task("t" + std::to_string(i), ann_, i % 5 == 0 ? std::nullopt : std::optional<int>(100 - i));
+  }
+  TaskRepository repo(*db_);
+  TaskQuery mine;
+  mine.status = TaskStatus::open;
+  mine.assignee_id = ann_;
+  const auto first = repo.page(mine, 0, 10);
+  EXPECT_EQ(first.total, 25);
+  ASSERT_EQ(first.tasks.size(), 10U);
+  EXPECT_EQ(first.tasks.front().task.title, "t24");  // due 76, the earliest
+  ASSERT_EQ(first.tasks.front().assignees.size(), 1U);
+  EXPECT_EQ(first.tasks.front().assignees.front().member_id, ann_);
+  const auto last = repo.page(mine, 20, 10);
+  EXPECT_EQ(last.total, 25);
+  EXPECT_EQ(titles(last), (std::vector<std::string>{"t0", "t5", "t10", "t15", "t20"}));
+  EXPECT_TRUE(repo.page(mine, 30, 10).tasks.empty());
+  mine.assignee_id = bob_;
+  EXPECT_EQ(repo.page(mine, 0, 10).total, 0);
+}
+
+TEST_F(TaskPageTest, AViewerSeesWhatTheyAssignedWereGivenOrTheirUnitActsFor) {
+  task("ann's", ann_, 10);
+  task("bob's", bob_, 20);
+  task("bob for A", bob_, 30, unit_a_);
+  TaskRepository repo(*db_);
+  TaskQuery all;
+  EXPECT_EQ(repo.page(all, 0, 10).total, 3);
+  all.visible_to = TaskViewer{ann_, unit_a_};
+  EXPECT_EQ(titles(repo.page(all, 0, 10)), (std::vector<std::string>{"ann's", "bob for A"}));
+  all.visible_to = TaskViewer{bob_, std::nullopt};
+  EXPECT_EQ(titles(repo.page(all, 0, 10)), (std::vector<std::string>{"bob's", "bob for A"}));
+  all.visible_to = TaskViewer{boss_, std::nullopt};  // the assigner of all three
+  EXPECT_EQ(repo.page(all, 0, 10).total, 3);
+}
+
+TEST_F(TaskPageTest, AUnitListHasTasksActedForOrHeldByItsMembers) {
+  task("ann's", ann_, 10);
+  task("bob's", bob_, 20);
+  task("bob for A", bob_, 30, unit_a_);
+  TaskQuery unit_a;
+  unit_a.unit_id = unit_a_;
+  EXPECT_EQ(titles(TaskRepository(*db_).page(unit_a, 0, 10)),
+            (std::vector<std::string>{"ann's", "bob for A"}));
+}
+
+TEST_F(TaskPageTest, OverdueAndRecentlyDone) {
+  const auto a = task("a", ann_, 10);
+  task("b", ann_, 50);
+  const auto c = task("c", ann_, 20);
+  TaskRepository repo(*db_);
+  TaskQuery overdue;
+  overdue.status = TaskStatus::open;
+  overdue.due_before = 30;
+  EXPECT_EQ(titles(repo.page(overdue, 0, 10)), (std::vector<std::string>{"a", "c"}));
+  repo.set_done(a, 100);
+  repo.set_done(c, 200);
+  TaskQuery done;
+  done.status = TaskStatus::done;
+  done.order = TaskOrder::recently_done;
+  EXPECT_EQ(titles(repo.page(done, 0, 10)), (std::vector<std::string>{"c", "a"}));
+}
+
+}  // namespace
+}  // namespace wgbot::storage
