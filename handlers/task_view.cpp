@@ -177,7 +177,10 @@ void handle_tasks(HandlerContext& ctx) {
   }
   TaskScope scope(ctx);
   TaskQuery query = query_for(*req, ctx);
-  if (!may_see_all_tasks(me)) query.visible_to = TaskViewer{me.id, me.unit_id};
+  // One's own tasks are all visible to oneself; other lists are narrowed to what one may see.
+  if (!may_see_all_tasks(me) && query.assignee_id != me.id) {
+    query.visible_to = TaskViewer{me.id, me.unit_id};
+  }
   if (req->kind == ListKind::done) query.order = TaskOrder::recently_done;
   const auto offset = static_cast<std::int64_t>((req->page - 1) * kPageSize);
   const TaskPage page = scope.repo.page(query, offset, static_cast<std::int64_t>(kPageSize));

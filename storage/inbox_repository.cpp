@@ -10,20 +10,14 @@ std::optional<std::int64_t> InboxRepository::insert(const std::string& platform,
                                                     const std::string& update_key,
                                                     const std::string& payload, std::int64_t now) {
   auto q = db_.prepare(
-      "INSERT INTO inbox (platform, update_key, received_at, payload) "
-      "VALUES (?,?,?,?) ON CONFLICT (platform, update_key) DO NOTHING");
+      "INSERT INTO inbox (platform, update_key, received_at, payload, status) "
+      "VALUES (?,?,?,?,'handled') ON CONFLICT (platform, update_key) DO NOTHING");
   q->bind(1, platform);
   q->bind(2, update_key);
   q->bind(3, now);
   q->bind(4, payload);
   if (q->exec() == 0) return std::nullopt;
   return db_.getLastInsertRowid();
-}
-
-void InboxRepository::mark_handled(std::int64_t id) {
-  auto q = db_.prepare("UPDATE inbox SET status = 'handled' WHERE id = ?");
-  q->bind(1, id);
-  q->exec();
 }
 
 void InboxRepository::mark_failed(std::int64_t id, const std::string& error) {

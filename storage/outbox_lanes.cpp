@@ -14,6 +14,12 @@ std::string parts_done_key(std::int64_t outbox_id) {
   return kProgressPrefix + std::to_string(outbox_id);
 }
 
+void LaneHead::read_message() {
+  const OutKind kind = row.message.kind;
+  row.message = deserialize_outgoing(row.message.platform, row.message.chat_id, "", body);
+  row.message.kind = kind;
+}
+
 std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit) const {
   auto q = db_.prepare(
       "SELECT o.id, o.platform, o.chat_id, o.kind, o.body, o.attempts, o.created_at, "
@@ -30,9 +36,10 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
   while (q->executeStep()) {
     LaneHead head;
     head.row.id = q->getColumn(0).getInt64();
-    head.row.message =
-        deserialize_outgoing(q->getColumn(1).getString(), q->getColumn(2).getString(),
-                             q->getColumn(3).getString(), q->getColumn(4).getString());
+    head.row.message.platform = q->getColumn(1).getString();
+    head.row.message.chat_id = q->getColumn(2).getString();
+    head.row.message.kind = outbox_kind(q->getColumn(3).getString());
+    head.body = q->getColumn(4).getString();
     head.row.attempts = q->getColumn(5).getInt();
     head.row.created_at = q->getColumn(6).getInt64();
     head.next_attempt_at = q->getColumn(7).getInt64();

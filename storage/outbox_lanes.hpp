@@ -14,9 +14,15 @@ namespace wgbot::storage {
 class Connection;
 
 struct LaneHead {
+  // row.message has the platform, chat and kind only: most heads of a pass belong to lanes
+  // that are busy, so the body is parsed (read_message) only for the heads that are sent.
   OutboxRow row;
+  std::string body;
   std::int64_t next_attempt_at = 0;
   int parts_done = 0;  // parts of a split message already delivered
+
+  // Fills row.message from the body.
+  void read_message();
 };
 
 // A lane is one chat's messages, or one chat's button-press answers (those need not wait for

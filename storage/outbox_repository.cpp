@@ -24,12 +24,6 @@ const char* kind_name(OutKind kind) {
   return "message";
 }
 
-OutKind kind_from(const std::string& name) {
-  if (name == "callback_answer") return OutKind::callback_answer;
-  if (name == "edit") return OutKind::edit;
-  return OutKind::message;
-}
-
 std::vector<OutboxRow> read_rows(SQLite::Statement& q) {
   std::vector<OutboxRow> rows;
   while (q.executeStep()) {
@@ -45,6 +39,12 @@ std::vector<OutboxRow> read_rows(SQLite::Statement& q) {
 }
 
 }  // namespace
+
+OutKind outbox_kind(const std::string& name) {
+  if (name == "callback_answer") return OutKind::callback_answer;
+  if (name == "edit") return OutKind::edit;
+  return OutKind::message;
+}
 
 std::string serialize_outgoing(const Outgoing& m) {
   json body = {{"text", m.text}};
@@ -68,7 +68,7 @@ Outgoing deserialize_outgoing(const std::string& platform, const std::string& ch
   Outgoing m;
   m.platform = platform;
   m.chat_id = chat_id;
-  m.kind = kind_from(kind);
+  m.kind = outbox_kind(kind);
   const json parsed = json::parse(body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) return m;
   m.text = parsed.value("text", "");

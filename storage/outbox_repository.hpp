@@ -43,6 +43,8 @@ class OutboxRepository {
 };
 
 std::string serialize_outgoing(const Outgoing& message);
+// The kind stored in outbox.kind ("message", "callback_answer", "edit").
+OutKind outbox_kind(const std::string& name);
 Outgoing deserialize_outgoing(const std::string& platform, const std::string& chat_id,
                               const std::string& kind, const std::string& body);
 

@@ -128,7 +128,6 @@ DispatchResult Dispatcher::store_and_handle(storage::Connection& db, const Inbou
   storage::Savepoint handling(db, "handle");
   try {
     result.replies = handle(db, in, *inbox_id);
-    storage::InboxRepository(db).mark_handled(*inbox_id);
     handling.release();
   } catch (const std::exception& e) {
     handling.rollback();

@@ -114,7 +114,7 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   void request_pass();
   void read_heads();
   void on_heads(std::optional<std::vector<storage::LaneHead>> heads);
-  bool try_send(const storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
+  bool try_send(storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
   void on_result(const Attempt& attempt, const DeliveryResult& result);
   void record(const Attempt& attempt, storage::Writer::Job job, bool counts_as_sent);
   void on_recorded(const Attempt& attempt);
@@ -164,7 +164,7 @@ void OutboxSender::Impl::on_heads(std::optional<std::vector<storage::LaneHead>> 
     wake = now + kReadRetry;
   } else if (running && !stopping) {
     const std::int64_t now_s = seconds_floor(now);
-    for (const auto& head : *heads) {
+    for (auto& head : *heads) {
       if (const auto it = fresh.find(head.row.id); it != fresh.end() && it->second > read_began) {
         pass_again = true;  // stale in this read; the next one shows its new state
         continue;
@@ -189,10 +189,12 @@ void OutboxSender::Impl::on_heads(std::optional<std::vector<storage::LaneHead>> 
 }
 
 // Sends the head of a lane if its lane is free and the limits allow; else notes when to retry.
-bool OutboxSender::Impl::try_send(const storage::LaneHead& head, TimeMs now,
+bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
                                   std::optional<TimeMs>& wake) {
-  Attempt attempt{head.row, head.parts_done, 1, lane_of(head.row.message), false};
-  if (busy_lanes.contains(attempt.lane)) return false;
+  const std::string lane = lane_of(head.row.message);
+  if (busy_lanes.contains(lane)) return false;
+  head.read_message();
+  Attempt attempt{head.row, head.parts_done, 1, lane, false};
   const Outgoing& m = attempt.row.message;
   attempt.parts = delivery.parts(m);
   attempt.is_group = delivery.is_group(m.chat_id);
