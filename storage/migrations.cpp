@@ -205,9 +205,12 @@ CREATE INDEX tasks_nudge_stale ON tasks(id)
     R"sql(
 CREATE INDEX outbox_inbox ON outbox(inbox_id) WHERE inbox_id IS NOT NULL;
 )sql",
-    // 4: a unit's task list finds the tasks its assignees act for without reading them all.
+    // 4: a unit's task list finds the tasks its assignees act for without reading them all;
+    // a member's task list reads the task ids from the index alone.
     R"sql(
 CREATE INDEX task_assignees_unit ON task_assignees(unit_id) WHERE unit_id IS NOT NULL;
+DROP INDEX task_assignees_member;
+CREATE INDEX task_assignees_member ON task_assignees(member_id, task_id);
 )sql",
 };
 
