@@ -75,7 +75,7 @@ CachedStatement Connection::prepare(std::string_view sql) {
   if (entry.in_use) {
     return CachedStatement(std::make_unique<SQLite::Statement>(*this, std::string(sql)));
   }
-  return CachedStatement(entry.statement, entry.in_use);
+  return {entry.statement, entry.in_use};
 }
 
 std::size_t Connection::cached_statements() const {

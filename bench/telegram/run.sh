@@ -2,13 +2,13 @@
 # Telegram webhook load benchmark: a fresh database with 1,000 linked members, wgbot in webhook
 # mode against a fast fake Bot API, wrk posting unique updates, then the exactly-once check.
 # Usage: bench/telegram/run.sh [CONNECTIONS...]   (default: 16 64)
-# Env: WGBOT_BIN (default build/bench/wgbot), DURATION (20s), THREADS (2), WORK (/tmp/wgbot-tgbench),
+# Env: WGBOT_BIN (default build/release/wgbot, from `scripts/dev build`), DURATION (20s), THREADS (2), WORK (/tmp/wgbot-tgbench),
 #      PORT (18080), API_PORT (18081), LOG_LEVEL (info), FAKE_BIN (a built fake_bot_api; default:
 #      compiled into WORK), WGBOT_BENCH_NO_LIST=1 (plain text instead of /tasks).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-bin="${WGBOT_BIN:-$root/build/bench/wgbot}"
+bin="${WGBOT_BIN:-$root/build/release/wgbot}"
 work="${WORK:-/tmp/wgbot-tgbench}"
 port="${PORT:-18080}"
 api_port="${API_PORT:-18081}"
