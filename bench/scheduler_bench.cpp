@@ -187,7 +187,8 @@ std::int64_t measure_reminder_wakes(scheduler::Scheduler& sched, ManualClock& cl
   return cursor;
 }
 
-void measure_task_wakes(scheduler::Scheduler& sched, ManualClock& clock, storage::Connection& reader) {
+void measure_task_wakes(scheduler::Scheduler& sched, ManualClock& clock,
+                        storage::Connection& reader) {
   const auto first = storage::ScheduleRepository(reader).next_due(kStart);
   clock.set(sys_seconds{std::chrono::seconds{first.value_or(kStart)}});
   std::vector<double> times;

@@ -20,6 +20,7 @@ struct RosterImportResult {
 // Header: handle,name,unit,role,title,phone,email,admin,telegram_user_id,zalo_bot_user_id,
 // zalo_oa_user_id (only the first five required, any order). Runs inside a savepoint of its own
 // and rolls everything back on the first bad row.
-RosterImportResult import_roster(storage::Connection& db, std::string_view csv_text, std::int64_t now);
+RosterImportResult import_roster(storage::Connection& db, std::string_view csv_text,
+                                 std::int64_t now);
 
 }  // namespace wgbot

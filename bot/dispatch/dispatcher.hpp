@@ -43,7 +43,8 @@ class Dispatcher {
   DispatchResult store_and_handle(storage::Connection& db, const Inbound& in);
   std::size_t handle(storage::Connection& db, const Inbound& in, std::int64_t inbox_id);
   std::string bot_username(const std::string& platform) const;
-  void apologise(storage::Connection& db, const Inbound& in, std::int64_t inbox_id, std::int64_t now);
+  void apologise(storage::Connection& db, const Inbound& in, std::int64_t inbox_id,
+                 std::int64_t now);
 
   std::shared_ptr<const Config> config_;
   const Clock& clock_;

@@ -41,9 +41,10 @@ storage::Writer::Job record_dropped(std::int64_t outbox_id, std::string error) {
 
 storage::Writer::Job record_chat_migrated(std::string platform, std::string from, std::string to,
                                           std::int64_t now) {
-  return
-      [platform = std::move(platform), from = std::move(from), to = std::move(to),
-       now](storage::Connection& db) { storage::ChatRepository(db).migrate(platform, from, to, now); };
+  return [platform = std::move(platform), from = std::move(from), to = std::move(to),
+          now](storage::Connection& db) {
+    storage::ChatRepository(db).migrate(platform, from, to, now);
+  };
 }
 
 storage::Writer::Job record_chat_unreachable(std::string platform, std::string chat, bool group,

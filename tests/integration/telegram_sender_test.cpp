@@ -92,7 +92,8 @@ class TelegramSenderTest : public ::testing::Test {
   }
 
   std::int64_t query_int(const std::string& sql) {
-    return bot_.writer().run([&](storage::Connection& db) { return db.execAndGet(sql).getInt64(); });
+    return bot_.writer().run(
+        [&](storage::Connection& db) { return db.execAndGet(sql).getInt64(); });
   }
 
   // Moves the clock a second at a time, letting the sender act at each step, until `n`

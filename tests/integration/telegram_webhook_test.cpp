@@ -195,8 +195,9 @@ TEST_F(TelegramWebhookTest, VietnameseAndEmojiTextKeepsEntityOffsets) {
   const std::string body = read_fixture("telegram/vietnamese_diacritics_emoji.json");
   ASSERT_EQ(h.post_update(body).status, 200);
   // Stored byte for byte, so the UTF-16 entity offsets still point at the hashtag.
-  const std::string stored = h.bot().writer().run(
-      [](storage::Connection& db) { return db.execAndGet("SELECT payload FROM inbox").getString(); });
+  const std::string stored = h.bot().writer().run([](storage::Connection& db) {
+    return db.execAndGet("SELECT payload FROM inbox").getString();
+  });
   EXPECT_EQ(stored, body);
   const auto parsed = telegram::parse_update(stored);
   EXPECT_EQ(utf16_substr(parsed.inbound.text, 17, 12), "#HS2024_0117");
