@@ -130,6 +130,11 @@ const char* order_clause(TaskOrder order) {
   return "";
 }
 
+std::string page_sql(const TaskQuery& query) {
+  return std::string("SELECT ") + kTaskColumns + " FROM tasks t" + task_filter(query) +
+         order_clause(query.order) + " LIMIT ?7 OFFSET ?8";
+}
+
 }  // namespace
 
 std::int64_t TaskRepository::create(const NewTask& task) {
@@ -202,14 +207,20 @@ TaskPage TaskRepository::page(const TaskQuery& query, std::int64_t offset,
     page.total = count->getColumn(0).getInt64();
   }
   if (page.total <= offset || limit <= 0) return page;
-  auto q = db_.prepare(std::string("SELECT ") + kTaskColumns + " FROM tasks t" + where +
-                       order_clause(query.order) + " LIMIT ?7 OFFSET ?8");
+  auto q = db_.prepare(page_sql(query));
   bind_filters(*q, query);
   q->bind(7, limit);
   q->bind(8, offset);
   while (q->executeStep()) page.tasks.push_back(TaskRecord{read_task(*q), {}});
   for (auto& r : page.tasks) r.assignees = assignees(r.task.id);
   return page;
+}
+
+std::vector<std::string> TaskRepository::explain_page(const TaskQuery& query) const {
+  auto q = db_.prepare("EXPLAIN QUERY PLAN " + page_sql(query));
+  std::vector<std::string> out;
+  while (q->executeStep()) out.push_back(q->getColumn(3).getString());
+  return out;
 }
 
 std::vector<TaskEvent> TaskRepository::events(std::int64_t task_id) const {

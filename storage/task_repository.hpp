@@ -128,6 +128,8 @@ class TaskRepository {
   // Up to `limit` matching tasks with their assignees, after skipping `offset`, in the query's
   // order; and the number of all matching tasks. Only the page is read.
   TaskPage page(const TaskQuery& query, std::int64_t offset, std::int64_t limit) const;
+  // EXPLAIN QUERY PLAN of the page query for `query`, one line per step.
+  std::vector<std::string> explain_page(const TaskQuery& query) const;
 
   std::vector<TaskEvent> events(std::int64_t task_id) const;
   void add_event(const TaskEvent& event);

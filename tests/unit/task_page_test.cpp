@@ -114,5 +114,26 @@ TEST_F(TaskPageTest, OverdueAndRecentlyDone) {
   EXPECT_EQ(titles(repo.page(done, 0, 10)), (std::vector<std::string>{"c", "a"}));
 }
 
+TEST_F(TaskPageTest, APersonsOrAUnitsListStartsFromTheirTasks) {
+  const auto joined = [](const std::vector<std::string>& lines) {
+    std::string all;
+    for (const auto& l : lines) all += l + "\n";
+    return all;
+  };
+  TaskRepository repo(*db_);
+  TaskQuery mine;
+  mine.status = TaskStatus::open;
+  mine.assignee_id = ann_;
+  const std::string plan = joined(repo.explain_page(mine));
+  EXPECT_NE(plan.find("COVERING INDEX task_assignees_member"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("tasks_status_due"), std::string::npos) << plan;  // not every open task
+  TaskQuery unit;
+  unit.status = TaskStatus::open;
+  unit.unit_id = unit_a_;
+  const std::string unit_plan = joined(repo.explain_page(unit));
+  EXPECT_NE(unit_plan.find("task_assignees_unit"), std::string::npos) << unit_plan;
+  EXPECT_EQ(unit_plan.find("tasks_status_due"), std::string::npos) << unit_plan;
+}
+
 }  // namespace
 }  // namespace wgbot::storage
