@@ -6,6 +6,7 @@
 
 #include "bot/core/text_fold.hpp"
 #include "storage/connection.hpp"
+#include "storage/sql_values.hpp"
 
 namespace wgbot::storage {
 
@@ -15,17 +16,12 @@ constexpr const char* kMemberColumns =
     "id, handle, name, unit_id, role, title, phone, email, is_admin, active, lang, "
     "preferred_account_id";
 
-std::optional<std::int64_t> optional_id(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
-
 Member read_member(SQLite::Statement& q) {
   Member m;
   m.id = q.getColumn(0).getInt64();
   m.handle = q.getColumn(1).getString();
   m.name = q.getColumn(2).getString();
-  m.unit_id = optional_id(q.getColumn(3));
+  m.unit_id = optional_int(q.getColumn(3));
   m.role = role_from_key(q.getColumn(4).getString()).value_or(Role::member);
   m.title = q.getColumn(5).getString();
   m.phone = q.getColumn(6).getString();
@@ -33,7 +29,7 @@ Member read_member(SQLite::Statement& q) {
   m.is_admin = q.getColumn(8).getInt() != 0;
   m.active = q.getColumn(9).getInt() != 0;
   m.lang = q.getColumn(10).getString();
-  m.preferred_account_id = optional_id(q.getColumn(11));
+  m.preferred_account_id = optional_int(q.getColumn(11));
   return m;
 }
 
@@ -53,11 +49,7 @@ std::int64_t MemberRepository::add(const NewMember& m, std::int64_t now) {
   q->bind(1, m.handle);
   q->bind(2, m.name);
   q->bind(3, fold_for_search(m.name));
-  if (m.unit_id) {
-    q->bind(4, *m.unit_id);
-  } else {
-    q->bind(4);
-  }
+  bind_optional(*q, 4, m.unit_id);
   q->bind(5, std::string(role_key(m.role)));
   q->bind(6, m.title);
   q->bind(7, m.phone);

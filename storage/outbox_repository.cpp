@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/connection.hpp"
+#include "storage/sql_values.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -96,11 +97,7 @@ std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now
   q->bind(4, serialize_outgoing(message));
   q->bind(5, now);
   q->bind(6, now);
-  if (inbox_id) {
-    q->bind(7, *inbox_id);
-  } else {
-    q->bind(7);
-  }
+  bind_optional(*q, 7, inbox_id);
   q->exec();
   return db_.getLastInsertRowid();
 }

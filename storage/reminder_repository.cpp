@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/connection.hpp"
+#include "storage/sql_values.hpp"
 
 namespace wgbot::storage {
 
@@ -11,11 +12,6 @@ namespace {
 constexpr const char* kColumns =
     "r.id, r.member_id, r.platform, r.chat_id, r.text, r.start_at, r.next_at, r.rrule, "
     "r.skip_holidays, r.status, r.fired_count, r.last_fired_at";
-
-std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
 
 Reminder read_reminder(SQLite::Statement& q) {
   Reminder r;
@@ -53,11 +49,7 @@ std::int64_t ReminderRepository::add(const NewReminder& r, std::int64_t now) {
   q->bind(4, r.text);
   q->bind(5, r.start_at);
   q->bind(6, r.start_at);
-  if (r.rrule) {
-    q->bind(7, *r.rrule);
-  } else {
-    q->bind(7);
-  }
+  bind_optional(*q, 7, r.rrule);
   q->bind(8, r.skip_holidays ? 1 : 0);
   q->bind(9, now);
   q->exec();
@@ -131,11 +123,7 @@ void ReminderRepository::mark_fired(std::int64_t id, std::int64_t now,
       "UPDATE reminders SET fired_count = fired_count + 1, last_fired_at = ?, "
       "next_at = ?, status = ? WHERE id = ?");
   q->bind(1, now);
-  if (next_at) {
-    q->bind(2, *next_at);
-  } else {
-    q->bind(2);
-  }
+  bind_optional(*q, 2, next_at);
   q->bind(3, next_at ? "active" : "done");
   q->bind(4, id);
   q->exec();

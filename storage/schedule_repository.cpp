@@ -5,6 +5,7 @@
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
+#include "storage/sql_values.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -60,19 +61,6 @@ constexpr const char* kNextTaskSql =
 constexpr const char* kDueRemindersSql =
     "SELECT r.id FROM reminders r JOIN members m ON m.id = r.member_id "
     "WHERE r.status = 'active' AND r.next_at <= ? ORDER BY r.next_at LIMIT ?";
-
-std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
-
-void bind_optional(SQLite::Statement& q, int index, std::optional<std::int64_t> value) {
-  if (value) {
-    q.bind(index, *value);
-  } else {
-    q.bind(index);
-  }
-}
 
 std::vector<TaskNudgeRow> read_tasks(SQLite::Statement& q) {
   std::vector<TaskNudgeRow> out;

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/connection.hpp"
+#include "storage/sql_values.hpp"
 
 #include <algorithm>
 
@@ -45,19 +46,6 @@ namespace {
 constexpr const char* kTaskColumns =
     "t.id, t.title, t.src, t.assigner_id, t.status, t.due_at, t.progress, t.created_at, "
     "t.acked_at, t.done_at, t.last_progress_at, t.origin_platform, t.origin_chat_id";
-
-std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
-
-void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& value) {
-  if (value) {
-    q.bind(index, *value);
-  } else {
-    q.bind(index);
-  }
-}
 
 Task read_task(SQLite::Statement& q) {
   Task t;
