@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "bot/bootstrap.hpp"
-#include "bot/core/clock.hpp"
+#include "bot/app/bootstrap.hpp"
+#include "core/clock.hpp"
 #include "bot/scheduler/scheduler.hpp"
 #include "config/config_loader.hpp"
 #include "handlers/time_text.hpp"

@@ -27,6 +27,9 @@ struct LoadedConfig {
   Config config;
   std::vector<ConfigValueReport> report;
   std::string file;  // the file read, if any
+  // The values of every key the schema marks secret (tokens, webhook secrets, app keys), set or
+  // not: the logger redacts them.
+  std::vector<std::string> secrets;
 };
 
 struct ConfigInputs {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/inbound.hpp"
-#include "bot/dispatch/outgoing.hpp"
+#include "core/inbound.hpp"
+#include "core/outgoing.hpp"
 #include "config/config.hpp"
 #include "handlers/messages.hpp"
 #include "storage/model.hpp"

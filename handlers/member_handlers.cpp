@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "bot/core/text_fold.hpp"
+#include "core/text_fold.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/unit_repository.hpp"

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "bot/dispatch/outgoing.hpp"
+#include "core/outgoing.hpp"
 #include "config/config.hpp"
 #include "handlers/messages.hpp"
 #include "storage/model.hpp"

@@ -9,8 +9,8 @@
 #include <optional>
 #include <stdexcept>
 
-#include "bot/core/csv.hpp"
-#include "bot/core/text_fold.hpp"
+#include "core/csv.hpp"
+#include "core/text_fold.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/member_repository.hpp"

@@ -1,5 +1,7 @@
 #include "handlers/task_format.hpp"
 
+#include "handlers/actions.hpp"
+
 #include <date/date.h>
 
 #include "handlers/time_text.hpp"
@@ -182,15 +184,17 @@ std::string detail_hint(Lang lang, std::int64_t task_id) {
 }
 
 ButtonRows lead_buttons(Lang lang, std::int64_t task_id) {
-  const std::string id = std::to_string(task_id);
-  return {{Button{std::string(text(lang, Msg::task_button_ack)), "ack:" + id},
-           Button{std::string(text(lang, Msg::task_button_done)), "done:" + id},
-           Button{std::string(text(lang, Msg::task_button_detail)), "detail:" + id}}};
+  return {{Button{std::string(text(lang, Msg::task_button_ack)),
+                  callback_data_for("ack", task_id).value_or("")},
+           Button{std::string(text(lang, Msg::task_button_done)),
+                  callback_data_for("done", task_id).value_or("")},
+           Button{std::string(text(lang, Msg::task_button_detail)),
+                  callback_data_for("detail", task_id).value_or("")}}};
 }
 
 ButtonRows detail_buttons(Lang lang, std::int64_t task_id) {
   return {{Button{std::string(text(lang, Msg::task_button_detail)),
-                  "detail:" + std::to_string(task_id)}}};
+                  callback_data_for("detail", task_id).value_or("")}}};
 }
 
 }  // namespace wgbot

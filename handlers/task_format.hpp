@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/outgoing.hpp"
+#include "core/outgoing.hpp"
 #include "handlers/messages.hpp"
 #include "handlers/task_state.hpp"
 #include "handlers/time/calendar.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/outgoing.hpp"
+#include "core/outgoing.hpp"
 #include "config/config.hpp"
 #include "handlers/task_format.hpp"
 #include "handlers/task_state.hpp"

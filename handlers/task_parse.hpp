@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/dispatch/inbound.hpp"
+#include "core/inbound.hpp"
 #include "handlers/time/when_parser.hpp"
 
 namespace wgbot {

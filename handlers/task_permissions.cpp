@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bot/core/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 namespace wgbot {
 

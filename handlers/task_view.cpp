@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "bot/core/text_fold.hpp"
+#include "core/text_fold.hpp"
 #include "handlers/task_common.hpp"
 #include "handlers/task_handlers.hpp"
 #include "handlers/task_parse.hpp"

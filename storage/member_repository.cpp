@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-#include "bot/core/text_fold.hpp"
+#include "core/text_fold.hpp"
 #include "storage/connection.hpp"
 #include "storage/sql_values.hpp"
 

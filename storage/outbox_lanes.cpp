@@ -23,7 +23,9 @@ void LaneHead::read_message() {
 std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit) const {
   auto q = db_.prepare(
       "SELECT o.id, o.platform, o.chat_id, o.kind, o.body, o.attempts, o.created_at, "
-      "o.next_attempt_at, COALESCE(CAST(s.value AS INTEGER), 0) FROM ("
+      "o.next_attempt_at, COALESCE(CAST(s.value AS INTEGER), 0), "
+      "EXISTS (SELECT 1 FROM chats AS c WHERE c.platform = o.platform AND c.chat_id = o.chat_id"
+      " AND c.kind = 'group') FROM ("
       " SELECT id, platform, chat_id, kind, body, attempts, created_at, next_attempt_at,"
       " ROW_NUMBER() OVER (PARTITION BY chat_id, kind = 'callback_answer' ORDER BY id) AS lane_pos"
       " FROM outbox WHERE status = 'pending' AND platform = ?1) AS o "
@@ -44,6 +46,7 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
     head.row.created_at = q->getColumn(6).getInt64();
     head.next_attempt_at = q->getColumn(7).getInt64();
     head.parts_done = q->getColumn(8).getInt();
+    head.group_chat = q->getColumn(9).getInt() != 0;
     heads.push_back(std::move(head));
   }
   return heads;

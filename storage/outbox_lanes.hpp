@@ -20,6 +20,7 @@ struct LaneHead {
   std::string body;
   std::int64_t next_attempt_at = 0;
   int parts_done = 0;  // parts of a split message already delivered
+  bool group_chat = false;  // the chat is known as a group (groups have a slower rate limit)
 
   // Fills row.message from the body.
   void read_message();

@@ -58,6 +58,7 @@ std::string serialize_outgoing(const Outgoing& m) {
     }
     body["buttons"] = std::move(rows);
   }
+  if (!m.hint.empty()) body["hint"] = m.hint;
   if (!m.reply_to_message_id.empty()) body["reply_to"] = m.reply_to_message_id;
   if (!m.callback_id.empty()) body["callback_id"] = m.callback_id;
   if (!m.edit_message_id.empty()) body["edit_message_id"] = m.edit_message_id;
@@ -73,6 +74,7 @@ Outgoing deserialize_outgoing(const std::string& platform, const std::string& ch
   const json parsed = json::parse(body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) return m;
   m.text = parsed.value("text", "");
+  m.hint = parsed.value("hint", "");
   m.reply_to_message_id = parsed.value("reply_to", "");
   m.callback_id = parsed.value("callback_id", "");
   m.edit_message_id = parsed.value("edit_message_id", "");

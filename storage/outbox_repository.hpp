@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/outgoing.hpp"
+#include "core/outgoing.hpp"
 
 namespace wgbot::storage {
 

@@ -2,29 +2,85 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <future>
 
 #include "storage/connection.hpp"
 #include "storage/savepoint.hpp"
+#include "storage/storage_error.hpp"
 
 namespace wgbot::storage {
 
-Writer::Writer(std::unique_ptr<storage::Connection> db, std::size_t max_batch)
-    : db_(std::move(db)), max_batch_(max_batch), thread_([this] { loop(); }) {}
+namespace {
+
+// Thrown inside a batch to abandon it: the storage failed, so no job of it may be kept.
+struct BatchAborted {
+  boost::system::error_code code;
+  std::string error;
+};
+
+// SQLite ends the transaction by itself after some errors (a full disk while spilling, an I/O
+// error, out of memory); what the batch did so far is gone, and going on would run the rest
+// outside any transaction.
+bool transaction_lost(storage::Connection& db) {
+  return sqlite3_get_autocommit(db.getHandle()) != 0;
+}
+
+}  // namespace
+
+Writer::Writer(std::unique_ptr<storage::Connection> db, WriterOptions options)
+    : db_(std::move(db)), options_(options), thread_([this] { loop(); }) {}
 
 Writer::~Writer() {
   stop();
 }
 
-void Writer::submit(Job job, Done done) {
+void Writer::enqueue(Entry entry) {
   {
     std::lock_guard lock(mutex_);
     if (!stopping_) {
-      queue_.push_back(Entry{std::move(job), std::move(done)});
+      queue_.push_back(std::move(entry));
       wake_.notify_one();
       return;
     }
   }
-  if (done) done(WriteResult{WriteStatus::stopped, "the database writer is stopped"});
+  if (entry.done) entry.done(WriteResult{WriteStatus::stopped, "the database writer is stopped", {}});
+}
+
+void Writer::submit(Job job, Done done) {
+  enqueue(Entry{std::move(job), std::move(done), std::nullopt});
+}
+
+void Writer::try_submit(Job job, Done done, Deadline deadline) {
+  {
+    std::lock_guard lock(mutex_);
+    const bool full = options_.max_queue > 0 && queue_.size() >= options_.max_queue;
+    if (!stopping_ && !full) {
+      queue_.push_back(Entry{std::move(job), std::move(done), deadline});
+      wake_.notify_one();
+      return;
+    }
+    if (full) ++stats_.refused;
+  }
+  if (!done) return;
+  if (stopping_now()) {
+    done(WriteResult{WriteStatus::stopped, "the database writer is stopped", {}});
+  } else {
+    done(WriteResult{WriteStatus::overloaded, "too many updates are waiting for the database", {}});
+  }
+}
+
+bool Writer::stopping_now() const {
+  std::lock_guard lock(mutex_);
+  return stopping_;
+}
+
+void Writer::flush() {
+  std::promise<void> finished;
+  auto future = finished.get_future();
+  submit([](storage::Connection&) {}, [&finished](const WriteResult&) { finished.set_value(); });
+  future.wait();
 }
 
 void Writer::set_after_commit(std::function<void()> hook) {
@@ -53,7 +109,7 @@ void Writer::loop() {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
-      while (!queue_.empty() && batch.size() < max_batch_) {
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
@@ -63,31 +119,61 @@ void Writer::loop() {
   }
 }
 
+void Writer::run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& results, bool& any_ok) {
+  const auto started = std::chrono::steady_clock::now();
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i].deadline && *batch[i].deadline < started) {
+      results[i] = WriteResult{WriteStatus::overloaded, "waited too long for the database", {}};
+      continue;
+    }
+    // A savepoint per job: one failing job must not undo its neighbours.
+    Savepoint job(*db_, "job");
+    try {
+      batch[i].job(*db_);
+    } catch (const std::exception& e) {
+      if (const auto code = storage_error_of(e)) throw BatchAborted{code, e.what()};
+      if (transaction_lost(*db_)) {
+        throw BatchAborted{make_error_code(StorageErrc::rolled_back), e.what()};
+      }
+      job.rollback();
+      results[i] = WriteResult{WriteStatus::job_failed, e.what(), {}};
+      continue;
+    }
+    // A job that swallowed an error after SQLite had rolled back must not let the rest run
+    // outside the transaction.
+    if (transaction_lost(*db_)) {
+      throw BatchAborted{make_error_code(StorageErrc::rolled_back),
+                         "SQLite rolled the transaction back"};
+    }
+    job.release();
+    any_ok = true;
+  }
+  tx.commit();
+}
+
 void Writer::run_batch(std::deque<Entry>& batch) {
   std::vector<WriteResult> results(batch.size());
   bool any_ok = false;
   // Only a batch that changed rows wakes the listeners: a read-only job (a sender marking
   // nothing, a metrics probe) must not wake them into another round, forever.
   const int changes_before = db_->getTotalChanges();
-  try {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      // A savepoint per job: one failing job must not undo its neighbours.
-      Savepoint job(*db_, "job");
-      try {
-        batch[i].job(*db_);
-        job.release();
-        any_ok = true;
-      } catch (const std::exception& e) {
-        job.rollback();
-        results[i] = WriteResult{WriteStatus::job_failed, e.what()};
-      }
+  auto abandon = [&](boost::system::error_code code, const std::string& error) {
+    spdlog::error("event=batch_abandoned jobs={} error=\"{}\" cause=\"{}\"", batch.size(),
+                  code.message(), error);
+    for (auto& r : results) {
+      if (r.status != WriteStatus::overloaded) r = WriteResult{WriteStatus::unavailable, error, code};
     }
-    tx.commit();
-  } catch (const std::exception& e) {
-    spdlog::error("event=commit_failed jobs={} error=\"{}\"", batch.size(), e.what());
-    for (auto& r : results) r = WriteResult{WriteStatus::unavailable, e.what()};
     any_ok = false;
+  };
+  try {
+    run_jobs(batch, results, any_ok);
+  } catch (const BatchAborted& aborted) {
+    abandon(aborted.code, aborted.error);
+  } catch (const std::exception& e) {  // BEGIN, a savepoint or COMMIT failed
+    auto code = storage_error_of(e);
+    if (!code) code = make_error_code(StorageErrc::io);
+    abandon(code, e.what());
   }
   std::function<void()> hook;
   {

@@ -1,8 +1,16 @@
 // The one thread that owns the write connection. Callers from any thread enqueue jobs; every
 // job that arrived while the previous commit was in flight shares the next transaction (group
 // commit), so durability (synchronous=FULL) does not cost one fsync per request.
+//
+// A job that throws a storage error (see storage_error.hpp), or after which SQLite has ended the
+// transaction on its own, aborts its whole batch: nothing of the batch is kept and every job in
+// it is told `unavailable`, so no caller reports as stored what was not. Any other exception is
+// that job's bug: its savepoint is undone and the rest of the batch commits.
 #pragma once
 
+#include <boost/system/error_code.hpp>
+
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -14,6 +22,7 @@
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 namespace wgbot::storage {
 
@@ -22,14 +31,22 @@ class Connection;
 enum class WriteStatus {
   ok,           // the job ran and its changes are committed
   job_failed,   // the job threw; its changes were rolled back, the rest of the batch committed
-  unavailable,  // the database could not commit (busy, full, I/O): nothing of the batch is kept
+  unavailable,  // a storage error (busy, full, I/O, corrupt, memory): nothing of the batch is kept
+  overloaded,   // refused without running: the queue was full, or the job waited past its deadline
   stopped,      // the writer was stopped before the job ran
 };
 
 struct WriteResult {
   WriteStatus status = WriteStatus::ok;
   std::string error;
+  boost::system::error_code code;  // the storage error, for `unavailable`
   [[nodiscard]] bool ok() const { return status == WriteStatus::ok; }
+};
+
+struct WriterOptions {
+  std::size_t max_batch = 512;  // jobs per transaction
+  // Jobs offered with try_submit are refused while this many wait (0: no bound).
+  std::size_t max_queue = 0;
 };
 
 class Writer {
@@ -41,15 +58,26 @@ class Writer {
     std::uint64_t jobs = 0;
     std::uint64_t commits = 0;
     std::uint64_t failures = 0;
+    std::uint64_t refused = 0;  // try_submit calls turned away by a full queue
   };
 
-  explicit Writer(std::unique_ptr<storage::Connection> db, std::size_t max_batch = 512);
+  using Deadline = std::chrono::steady_clock::time_point;
+
+  explicit Writer(std::unique_ptr<storage::Connection> db, WriterOptions options = {});
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
   // Queues `job`; `done` runs on the writer thread once the batch is committed (or failed).
   void submit(Job job, Done done);
+  // For work that may be refused (a platform redelivers it): like submit, unless max_queue jobs
+  // are waiting, or the job would start after `deadline`; then `done` gets `overloaded` without
+  // the job running (on the calling thread when the queue is full).
+  void try_submit(Job job, Done done, Deadline deadline);
+
+  // Waits until everything queued before the call has been committed or failed. Not from the
+  // writer thread.
+  void flush();
 
   // Runs `fn(db)` and blocks until its batch is committed; returns its result or throws
   // std::runtime_error. For the CLI, tests and start-up, never for an I/O thread.
@@ -68,12 +96,16 @@ class Writer {
   struct Entry {
     Job job;
     Done done;
+    std::optional<Deadline> deadline;
   };
+  void enqueue(Entry entry);
+  [[nodiscard]] bool stopping_now() const;
   void loop();
   void run_batch(std::deque<Entry>& batch);
+  void run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& results, bool& any_ok);
 
   std::unique_ptr<storage::Connection> db_;
-  std::size_t max_batch_;
+  WriterOptions options_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Entry> queue_;

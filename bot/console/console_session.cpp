@@ -6,8 +6,8 @@
 #include <random>
 #include <sstream>
 
-#include "bot/dispatch/dispatcher.hpp"
-#include "bot/dispatch/inbound.hpp"
+#include "bot/dispatch/ingest.hpp"
+#include "core/inbound.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
@@ -66,10 +66,20 @@ std::string render_for_console(const std::string& text, bool ansi) {
   return out;
 }
 
-ConsoleSession::ConsoleSession(storage::Writer& writer, Dispatcher& dispatcher, const Clock& clock,
+std::string render_message_for_console(const Outgoing& message, bool ansi) {
+  std::string text = render_for_console(message.text, ansi);
+  if (!message.hint.empty()) {
+    text += '\n' + render_for_console(message.hint, ansi);
+  } else if (!message.buttons.empty()) {
+    text += '\n' + button_line(message.buttons);
+  }
+  return text;
+}
+
+ConsoleSession::ConsoleSession(storage::Writer& writer, IngestService& ingest, const Clock& clock,
                                std::string handle, std::ostream& out, bool interactive)
     : writer_(writer),
-      dispatcher_(dispatcher),
+      ingest_(ingest),
       clock_(clock),
       handle_(std::move(handle)),
       out_(out),
@@ -101,26 +111,28 @@ void ConsoleSession::submit_line(const std::string& line) {
   in.text = line;
   in.sent_at = clock_.now();
   in.raw = line;
-  writer_.run([&](storage::Connection& db) { (void)dispatcher_.process(db, in); });
+  const IngestResult stored = ingest_.process(std::move(in));
+  if (!stored.committed()) print("wgbot: " + stored.error);
   drain();
 }
 
 void ConsoleSession::drain() {
   const auto now = clock_.now().time_since_epoch().count();
-  const auto rows = writer_.run([&](storage::Connection& db) {
-    storage::OutboxRepository outbox(db);
-    auto pending = outbox.pending_for_chat(kPlatform, chat_id());
-    for (const auto& row : pending) outbox.mark_sent(row.id, now);
-    return pending;
-  });
+  std::vector<storage::OutboxRow> rows;
+  try {
+    rows = writer_.run([&](storage::Connection& db) {
+      storage::OutboxRepository outbox(db);
+      auto pending = outbox.pending_for_chat(kPlatform, chat_id());
+      for (const auto& row : pending) outbox.mark_sent(row.id, now);
+      return pending;
+    });
+  } catch (const std::exception& e) {  // storage unavailable or the bot stopping: rows stay
+    print(std::string("wgbot: ") + e.what());
+    return;
+  }
   for (const auto& row : rows) {
     if (row.message.kind == OutKind::callback_answer) continue;
-    std::string text = render_for_console(row.message.text, interactive_);
-    if (!row.message.buttons.empty()) {
-      text += '\n';
-      text += button_line(row.message.buttons);
-    }
-    print(text);
+    print(render_message_for_console(row.message, interactive_));
   }
 }
 

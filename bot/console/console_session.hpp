@@ -10,18 +10,19 @@
 #include <string>
 #include <thread>
 
-#include "bot/core/clock.hpp"
+#include "core/clock.hpp"
+#include "core/outgoing.hpp"
 
 namespace wgbot {
 
-class Dispatcher;
+class IngestService;
 namespace storage {
 class Writer;
 }
 
 class ConsoleSession {
  public:
-  ConsoleSession(storage::Writer& writer, Dispatcher& dispatcher, const Clock& clock,
+  ConsoleSession(storage::Writer& writer, IngestService& ingest, const Clock& clock,
                  std::string handle, std::ostream& out, bool interactive);
 
   // Links the console account of `handle` to its member. Returns false if no active member has
@@ -49,7 +50,7 @@ class ConsoleSession {
   void print(const std::string& text);
 
   storage::Writer& writer_;
-  Dispatcher& dispatcher_;
+  IngestService& ingest_;
   const Clock& clock_;
   std::string handle_;
   std::ostream& out_;
@@ -64,8 +65,11 @@ class ConsoleSession {
   std::thread drainer_;
 };
 
-// How a console shows a message: "**Title**" lines in bold on a terminal, plain otherwise;
-// buttons as the commands they run.
+// How a console shows a message: "**Title**" lines in bold on a terminal, plain otherwise.
 std::string render_for_console(const std::string& text, bool ansi);
+
+// The console has no buttons: a message's actions show as its hint line (the commands spelled
+// out), or as the buttons' labels when it has no hint.
+std::string render_message_for_console(const Outgoing& message, bool ansi);
 
 }  // namespace wgbot

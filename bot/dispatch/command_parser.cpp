@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "bot/core/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 namespace wgbot {
 

@@ -12,6 +12,7 @@
 #include "storage/member_repository.hpp"
 #include "storage/outbox_repository.hpp"
 #include "storage/savepoint.hpp"
+#include "storage/storage_error.hpp"
 
 namespace wgbot {
 
@@ -80,6 +81,7 @@ void Dispatcher::apologise(storage::Connection& db, const Inbound& in, std::int6
     storage::OutboxRepository(db).enqueue(o, now, inbox_id);
     apology.release();
   } catch (const std::exception& e) {
+    if (storage::storage_error_of(e)) throw;  // the storage failed: the whole job must go
     spdlog::error("event=apology_failed platform={} error=\"{}\"", in.platform, e.what());
   }
 }
@@ -99,21 +101,6 @@ std::string Dispatcher::bot_username(const std::string& platform) const {
 }
 
 DispatchResult Dispatcher::process(storage::Connection& db, const Inbound& in) {
-  const auto started = std::chrono::steady_clock::now();
-  DispatchResult result = store_and_handle(db, in);
-  if (metrics_ != nullptr) {
-    if (result.duplicate) {
-      metrics_->update_duplicated(in.platform);
-    } else {
-      metrics_->update_received(in.platform);
-      metrics_->observe_handler_seconds(
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    }
-  }
-  return result;
-}
-
-DispatchResult Dispatcher::store_and_handle(storage::Connection& db, const Inbound& in) {
   DispatchResult result;
   const auto now = clock_.now().time_since_epoch().count();
   const auto inbox_id =
@@ -124,12 +111,14 @@ DispatchResult Dispatcher::store_and_handle(storage::Connection& db, const Inbou
   }
   result.inbox_id = *inbox_id;
   // The handler's changes get their own savepoint: if it throws, the inbox row still commits
-  // (marked failed), so the update is neither lost nor retried forever.
+  // (marked failed), so the update is neither lost nor retried forever. A storage error is not
+  // the handler's fault: it ends the whole job, inbox row included, so the update is redelivered.
   storage::Savepoint handling(db, "handle");
   try {
     result.replies = handle(db, in, *inbox_id);
     handling.release();
   } catch (const std::exception& e) {
+    if (storage::storage_error_of(e)) throw;
     handling.rollback();
     spdlog::error("event=handler_failed platform={} update={} error=\"{}\"", in.platform,
                   in.update_key, e.what());

@@ -8,9 +8,8 @@
 #include <mutex>
 #include <string>
 
-#include "bot/core/clock.hpp"
-#include "bot/core/metrics.hpp"
-#include "bot/dispatch/inbound.hpp"
+#include "core/clock.hpp"
+#include "core/inbound.hpp"
 #include "config/config.hpp"
 
 namespace wgbot::storage {
@@ -33,14 +32,12 @@ class Dispatcher {
   // The bot's own username on a platform, for "/cmd@BotName" (learned from getMe at start-up).
   void set_bot_username(const std::string& platform, const std::string& username);
 
-  // Counts every update (received, duplicated, handler latency) in `metrics` from now on.
-  void set_metrics(Metrics* metrics) { metrics_ = metrics; }
-
-  // Runs on the storage thread with the write connection, inside a transaction.
+  // Runs on the storage thread with the write connection, inside a transaction. Throws when
+  // the storage fails (see storage/storage_error.hpp): then nothing of the update may be kept.
+  // Platforms do not call this: they hand updates to the IngestService.
   DispatchResult process(storage::Connection& db, const Inbound& in);
 
  private:
-  DispatchResult store_and_handle(storage::Connection& db, const Inbound& in);
   std::size_t handle(storage::Connection& db, const Inbound& in, std::int64_t inbox_id);
   std::string bot_username(const std::string& platform) const;
   void apologise(storage::Connection& db, const Inbound& in, std::int64_t inbox_id,
@@ -50,7 +47,6 @@ class Dispatcher {
   const Clock& clock_;
   mutable std::mutex mutex_;
   std::map<std::string, std::string> bot_usernames_;
-  Metrics* metrics_ = nullptr;
 };
 
 }  // namespace wgbot

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "bot/dispatch/outgoing.hpp"
+#include "core/outgoing.hpp"
 
 namespace wgbot {
 
@@ -35,8 +35,6 @@ class Delivery {
   virtual ~Delivery() = default;
 
   [[nodiscard]] virtual std::string platform() const = 0;
-  // Whether the chat is a group (groups have their own, slower rate limit).
-  [[nodiscard]] virtual bool is_group(std::string_view chat_id) const = 0;
   // How many API calls delivering `message` takes (a long text is split); 0 = nothing to send.
   // Must give the same answer for the same message across restarts.
   [[nodiscard]] virtual int parts(const Outgoing& message) const = 0;

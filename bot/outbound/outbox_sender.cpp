@@ -15,8 +15,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "bot/core/clock.hpp"
-#include "bot/core/metrics.hpp"
+#include "core/clock.hpp"
+#include "core/metrics.hpp"
 #include "bot/outbound/delivery.hpp"
 #include "bot/outbound/outbox_records.hpp"
 #include "storage/connection.hpp"
@@ -197,7 +197,7 @@ bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
   Attempt attempt{head.row, head.parts_done, 1, lane, false};
   const Outgoing& m = attempt.row.message;
   attempt.parts = delivery.parts(m);
-  attempt.is_group = delivery.is_group(m.chat_id);
+  attempt.is_group = head.group_chat;
   const bool callback = m.kind == OutKind::callback_answer;
   busy_lanes.insert(attempt.lane);
   ++in_flight;

@@ -13,8 +13,8 @@
 #include <mutex>
 #include <thread>
 
-#include "bot/core/clock.hpp"
-#include "bot/scheduler/fire_due.hpp"
+#include "core/clock.hpp"
+#include "handlers/schedule/fire_due.hpp"
 #include "config/config.hpp"
 
 namespace wgbot::storage {

@@ -1,6 +1,6 @@
 #include "bot/telegram/bot_commands.hpp"
 
-#include "bot/core/utf16.hpp"
+#include "core/utf16.hpp"
 #include "handlers/command_table.hpp"
 
 namespace wgbot::telegram {

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <iterator>
 
-#include "bot/core/utf16.hpp"
+#include "core/utf16.hpp"
 
 namespace wgbot::telegram {
 namespace {
@@ -231,29 +231,6 @@ json build_edit_message_text(const Outgoing& out) {
                {"parse_mode", "HTML"}};
   add_keyboard(body, out.buttons);
   return body;
-}
-
-std::optional<std::string> callback_data_for(std::string_view command, std::int64_t task_id,
-                                             std::optional<int> minutes) {
-  if (!command.empty() && command.front() == '/') command.remove_prefix(1);
-  if (task_id < 0 || (minutes && *minutes < 0)) return std::nullopt;
-  std::string verb;
-  if (command == "done" || command == "xong") {
-    verb = "done";
-  } else if (command == "ack" || command == "danhan") {
-    verb = "ack";
-  } else if (command == "task" || command == "detail") {
-    verb = "detail";
-  } else if (command == "snooze" || command == "hoannhac") {
-    verb = "snooze";
-  } else {
-    return std::nullopt;
-  }
-  if (minutes && verb != "snooze") return std::nullopt;
-  std::string data = verb + ":" + std::to_string(task_id);
-  if (minutes) data += ":" + std::to_string(*minutes);
-  if (!is_valid_callback_data(data)) return std::nullopt;
-  return data;
 }
 
 bool is_valid_callback_data(std::string_view data) {

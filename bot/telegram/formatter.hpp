@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/dispatch/outgoing.hpp"
+#include "core/outgoing.hpp"
 
 namespace wgbot::telegram {
 
@@ -51,13 +51,6 @@ inline constexpr std::size_t kMaxCallbackDataBytes = 64;
 // editMessageText body for `out.edit_message_id`. Text beyond one message is cut to the first
 // chunk; without buttons the old keyboard disappears.
 [[nodiscard]] nlohmann::json build_edit_message_text(const Outgoing& out);
-
-// callback_data for a button running `command` on a task: "done"/"xong" -> "done:12",
-// "ack"/"danhan" -> "ack:12", "task"/"detail" -> "detail:12", "snooze"/"hoannhac" ->
-// "snooze:12" or "snooze:12:60" with `minutes`. A leading '/' is accepted. Unknown command,
-// negative id or minutes, or data over 64 bytes -> nullopt. Inverse of command_for_callback_data.
-[[nodiscard]] std::optional<std::string> callback_data_for(
-    std::string_view command, std::int64_t task_id, std::optional<int> minutes = std::nullopt);
 
 // 1-64 bytes, as Telegram requires.
 [[nodiscard]] bool is_valid_callback_data(std::string_view data);

@@ -6,6 +6,7 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -16,9 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "bot/core/metrics.hpp"
-#include "bot/dispatch/dispatcher.hpp"
+#include "bot/dispatch/ingest.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
+#include "bot/telegram/update_parser.hpp"
+#include "core/metrics.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/writer_awaitable.hpp"
@@ -38,12 +40,6 @@ std::optional<std::int64_t> parse_offset(const std::string& text) {
   if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
   return value;
 }
-
-struct BatchCounts {
-  int received = 0;
-  int duplicated = 0;
-  int ignored = 0;
-};
 
 void log_failure(std::string_view step, const ApiResult& r, int failures) {
   if (r.outcome == ApiOutcome::conflict) {
@@ -67,13 +63,13 @@ void log_failure(std::string_view step, const ApiResult& r, int failures) {
 }  // namespace
 
 struct Poller::Impl : std::enable_shared_from_this<Impl> {
-  Impl(asio::io_context& ioc, ApiClient& a, storage::Writer& w, Dispatcher& d, Metrics& m,
+  Impl(asio::io_context& ioc, ApiClient& a, storage::Writer& w, IngestService& i, Metrics& m,
        PollerOptions o)
       : strand(asio::make_strand(ioc)),
         timer(strand),
         api(a),
         writer(w),
-        dispatcher(d),
+        ingest(i),
         metrics(m),
         options(o),
         rng(std::random_device{}()) {}
@@ -82,7 +78,7 @@ struct Poller::Impl : std::enable_shared_from_this<Impl> {
   asio::steady_timer timer;
   ApiClient& api;
   storage::Writer& writer;
-  Dispatcher& dispatcher;
+  IngestService& ingest;
   Metrics& metrics;
   const PollerOptions options;
   std::mt19937_64 rng;
@@ -157,36 +153,40 @@ asio::awaitable<bool> Poller::Impl::remove_webhook() {
 // GCC 12 mishandles temporaries inside a co_await expression (they may be destroyed twice), so
 // every operation below is created in a statement of its own and then awaited.
 
-// One writer job: every update of the batch through the dispatcher, then the next offset.
+// The batch's updates through the ingest service in one writer job, with the next offset, so
+// the offset moves only past what is stored.
 asio::awaitable<bool> Poller::Impl::store(const GetUpdatesResult& batch) {
-  auto updates = std::make_shared<const std::vector<RawUpdate>>(batch.updates);
-  const std::optional<std::int64_t> next = batch.next_offset;
-  Dispatcher& d = dispatcher;
-  auto job = [updates, next, &d](storage::Connection& db) {
-    BatchCounts counts;
-    for (const RawUpdate& raw : *updates) {
-      const ParsedUpdate parsed = parse_update(raw.json);
-      if (parsed.status != UpdateStatus::ok) {
-        ++counts.ignored;
-        continue;
-      }
-      const DispatchResult r = d.process(db, parsed.inbound);
-      ++(r.duplicate ? counts.duplicated : counts.received);
+  std::vector<Inbound> updates;
+  int ignored = 0;
+  for (const RawUpdate& raw : batch.updates) {
+    ParsedUpdate parsed = parse_update(raw.json);
+    if (parsed.status != UpdateStatus::ok) {
+      ++ignored;
+      continue;
     }
+    updates.push_back(std::move(parsed.inbound));
+  }
+  const std::size_t count = updates.size();
+  auto save_offset = [next = batch.next_offset](storage::Connection& db) {
     if (next) storage::StateRepository(db).set(std::string(kPollOffsetKey), std::to_string(*next));
-    return counts;
   };
-  auto op = storage::async_write(writer, std::move(job), kTuple);
-  auto [result, counts] = co_await std::move(op);
-  if (!result.ok()) {
-    spdlog::warn("event=poll_batch_not_stored platform=telegram updates={} error=\"{}\"",
-                 updates->size(), result.error);
+  auto op = asio::async_initiate<decltype(kTuple), void(BatchIngestResult)>(
+      [this, &updates, &save_offset](auto handler) {
+        auto work = std::make_shared<decltype(handler)>(std::move(handler));
+        ingest.submit_batch(std::move(updates), save_offset, [work](const BatchIngestResult& r) {
+          auto executor = asio::get_associated_executor(*work);
+          asio::post(executor, [work, r]() mutable { (*work)(r); });
+        });
+      },
+      kTuple);
+  auto [result] = co_await std::move(op);
+  if (!result.committed()) {
+    spdlog::warn("event=poll_batch_not_stored platform=telegram updates={} error=\"{}\"", count,
+                 result.error);
     co_return false;
   }
-  for (int i = 0; i < counts.received; ++i) metrics.update_received(kPlatform);
-  for (int i = 0; i < counts.duplicated; ++i) metrics.update_duplicated(kPlatform);
   spdlog::debug("event=poll_batch platform=telegram received={} duplicated={} ignored={}",
-                counts.received, counts.duplicated, counts.ignored);
+                result.stored, result.duplicates, ignored);
   co_return true;
 }
 
@@ -226,8 +226,8 @@ void Poller::Impl::finish() {
 }
 
 Poller::Poller(asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
-               Dispatcher& dispatcher, Metrics& metrics, PollerOptions options)
-    : impl_(std::make_shared<Impl>(ioc, api, writer, dispatcher, metrics, options)) {}
+               IngestService& ingest, Metrics& metrics, PollerOptions options)
+    : impl_(std::make_shared<Impl>(ioc, api, writer, ingest, metrics, options)) {}
 
 Poller::~Poller() = default;
 

@@ -18,7 +18,7 @@ class io_context;
 }
 
 namespace wgbot {
-class Dispatcher;
+class IngestService;
 class Metrics;
 namespace storage {
 class Writer;
@@ -39,7 +39,7 @@ class Poller {
  public:
   // Every reference must outlive the poller.
   Poller(boost::asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
-         Dispatcher& dispatcher, Metrics& metrics, PollerOptions options = {});
+         IngestService& ingest, Metrics& metrics, PollerOptions options = {});
   ~Poller();
   Poller(const Poller&) = delete;
   Poller& operator=(const Poller&) = delete;

@@ -23,10 +23,6 @@ class TelegramDelivery final : public Delivery {
   explicit TelegramDelivery(ApiClient& api) : api_(api) {}
 
   [[nodiscard]] std::string platform() const override { return "telegram"; }
-  // Telegram group and supergroup ids are negative.
-  [[nodiscard]] bool is_group(std::string_view chat_id) const override {
-    return !chat_id.empty() && chat_id.front() == '-';
-  }
   [[nodiscard]] int parts(const Outgoing& message) const override;
   void send_part(const Outgoing& message, int part, Done done) override;
 

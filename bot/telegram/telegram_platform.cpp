@@ -15,12 +15,11 @@
 #include <random>
 #include <stdexcept>
 
-#include "bot/core/clock.hpp"
-#include "bot/core/metrics.hpp"
 #include "bot/dispatch/dispatcher.hpp"
-#include "bot/outbound/outbox_sender.hpp"
+#include "core/metrics.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/bot_commands.hpp"
+#include "bot/telegram/formatter.hpp"
 #include "bot/telegram/telegram_delivery.hpp"
 #include "bot/telegram/webhook_endpoint.hpp"
 #include "config/config.hpp"
@@ -50,14 +49,6 @@ std::string generate_secret() {
   return secret;
 }
 
-SenderOptions sender_options(const Config& config) {
-  SenderOptions o;
-  o.db_path = config.db;
-  o.limits = RateLimits{config.telegram.rate.global_per_s, config.telegram.rate.per_chat_per_s,
-                        config.telegram.rate.per_group_per_min};
-  return o;
-}
-
 void log_step_failure(std::string_view step, const ApiResult& r) {
   spdlog::warn("event=telegram_call_failed method={} outcome={} code={} description=\"{}\"", step,
                to_string(r.outcome), r.error_code, r.description);
@@ -84,31 +75,30 @@ std::string webhook_url(const Config& config) {
 }
 
 struct TelegramPlatform::Impl {
-  Impl(asio::io_context& io, std::shared_ptr<const Config> c, storage::Writer& w, Dispatcher& d,
-       Metrics& m, const Clock& clock, PlatformOptions o)
-      : config(std::move(c)),
-        writer(w),
-        dispatcher(d),
-        metrics(m),
+  Impl(PlatformContext& c, PlatformOptions o)
+      : config(c.config),
+        writer(c.writer),
+        ingest(c.ingest),
+        dispatcher(c.dispatcher),
+        metrics(c.metrics),
         options(std::move(o)),
-        http(io, options.client),
+        http(c.ioc, options.client),
         api(http, config->telegram.api_base_url, config->telegram.token),
         delivery(api),
-        sender(io, w, delivery, clock, m, sender_options(*config)),
-        poller(io, api, w, d, m, options.poller),
-        strand(asio::make_strand(io)),
+        poller(c.ioc, api, c.writer, c.ingest, c.metrics, options.poller),
+        strand(asio::make_strand(c.ioc)),
         timer(strand),
         rng(std::random_device{}()) {}
 
   std::shared_ptr<const Config> config;
   storage::Writer& writer;
+  IngestService& ingest;
   Dispatcher& dispatcher;
   Metrics& metrics;
   const PlatformOptions options;
   http::HttpClient http;
   ApiClient api;
   TelegramDelivery delivery;
-  OutboxSender sender;
   Poller poller;
   std::unique_ptr<WebhookEndpoint> webhook;
   std::string secret;  // resolved by add_routes
@@ -121,7 +111,7 @@ struct TelegramPlatform::Impl {
   bool started = false;
   bool stopping = false;
   bool startup_running = false;
-  int parts_running = 0;  // start-up, poller, sender
+  int parts_running = 0;  // start-up, poller
   std::function<void()> stopped;
 
   [[nodiscard]] bool webhook_mode() const { return !config->public_url.empty(); }
@@ -195,18 +185,38 @@ void TelegramPlatform::Impl::part_stopped() {
   asio::post(strand, std::exchange(stopped, nullptr));
 }
 
-TelegramPlatform::TelegramPlatform(asio::io_context& ioc, std::shared_ptr<const Config> config,
-                                   storage::Writer& writer, Dispatcher& dispatcher,
-                                   Metrics& metrics, const Clock& clock, PlatformOptions options)
-    : impl_(std::make_unique<Impl>(ioc, std::move(config), writer, dispatcher, metrics, clock,
-                                   std::move(options))) {}
+TelegramPlatform::TelegramPlatform(PlatformContext& context, PlatformOptions options)
+    : impl_(std::make_unique<Impl>(context, std::move(options))) {}
 
 TelegramPlatform::~TelegramPlatform() = default;
 
+std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context) {
+  if (!context.config->telegram.enabled()) return nullptr;
+  return std::make_unique<TelegramPlatform>(context);
+}
+
+Capabilities TelegramPlatform::capabilities() const {
+  Capabilities c;
+  c.buttons = true;
+  c.max_message_length = kMaxMessageUnits;
+  c.groups = true;
+  c.files = true;
+  c.photos = true;
+  return c;
+}
+
+RateLimits TelegramPlatform::rate_limits() const {
+  const auto& rate = impl_->config->telegram.rate;
+  return RateLimits{rate.global_per_s, rate.per_chat_per_s, rate.per_group_per_min};
+}
+
+Delivery& TelegramPlatform::delivery() {
+  return impl_->delivery;
+}
+
 void TelegramPlatform::add_routes(http::Router& router) {
   impl_->secret = resolve_webhook_secret(*impl_->config, impl_->writer);
-  impl_->webhook = std::make_unique<WebhookEndpoint>(impl_->writer, impl_->dispatcher,
-                                                     impl_->metrics, impl_->secret);
+  impl_->webhook = std::make_unique<WebhookEndpoint>(impl_->ingest, impl_->metrics, impl_->secret);
   impl_->webhook->add_routes(router);
 }
 
@@ -214,8 +224,7 @@ void TelegramPlatform::start() {
   asio::post(impl_->strand, [impl = impl_.get()] {
     if (impl->started || impl->stopping) return;
     impl->started = true;
-    impl->parts_running = 3;  // start-up, the sender and the poller (which reports even unstarted)
-    impl->sender.start();
+    impl->parts_running = 2;  // start-up and the poller (which reports even unstarted)
     asio::co_spawn(impl->strand, impl->startup(),
                    asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
                      if (e) {
@@ -228,10 +237,6 @@ void TelegramPlatform::start() {
                      impl->part_stopped();
                    }));
   });
-}
-
-void TelegramPlatform::notify_outbox() {
-  impl_->sender.notify();
 }
 
 void TelegramPlatform::stop(std::function<void()> done) {
@@ -257,16 +262,11 @@ void TelegramPlatform::stop(std::function<void()> done) {
     impl->timer.cancel();
     auto back = [impl] { asio::post(impl->strand, [impl] { impl->part_stopped(); }); };
     impl->poller.stop(back);
-    impl->sender.stop(back);
   });
 }
 
 bool TelegramPlatform::webhook_mode() const {
   return impl_->webhook_mode();
-}
-
-OutboxSender& TelegramPlatform::sender() {
-  return impl_->sender;
 }
 
 WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,

@@ -1,12 +1,6 @@
-// Telegram, end to end, as the app owns it: the webhook route, start-up against the Bot API
-// (getMe, setMyCommands, then setWebhook or long polling), the outbox sender, and shutdown.
-//
-// Wiring (composition root), in this order:
-//   TelegramPlatform telegram(ioc, config, writer, dispatcher, metrics, clock);
-//   telegram.add_routes(*router);                           // before the server starts
-//   writer.set_after_commit([&] { telegram.notify_outbox(); /* other senders too */ });
-//   server.start(); telegram.start();
-//   on shutdown: telegram.stop(done) — and wait for `done` before ioc.stop().
+// Telegram as a Platform: the webhook route, start-up against the Bot API (getMe,
+// setMyCommands, then setWebhook or long polling), its Delivery, and stopping by cancellation.
+// The app wires it through a PlatformHost, which adds the shared outbox sender.
 #pragma once
 
 #include <chrono>
@@ -18,21 +12,11 @@
 
 #include "bot/http/http_client.hpp"
 #include "bot/outbound/retry_policy.hpp"
+#include "bot/platform/platform.hpp"
 #include "bot/telegram/poller.hpp"
 
-namespace boost::asio {
-class io_context;
-}
-
 namespace wgbot {
-class Clock;
-class OutboxSender;
-class Dispatcher;
-class Metrics;
 struct Config;
-namespace http {
-class Router;
-}
 namespace storage {
 class Writer;
 }
@@ -57,36 +41,39 @@ struct PlatformOptions {
 // The URL Telegram posts to: public_url + "/webhook/telegram".
 [[nodiscard]] std::string webhook_url(const Config& config);
 
-class TelegramPlatform {
+inline constexpr std::string_view kPlatformId = "telegram";
+
+class TelegramPlatform final : public Platform {
  public:
-  // All references must outlive the platform; `config->telegram.token` must be set.
-  TelegramPlatform(boost::asio::io_context& ioc, std::shared_ptr<const Config> config,
-                   storage::Writer& writer, Dispatcher& dispatcher, Metrics& metrics,
-                   const Clock& clock, PlatformOptions options = {});
-  ~TelegramPlatform();
+  // `context.config->telegram.token` must be set.
+  explicit TelegramPlatform(PlatformContext& context, PlatformOptions options = {});
+  ~TelegramPlatform() override;
   TelegramPlatform(const TelegramPlatform&) = delete;
   TelegramPlatform& operator=(const TelegramPlatform&) = delete;
 
+  [[nodiscard]] std::string_view id() const override { return kPlatformId; }
+  // Inline buttons, 4096 UTF-16 units a message, groups, documents and photos.
+  [[nodiscard]] Capabilities capabilities() const override;
+  [[nodiscard]] RateLimits rate_limits() const override;
   // Registers POST /webhook/telegram (in both modes: harmless when polling). Resolves the
   // secret through the writer, so call it at start-up, before the server starts.
-  void add_routes(http::Router& router);
-  // Starts the sender at once; getMe, setMyCommands and setWebhook / polling follow on the
-  // io_context. Webhook updates get 503 until getMe has told the bot its username.
-  void start();
-  // New outbox rows may be committed; call from the writer's after-commit hook. Any thread.
-  void notify_outbox();
-  // Ends polling (cancelling the long poll), start-up, and the sender once its sends in flight
-  // are recorded; then posts `done` to the io_context. Any thread.
-  void stop(std::function<void()> done);
+  void add_routes(http::Router& router) override;
+  // getMe, setMyCommands and setWebhook / polling follow on the io_context. Webhook updates get
+  // 503 until getMe has told the bot its username.
+  void start() override;
+  // Cancels polling (the long poll in flight) and start-up; `done` on the io_context.
+  void stop(std::function<void()> done) override;
+  Delivery& delivery() override;
 
   [[nodiscard]] bool webhook_mode() const;
-  // The outbox sender, for tests and benchmarks (OutboxSender::settle).
-  [[nodiscard]] OutboxSender& sender();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The factory the app registers: a TelegramPlatform when telegram.token is set.
+std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context);
 
 // For `wgbot set-webhook`: setWebhook (public_url + "/webhook/telegram", the resolved secret,
 // allowed_updates), then getWebhookInfo. Runs its own short-lived io_context; blocks.

@@ -7,8 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/core/utf16.hpp"
+#include "core/utf16.hpp"
 #include "bot/telegram/json_fields.hpp"
+#include "handlers/actions.hpp"
 
 namespace wgbot::telegram {
 namespace {
@@ -19,11 +20,6 @@ using nlohmann::json;
 std::string id_member(const json& object, const char* key) {
   if (const auto id = int_member(object, key)) return std::to_string(*id);
   return string_member(object, key);
-}
-
-bool is_digits(std::string_view s) {
-  return !s.empty() && s.size() <= 18 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 void fill_sender(const json& user, Inbound& in) {
@@ -198,30 +194,6 @@ ParsedUpdate parse_update(std::string_view body) {
     parsed.reason = std::string("parser failure: ") + e.what();
     return parsed;
   }
-}
-
-std::optional<std::string> command_for_callback_data(std::string_view data) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    const std::size_t colon = data.find(':', start);
-    parts.push_back(data.substr(start, colon - start));
-    if (colon == std::string_view::npos) break;
-    start = colon + 1;
-  }
-  if (parts.size() < 2 || !is_digits(parts[1])) return std::nullopt;
-  const std::string id(parts[1]);
-  const std::string_view verb = parts[0];
-  if (parts.size() == 2) {
-    if (verb == "done") return "/done " + id;
-    if (verb == "ack") return "/ack " + id;
-    if (verb == "detail") return "/task " + id;
-    if (verb == "snooze") return "/snooze " + id;
-    return std::nullopt;
-  }
-  if (parts.size() == 3 && verb == "snooze" && is_digits(parts[2])) {
-    return "/snooze " + id + " " + std::string(parts[2]) + "m";
-  }
-  return std::nullopt;
 }
 
 GetUpdatesResult parse_get_updates(std::string_view body, int http_status) {

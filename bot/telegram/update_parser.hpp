@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/dispatch/inbound.hpp"
+#include "core/inbound.hpp"
 #include "bot/telegram/api_result.hpp"
 
 namespace wgbot::telegram {
@@ -27,11 +27,6 @@ struct ParsedUpdate {
 
 // Never throws. `inbound.raw` is `body` as given; `inbound.update_key` is the update_id.
 [[nodiscard]] ParsedUpdate parse_update(std::string_view body);
-
-// The command an inline button stands for: "done:12" -> "/done 12", "ack:12" -> "/ack 12",
-// "detail:12" -> "/task 12", "snooze:12:60" -> "/snooze 12 60m", "snooze:12" -> "/snooze 12".
-// Anything else (callback data is client-supplied) -> nullopt.
-[[nodiscard]] std::optional<std::string> command_for_callback_data(std::string_view data);
 
 struct RawUpdate {
   std::int64_t update_id = 0;

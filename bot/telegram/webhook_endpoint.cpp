@@ -8,12 +8,10 @@
 #include <memory>
 #include <random>
 
-#include "bot/core/metrics.hpp"
-#include "bot/dispatch/dispatcher.hpp"
+#include "bot/dispatch/ingest.hpp"
 #include "bot/http/router.hpp"
 #include "bot/telegram/update_parser.hpp"
-#include "storage/connection.hpp"
-#include "storage/writer.hpp"
+#include "core/metrics.hpp"
 
 namespace wgbot::telegram {
 
@@ -38,10 +36,8 @@ bool secrets_equal(std::string_view a, std::string_view b) {
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-WebhookEndpoint::WebhookEndpoint(storage::Writer& writer, Dispatcher& dispatcher, Metrics& metrics,
-                                 std::string secret)
-    : writer_(writer),
-      dispatcher_(dispatcher),
+WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics, std::string secret)
+    : ingest_(ingest),
       metrics_(metrics),
       secret_(std::move(secret)),
       instance_(random_prefix()) {}
@@ -54,7 +50,6 @@ void WebhookEndpoint::add_routes(http::Router& router) {
 }
 
 void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
-  const auto started = std::chrono::steady_clock::now();
   const std::string_view given = request.header(kSecretHeader);
   if (secret_.empty() || given.empty() || !secrets_equal(given, secret_)) {
     metrics_.update_rejected(kPlatform);
@@ -84,37 +79,11 @@ void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
     responder.send(answer(200));
     return;
   }
-  // The Responder and the job's result travel to the writer thread, which answers.
+  // The Responder travels with the update; whoever finishes the ingest answers.
   auto shared = std::make_shared<http::Responder>(std::move(responder));
-  auto result = std::make_shared<DispatchResult>();
-  auto in = std::make_shared<const Inbound>(std::move(parsed.inbound));
-  writer_.submit(
-      [this, in, result](storage::Connection& db) { *result = dispatcher_.process(db, *in); },
-      [this, in, result, shared, started](const storage::WriteResult& r) {
-        switch (r.status) {
-          case storage::WriteStatus::ok:
-          case storage::WriteStatus::job_failed:  // a bug, logged by the writer; do not redeliver
-            if (!r.ok()) {
-              spdlog::error("event=webhook_job_failed platform=telegram update_id={} error=\"{}\"",
-                            in->update_key, r.error);
-            }
-            if (result->duplicate) {
-              metrics_.update_duplicated(kPlatform);
-            } else {
-              metrics_.update_received(kPlatform);
-            }
-            metrics_.observe_handler_seconds(
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-            shared->send(answer(200));
-            return;
-          case storage::WriteStatus::unavailable:
-          case storage::WriteStatus::stopped:
-            spdlog::warn("event=webhook_unavailable platform=telegram update_id={} error=\"{}\"",
-                         in->update_key, r.error);
-            shared->send(answer(503, "try again later\n"));
-            return;
-        }
-      });
+  ingest_.submit(std::move(parsed.inbound), [shared](const IngestResult& r) {
+    shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
+  });
 }
 
 }  // namespace wgbot::telegram

@@ -1,5 +1,5 @@
-// POST /webhook/telegram: verify the secret header, parse the Update, store and handle it in one
-// writer job, and answer only once that job has committed (reference §2, SPEC §8).
+// POST /webhook/telegram: verify the secret header, parse the Update, hand it to the ingest
+// service, and answer 200 only once it is stored; 503 when it could not be (Telegram redelivers).
 #pragma once
 
 #include <atomic>
@@ -10,13 +10,10 @@
 #include "bot/http/http_types.hpp"
 
 namespace wgbot {
-class Dispatcher;
+class IngestService;
 class Metrics;
 namespace http {
 class Router;
-}
-namespace storage {
-class Writer;
 }
 }  // namespace wgbot
 
@@ -31,8 +28,7 @@ inline constexpr std::string_view kSecretHeader = "X-Telegram-Bot-Api-Secret-Tok
 class WebhookEndpoint {
  public:
   // `secret`: what Telegram sends in kSecretHeader; an empty secret refuses every request.
-  WebhookEndpoint(storage::Writer& writer, Dispatcher& dispatcher, Metrics& metrics,
-                  std::string secret);
+  WebhookEndpoint(IngestService& ingest, Metrics& metrics, std::string secret);
   WebhookEndpoint(const WebhookEndpoint&) = delete;
   WebhookEndpoint& operator=(const WebhookEndpoint&) = delete;
 
@@ -46,8 +42,7 @@ class WebhookEndpoint {
   void handle(http::Request request, http::Responder responder);
 
  private:
-  storage::Writer& writer_;
-  Dispatcher& dispatcher_;
+  IngestService& ingest_;
   Metrics& metrics_;
   const std::string secret_;
   std::atomic<bool> ready_{false};

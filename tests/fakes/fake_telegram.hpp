@@ -21,7 +21,7 @@
 #include <boost/asio/io_context.hpp>
 #include <nlohmann/json.hpp>
 
-#include "bot/core/clock.hpp"
+#include "core/clock.hpp"
 #include "bot/http/http_server.hpp"
 
 namespace wgbot::testing {

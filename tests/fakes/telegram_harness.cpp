@@ -40,13 +40,16 @@ TelegramHarness::TelegramHarness(HarnessOptions options) : options_(std::move(op
   config_ = std::make_shared<const Config>(bot_->config());
   fake_.set_clock(&bot_->clock());
   work_.emplace(boost::asio::make_work_guard(ioc_));
-  platform_ = std::make_unique<telegram::TelegramPlatform>(ioc_, config_, bot_->writer(),
-                                                           bot_->dispatcher(), metrics_,
-                                                           bot_->clock(), platform_options());
+  ingest_ = std::make_unique<IngestService>(bot_->writer(), bot_->dispatcher(), metrics_);
+  context_ = std::make_unique<PlatformContext>(PlatformContext{
+      ioc_, config_, bot_->writer(), *ingest_, bot_->dispatcher(), metrics_, bot_->clock()});
+  auto platform = std::make_unique<telegram::TelegramPlatform>(*context_, platform_options());
+  platform_ = platform.get();
+  host_ = std::make_unique<PlatformHost>(*context_, std::move(platform));
   router_ = std::make_shared<http::Router>();
   platform_->add_routes(*router_);
   secret_ = telegram::resolve_webhook_secret(*config_, bot_->writer());
-  notify_target_.store(platform_.get());
+  notify_target_.store(host_.get());
   bot_->writer().set_after_commit([this] {
     if (auto* target = notify_target_.load()) target->notify_outbox();
   });
@@ -69,13 +72,14 @@ TelegramHarness::~TelegramHarness() {
   work_.reset();
   ioc_.stop();
   for (auto& t : threads_) t.join();
-  platform_.reset();
+  bot_->writer().stop();  // its hook and jobs use the host and the ingest service
+  host_.reset();
   server_.reset();
   bot_.reset();
 }
 
 void TelegramHarness::start() {
-  platform_->start();
+  host_->start();
   const bool ready = options_.public_url.empty() ? fake_.wait_for("getUpdates", 1)
                                                  : fake_.wait_for("setWebhook", 1);
   if (!ready) throw std::runtime_error("the Telegram platform did not finish starting");
@@ -84,21 +88,25 @@ void TelegramHarness::start() {
 bool TelegramHarness::stop_platform() {
   if (stopped_) return true;
   stopped_ = true;
-  auto done = std::make_shared<std::promise<void>>();
-  auto finished = done->get_future();
-  platform_->stop([done] { done->set_value(); });
-  return finished.wait_for(5s) == std::future_status::ready;
+  auto intake = std::make_shared<std::promise<void>>();
+  auto sending = std::make_shared<std::promise<void>>();
+  host_->stop_intake([intake] { intake->set_value(); });
+  if (intake->get_future().wait_for(5s) != std::future_status::ready) return false;
+  bot_->writer().flush();
+  host_->stop_sending([sending] { sending->set_value(); });
+  return sending->get_future().wait_for(5s) == std::future_status::ready;
 }
 
 void TelegramHarness::restart_platform() {
   stop_platform();
   notify_target_.store(nullptr);
-  platform_ = std::make_unique<telegram::TelegramPlatform>(ioc_, config_, bot_->writer(),
-                                                           bot_->dispatcher(), metrics_,
-                                                           bot_->clock(), platform_options());
-  notify_target_.store(platform_.get());
+  bot_->writer().flush();  // a hook call in progress still uses the old host
+  auto platform = std::make_unique<telegram::TelegramPlatform>(*context_, platform_options());
+  platform_ = platform.get();
+  host_ = std::make_unique<PlatformHost>(*context_, std::move(platform));
+  notify_target_.store(host_.get());
   stopped_ = false;
-  platform_->start();
+  host_->start();
 }
 
 test::HttpResult TelegramHarness::post_update(const std::string& body,

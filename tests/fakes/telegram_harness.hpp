@@ -14,9 +14,11 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
-#include "bot/core/metrics.hpp"
+#include "bot/dispatch/ingest.hpp"
 #include "bot/http/http_server.hpp"
+#include "bot/platform/platform_host.hpp"
 #include "bot/telegram/telegram_platform.hpp"
+#include "core/metrics.hpp"
 #include "fakes/fake_telegram.hpp"
 #include "fakes/http_test_client.hpp"
 #include "fakes/test_bot.hpp"
@@ -49,6 +51,7 @@ class TelegramHarness {
   TestBot& bot() { return *bot_; }
   Metrics& metrics() { return metrics_; }
   telegram::TelegramPlatform& platform() { return *platform_; }
+  OutboxSender& sender() { return host_->sender(); }
   [[nodiscard]] unsigned short port() const { return server_->port(); }
   [[nodiscard]] const std::string& secret() const { return secret_; }
 
@@ -66,12 +69,15 @@ class TelegramHarness {
   FakeTelegram fake_;
   std::unique_ptr<TestBot> bot_;
   Metrics metrics_;
+  std::unique_ptr<IngestService> ingest_;
   boost::asio::io_context ioc_;
+  std::unique_ptr<PlatformContext> context_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
   std::shared_ptr<http::Router> router_;
   std::unique_ptr<http::HttpServer> server_;
-  std::unique_ptr<telegram::TelegramPlatform> platform_;
-  std::atomic<telegram::TelegramPlatform*> notify_target_{nullptr};
+  telegram::TelegramPlatform* platform_ = nullptr;  // owned by host_
+  std::unique_ptr<PlatformHost> host_;
+  std::atomic<PlatformHost*> notify_target_{nullptr};
   std::string secret_;
   std::vector<std::thread> threads_;
   bool stopped_ = false;

@@ -2,7 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "bot/bootstrap.hpp"
+#include "bot/app/bootstrap.hpp"
 #include "config/config_loader.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "bot/core/clock.hpp"
+#include "core/clock.hpp"
 #include "bot/dispatch/dispatcher.hpp"
-#include "bot/dispatch/inbound.hpp"
+#include "core/inbound.hpp"
 #include "config/config.hpp"
 #include "fakes/temp_dir.hpp"
 #include "storage/outbox_repository.hpp"

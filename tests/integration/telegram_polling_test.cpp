@@ -77,7 +77,7 @@ TEST(TelegramPolling, ABatchIsStoredThenTheNextOffsetAsked) {
   EXPECT_EQ(stored_offset(h.bot()), "815204419");
   EXPECT_EQ(h.query_int("SELECT COUNT(*) FROM inbox"), 2);
   ASSERT_TRUE(h.fake().wait_for("sendMessage", 2));
-  h.platform().sender().settle();
+  h.sender().settle();
   EXPECT_EQ(metric_value(h.metrics_text(), "wgbot_updates_received_total"), 2);
 }
 
@@ -94,7 +94,7 @@ TEST(TelegramPolling, RestartResumesFromThePersistedOffsetWithoutReplaying) {
   h.fake().queue_update(read_fixture("telegram/vietnamese_diacritics_emoji.json"));
   ASSERT_TRUE(wait_for_offset(h.fake(), 815204423));
   ASSERT_TRUE(h.fake().wait_for("sendMessage", 2));
-  h.platform().sender().settle();
+  h.sender().settle();
   EXPECT_EQ(h.fake().count("sendMessage"), 2u);
   EXPECT_EQ(h.query_int("SELECT COUNT(*) FROM inbox"), 2);
 }
@@ -131,7 +131,7 @@ TEST(TelegramPolling, EditedMessagesAndMemberChangesArriveByPollingToo) {
   ASSERT_TRUE(wait_for_offset(h.fake(), 815204422));
   EXPECT_EQ(h.query_int("SELECT COUNT(*) FROM inbox"), 2);
   EXPECT_EQ(h.query_int("SELECT COUNT(*) FROM chats WHERE chat_id = '-4529381765'"), 1);
-  h.platform().sender().settle();
+  h.sender().settle();
   EXPECT_EQ(h.fake().count("sendMessage"), 0u);
 }
 

@@ -12,8 +12,8 @@
 #include <string>
 #include <thread>
 
-#include "bot/core/metrics.hpp"
-#include "bot/core/utf16.hpp"
+#include "core/metrics.hpp"
+#include "core/utf16.hpp"
 #include "bot/http/http_client.hpp"
 #include "bot/outbound/outbox_sender.hpp"
 #include "bot/telegram/api_client.hpp"
@@ -21,6 +21,7 @@
 #include "fakes/fake_telegram.hpp"
 #include "fakes/test_bot.hpp"
 #include "storage/audit_repository.hpp"
+#include "storage/chat_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/outbox_repository.hpp"
 
@@ -79,8 +80,11 @@ class TelegramSenderTest : public ::testing::Test {
     if (kind == OutKind::callback_answer) m.callback_id = "cb-" + text;
     if (kind == OutKind::edit) m.edit_message_id = "77";
     const auto now = bot_.clock().now().time_since_epoch().count();
-    return bot_.writer().run(
-        [&](storage::Connection& db) { return storage::OutboxRepository(db).enqueue(m, now); });
+    return bot_.writer().run([&](storage::Connection& db) {
+      // A group is known as one from the updates it sent; these tests skip that step.
+      if (chat.starts_with('-')) storage::ChatRepository(db).upsert("telegram", chat, true, "", now);
+      return storage::OutboxRepository(db).enqueue(m, now);
+    });
   }
 
   std::string status_of(std::int64_t id) {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "bot/core/utf16.hpp"
+#include "core/utf16.hpp"
 #include "bot/outbound/outbox_sender.hpp"
 #include "bot/telegram/bot_commands.hpp"
 #include "bot/telegram/update_parser.hpp"
@@ -34,7 +34,7 @@ class TelegramWebhookTest : public ::testing::Test {
   std::int64_t inbox_rows() { return h.query_int("SELECT COUNT(*) FROM inbox"); }
   // Waits until the sender has nothing left to do, then lists what reached the fake.
   std::vector<RecordedCall> sent() {
-    h.platform().sender().settle();
+    h.sender().settle();
     return h.fake().calls("sendMessage");
   }
 };
@@ -170,7 +170,7 @@ TEST_F(TelegramWebhookTest, CallbackQueryIsAnswered) {
   h.bot().link("telegram", "5190233814", "luc");
   ASSERT_EQ(h.post_update(read_fixture("telegram/callback_query.json")).status, 200);
   ASSERT_TRUE(h.fake().wait_for("answerCallbackQuery", 1));
-  h.platform().sender().settle();
+  h.sender().settle();
   const auto answers = h.fake().calls("answerCallbackQuery");
   ASSERT_EQ(answers.size(), 1u);
   EXPECT_EQ(answers[0].body.at("callback_query_id"), "4477920199315602873");
@@ -215,7 +215,7 @@ TEST(TelegramWebhookReadiness, UpdatesWait503UntilTheBotKnowsItsName) {
   h.start();
   ASSERT_TRUE(h.fake().wait_for("setWebhook", 1));
   EXPECT_EQ(h.post_update(read_fixture("telegram/group_command_for_other_bot.json")).status, 200);
-  h.platform().sender().settle();
+  h.sender().settle();
   EXPECT_EQ(h.fake().count("sendMessage"), 0u);
 }
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bot/scheduler/due_items.hpp"
+#include "handlers/schedule/due_items.hpp"
 
 namespace wgbot::scheduler {
 namespace {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "bot/bootstrap.hpp"
-#include "bot/core/clock.hpp"
+#include "bot/app/bootstrap.hpp"
+#include "core/clock.hpp"
 #include "bot/scheduler/scheduler.hpp"
 #include "fakes/temp_dir.hpp"
 #include "fakes/test_bot.hpp"

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "bot/console/console_session.hpp"
+
 #include "unit/scheduler_fixture.hpp"
 
 namespace wgbot {
@@ -174,8 +176,12 @@ TEST(SchedulerNudges, NudgeGoesToThePreferredAccountAndIsSkippedWithoutOne) {
   EXPECT_TRUE(f.sent_to("chat-hung", "telegram").empty());
   const auto rows = f.sent_to("chat-hung", "zalo_bot");
   ASSERT_EQ(rows.size(), 1U);
-  EXPECT_TRUE(rows[0].message.buttons.empty());
-  EXPECT_NE(rows[0].message.text.find("\nBáo xong: /xong 1 · Chi tiết: /task 1"),
+  // The same actions as on Telegram; a platform without buttons shows them spelled out.
+  ASSERT_EQ(rows[0].message.buttons.size(), 1U);
+  EXPECT_EQ(rows[0].message.buttons[0][0].data, "done:1");
+  EXPECT_EQ(rows[0].message.hint, "Báo xong: /xong 1 · Chi tiết: /task 1");
+  EXPECT_NE(render_message_for_console(rows[0].message, false)
+                .find("\nBáo xong: /xong 1 · Chi tiết: /task 1"),
             std::string::npos);
   EXPECT_EQ(f.query_int("SELECT COUNT(*) FROM outbox"), 1);
   EXPECT_EQ(f.query_int("SELECT nudge_last_slot IS NOT NULL FROM tasks WHERE id = 2"), 1);

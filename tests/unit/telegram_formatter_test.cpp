@@ -7,8 +7,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bot/core/utf16.hpp"
+#include "core/utf16.hpp"
 #include "bot/telegram/update_parser.hpp"
+#include "handlers/actions.hpp"
 
 namespace wgbot::telegram {
 namespace {

@@ -1,4 +1,4 @@
-#include "bot/core/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 #include <gtest/gtest.h>
 

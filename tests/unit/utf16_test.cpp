@@ -1,4 +1,4 @@
-#include "bot/core/utf16.hpp"
+#include "core/utf16.hpp"
 
 #include <fstream>
 #include <sstream>

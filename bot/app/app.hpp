@@ -1,0 +1,30 @@
+// The composition root: owns the io_context, the threads, the database writer and every
+// platform, and wires them together for `serve` and `console`.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "config/config_loader.hpp"
+
+namespace wgbot {
+
+struct ServeOptions {
+  std::optional<std::string> console_handle;  // also chat on stdin as this member
+};
+
+// Exit codes of SPEC §6.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRuntime = 1;
+inline constexpr int kExitUsage = 2;
+
+// Runs the bot until SIGINT/SIGTERM (or end of the console's input). Returns the exit code.
+int run_serve(const LoadedConfig& loaded, const ServeOptions& options);
+
+// A console chat without the server; returns when the input ends and every reply is printed.
+int run_console(const LoadedConfig& loaded, const std::string& handle, std::istream& in,
+                std::ostream& out, bool interactive);
+
+}  // namespace wgbot

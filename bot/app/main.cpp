@@ -1,0 +1,138 @@
+// wgbot's command line: parses arguments and calls the app. Exit codes: 0 ok, 1 runtime or user
+// error, 2 usage, configuration or lock error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "bot/app/app.hpp"
+#include "bot/app/cli/cli_commands.hpp"
+#include "bot/app/cli/when_command.hpp"
+#include "config/config_loader.hpp"
+
+namespace {
+
+using wgbot::kExitUsage;
+
+struct Options {
+  std::string config_path;
+  std::string console_handle;
+  std::string console_as;
+  wgbot::cli::MemberAddArgs member;
+  std::string invite_handle;
+  std::string roster_file;
+  std::string backup_file;
+  wgbot::cli::WhenArgs when;
+  std::string webhook_platform;
+};
+
+void add_member_commands(CLI::App& app, Options& o) {
+  auto* member = app.add_subcommand("member", "Manage the roster")->require_subcommand(1);
+  auto* add = member->add_subcommand("add", "Add a member");
+  add->add_option("--name", o.member.name, "Full name, e.g. \"Ngô Văn Quý\"")->required();
+  add->add_option("--handle", o.member.handle, "Short ASCII handle, e.g. quy")->required();
+  add->add_option("--unit", o.member.unit, "Unit short or full name")->required();
+  add->add_option("--role", o.member.role, "chairman|vice_chairman|standing|member|staff")
+      ->required();
+  add->add_option("--title", o.member.title, "Title, e.g. \"Giám đốc Sở Nội vụ\"");
+  add->add_option("--phone", o.member.phone, "Phone number");
+  add->add_option("--email", o.member.email, "E-mail address");
+  add->add_flag("--admin", o.member.admin, "Make the member an admin");
+  member->add_subcommand("list", "The roster, including who has never started the bot");
+  member->add_subcommand("invite", "Print a fresh one-time invite code")
+      ->add_option("HANDLE", o.invite_handle, "The member's handle")
+      ->required();
+}
+
+void add_commands(CLI::App& app, Options& o) {
+  app.add_option("--config", o.config_path, "JSON config file (default: ./wgbot.json if present)");
+  app.set_version_flag("--version", std::string("wgbot ") + WGBOT_VERSION);
+  auto* serve = app.add_subcommand("serve", "Run the bot until SIGINT/SIGTERM");
+  serve->add_option("--console", o.console_handle, "Also chat on stdin as this member");
+  app.add_subcommand("console", "A console chat without the server")
+      ->add_option("--as", o.console_as, "The member's handle")
+      ->required();
+  app.add_subcommand("migrate", "Apply pending database migrations");
+  app.add_subcommand("check-config", "Print the effective config and where each value came from");
+  add_member_commands(app, o);
+  app.add_subcommand("import-roster", "Import members from CSV (all or nothing)")
+      ->add_option("FILE", o.roster_file, "CSV with header handle,name,unit,role,title,…")
+      ->required();
+  app.add_subcommand("backup", "Online backup of the database")
+      ->add_option("FILE", o.backup_file, "Target file")
+      ->required();
+  app.add_subcommand("set-webhook", "Register webhooks and print what the platform reports")
+      ->add_option("--platform", o.webhook_platform,
+                   "telegram or zalo-bot (default: every enabled)")
+      ->check(CLI::IsMember({"telegram", "zalo-bot"}));
+  auto* when = app.add_subcommand("when", "Print what a time phrase means");
+  when->add_option("PHRASE", o.when.phrase, "e.g. \"thứ 6 tuần sau 17h\"")->required();
+  when->add_option("--now", o.when.now, "ISO 8601 instant to read the phrase at (default: now)");
+  when->add_option("--for", o.when.purpose, "deadline (default) or reminder")
+      ->check(CLI::IsMember({"deadline", "reminder"}));
+  when->add_flag("--json", o.when.json, "Print {\"at\":…,\"rrule\":…} or {\"error\":…}");
+  app.require_subcommand(1);
+  app.fallthrough();  // --config is accepted after the subcommand too
+}
+
+int run(CLI::App& app, Options& o) {
+  wgbot::ConfigInputs inputs;
+  if (!o.config_path.empty()) inputs.explicit_path = o.config_path;
+  inputs.env = wgbot::wgbot_environment();
+  wgbot::LoadedConfig loaded;
+  try {
+    loaded = wgbot::load_config(inputs);
+  } catch (const wgbot::ConfigError& e) {
+    std::cerr << "wgbot: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  const auto& config = loaded.config;
+  auto* sub = app.get_subcommands().front();
+  const std::string name = sub->get_name();
+  if (name == "serve") {
+    wgbot::ServeOptions serve;
+    if (!o.console_handle.empty()) {
+      serve.console_handle = o.console_handle;
+    } else if (isatty(STDIN_FILENO) != 0) {
+      serve.console_handle = "admin";  // the demo admin, for a first look in a terminal
+    }
+    return wgbot::run_serve(loaded, serve);
+  }
+  if (name == "console") {
+    return wgbot::run_console(loaded, o.console_as, std::cin, std::cout, isatty(STDIN_FILENO) != 0);
+  }
+  if (name == "migrate") return wgbot::cli::migrate(config, std::cout);
+  if (name == "check-config") return wgbot::cli::check_config(loaded, std::cout);
+  if (name == "import-roster")
+    return wgbot::cli::import_roster_file(config, o.roster_file, std::cout);
+  if (name == "set-webhook") {
+    return wgbot::cli::set_webhook(config, o.webhook_platform, std::cout);
+  }
+  if (name == "when") return wgbot::cli::when(config, o.when, std::cout, std::cerr);
+  if (name == "backup") return wgbot::cli::backup(config, o.backup_file, std::cout);
+  const std::string action = sub->get_subcommands().front()->get_name();
+  if (action == "add") return wgbot::cli::member_add(config, o.member, std::cout);
+  if (action == "list") return wgbot::cli::member_list(config, std::cout);
+  return wgbot::cli::member_invite(config, o.invite_handle, std::cout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wgbot — the working group's assistant (Trợ lý Tổ công tác)", "wgbot"};
+  Options options;
+  add_commands(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+  try {
+    return run(app, options);
+  } catch (const std::exception& e) {
+    std::cerr << "wgbot: " << e.what() << "\n";
+    return wgbot::kExitRuntime;
+  }
+}

@@ -1,0 +1,62 @@
+// Process counters, rendered in the Prometheus text format at /metrics. Platforms are named by
+// their id; a platform is listed from its first count or from add_platform(), whichever is first.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+
+namespace wgbot {
+
+class Metrics {
+ public:
+  // Handler latency buckets, in seconds.
+  static constexpr std::array<double, 8> kLatencyBuckets = {0.0005, 0.001, 0.0025, 0.005,
+                                                            0.01,   0.025, 0.1,    0.5};
+
+  // Lists `platform` with zero counts, so a dashboard sees it before its first update.
+  void add_platform(std::string_view platform) { (void)counters(platform); }
+
+  void update_received(std::string_view platform) { counters(platform).received++; }
+  void update_duplicated(std::string_view platform) { counters(platform).duplicated++; }
+  void update_rejected(std::string_view platform) { counters(platform).rejected++; }
+  // Refused with 503 because storage was unavailable or the writer was full: redelivered later.
+  void update_deferred(std::string_view platform) { counters(platform).deferred++; }
+  void send_failed(std::string_view platform) { counters(platform).send_failures++; }
+  void message_sent(std::string_view platform) { counters(platform).sent++; }
+  void set_reachable(std::string_view platform, bool up) {
+    counters(platform).reachable = up ? 1 : 0;
+  }
+  void observe_handler_seconds(double seconds);
+
+  struct Gauges {
+    std::int64_t outbox_depth = 0;
+    std::int64_t reminders_due = 0;
+  };
+  [[nodiscard]] std::string render(const Gauges& gauges) const;
+
+ private:
+  struct PlatformCounters {
+    std::atomic<std::uint64_t> received{0};
+    std::atomic<std::uint64_t> duplicated{0};
+    std::atomic<std::uint64_t> rejected{0};
+    std::atomic<std::uint64_t> deferred{0};
+    std::atomic<std::uint64_t> send_failures{0};
+    std::atomic<std::uint64_t> sent{0};
+    std::atomic<std::uint64_t> reachable{0};
+  };
+  PlatformCounters& counters(std::string_view platform);
+
+  mutable std::shared_mutex mutex_;  // guards the map; the counters themselves are atomic
+  std::map<std::string, std::unique_ptr<PlatformCounters>, std::less<>> platforms_;
+  std::array<std::atomic<std::uint64_t>, kLatencyBuckets.size()> latency_buckets_{};
+  std::atomic<std::uint64_t> latency_count_{0};
+  std::atomic<std::uint64_t> latency_sum_micros_{0};
+};
+
+}  // namespace wgbot

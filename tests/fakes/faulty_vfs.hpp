@@ -1,0 +1,72 @@
+// Test-only SQLite VFS that wraps the default one and can make database file operations fail the
+// way a sick disk or machine would (disk full, I/O error, corrupt pages, out of memory), so tests
+// can drive real SQLite error codes out of a running transaction.
+#pragma once
+
+#include <atomic>
+
+namespace wgbot::testing {
+
+enum class StorageFault {
+  none,
+  disk_full,  // writes fail with SQLITE_FULL
+  io_error,   // writes fail with SQLITE_IOERR_WRITE
+  corrupt,    // page reads return garbage (SQLITE_CORRUPT); writes fail with SQLITE_IOERR_WRITE
+              // meanwhile, so garbage SQLite read (e.g. for a checkpoint) never reaches the file
+  no_memory,  // reads and writes fail with SQLITE_IOERR_NOMEM, which SQLite reports as SQLITE_NOMEM
+};
+
+// Only the main database file and its -wal file are affected; temp files, journals and the -shm
+// index always pass through. Connections opened before install() use the old default VFS and are
+// never affected. Unarmed, every call passes through unchanged.
+// `corrupt` spares page 1 (the file header), so SQLite says SQLITE_CORRUPT, not SQLITE_NOTADB.
+//
+// Which statement fails depends on when SQLite touches the disk: writes normally reach the WAL at
+// COMMIT (or earlier, when a small page cache spills), and reads only happen for pages that are not
+// already in the connection's page cache (sqlite3_db_release_memory() empties it).
+//
+// A connection that read pages while `corrupt` was armed keeps the garbage in its page cache and
+// keeps reporting SQLITE_CORRUPT after disarm(), as it would on a really corrupt disk. Drop those
+// pages with sqlite3_db_release_memory() / PRAGMA shrink_memory, or reopen the connection.
+class FaultyVfs {
+ public:
+  // Registers the VFS as the process-wide default (once; later calls just return it).
+  static FaultyVfs& install();
+
+  // From now until disarm(), matching file operations fail. Safe to call from any thread.
+  void arm(StorageFault fault);
+  void disarm();
+  StorageFault armed() const;
+
+  // How many file operations have been failed or corrupted since the process started.
+  int faults_injected() const;
+
+  FaultyVfs(const FaultyVfs&) = delete;
+  FaultyVfs& operator=(const FaultyVfs&) = delete;
+
+ private:
+  struct Shim;  // the sqlite3_vfs / sqlite3_io_methods callbacks, defined in the .cpp
+
+  FaultyVfs() = default;
+
+  std::atomic<StorageFault> armed_{StorageFault::none};
+  std::atomic<int> faults_injected_{0};
+};
+
+// Arms a fault for the lifetime of the object.
+class ScopedStorageFault {
+ public:
+  explicit ScopedStorageFault(StorageFault fault, FaultyVfs& vfs = FaultyVfs::install())
+      : vfs_(vfs) {
+    vfs_.arm(fault);
+  }
+  ~ScopedStorageFault() { vfs_.disarm(); }
+
+  ScopedStorageFault(const ScopedStorageFault&) = delete;
+  ScopedStorageFault& operator=(const ScopedStorageFault&) = delete;
+
+ private:
+  FaultyVfs& vfs_;
+};
+
+}  // namespace wgbot::testing
