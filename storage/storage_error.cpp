@@ -69,7 +69,9 @@ boost::system::error_code storage_error_from_sqlite(int result_code) noexcept {
 
 boost::system::error_code storage_error_of(const std::exception& e) noexcept {
   if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
-    return storage_error_from_sqlite(sqlite->getExtendedErrorCode());
+    // Exceptions SQLiteCpp builds from a result code alone have no extended code (-1).
+    const int extended = sqlite->getExtendedErrorCode();
+    return storage_error_from_sqlite(extended >= 0 ? extended : sqlite->getErrorCode());
   }
   if (dynamic_cast<const std::bad_alloc*>(&e) != nullptr) {
     return make_error_code(StorageErrc::no_memory);

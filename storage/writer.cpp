@@ -97,6 +97,11 @@ void Writer::stop() {
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
+std::size_t Writer::queued() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 Writer::Stats Writer::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;

@@ -91,6 +91,8 @@ class Writer {
   void stop();
 
   [[nodiscard]] Stats stats() const;
+  // Jobs waiting for their batch (not counting the batch being run).
+  [[nodiscard]] std::size_t queued() const;
 
  private:
   struct Entry {

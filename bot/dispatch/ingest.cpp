@@ -16,8 +16,10 @@ namespace {
 IngestStatus status_of(storage::WriteStatus status) {
   switch (status) {
     case storage::WriteStatus::ok:
-    case storage::WriteStatus::job_failed:  // a bug outside the handler's savepoint: logged
       return IngestStatus::stored;
+    // A bug outside the handler's savepoint (logged): nothing of the update was kept, so it must
+    // not be reported stored.
+    case storage::WriteStatus::job_failed:
     case storage::WriteStatus::unavailable:
       return IngestStatus::unavailable;
     case storage::WriteStatus::overloaded:
@@ -98,7 +100,6 @@ void IngestService::submit_batch(std::vector<Inbound> batch, AlsoInJob also, Bat
         result.error = r.error;
         if (!r.ok()) {
           result.status = status_of(r.status);
-          if (result.status == IngestStatus::stored) result.status = IngestStatus::unavailable;
           for (const Inbound& in : *updates) metrics_.update_deferred(in.platform);
         } else {
           for (std::size_t i = 0; i < outcomes->size(); ++i) {

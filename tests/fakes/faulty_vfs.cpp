@@ -63,12 +63,30 @@ bool ReadsPageContentBeyondPage1(FaultyFile* file, int amount, sqlite3_int64 off
 // Static callbacks for SQLite; nested so they can reach FaultyVfs's private state.
 struct FaultyVfs::Shim {
   static int Inject(FaultyFile* file, int result_code) {
-    file->owner->faults_injected_.fetch_add(1, std::memory_order_relaxed);
+    FaultyVfs& owner = *file->owner;
+    owner.faults_injected_.fetch_add(1, std::memory_order_relaxed);
+    if (owner.remaining_.load() > 0 && owner.remaining_.fetch_sub(1) == 1) owner.disarm();
     return result_code;
   }
 
+  // The fault armed for this operation: none for files we leave alone, other threads, and the
+  // operations the caller asked to let through first.
   static StorageFault ArmedFor(FaultyFile* file) {
+    const StorageFault fault = ArmedForFile(file);
+    if (fault == StorageFault::none) return fault;
+    FaultyVfs& owner = *file->owner;
+    for (int skip = owner.skip_.load(); skip > 0; skip = owner.skip_.load()) {
+      if (owner.skip_.compare_exchange_weak(skip, skip - 1)) return StorageFault::none;
+    }
+    return fault;
+  }
+
+  static StorageFault ArmedForFile(FaultyFile* file) {
     if (!file->is_main_db && !file->is_wal) return StorageFault::none;
+    const std::thread::id only_on = file->owner->only_on_.load();
+    if (only_on != std::thread::id{} && only_on != std::this_thread::get_id()) {
+      return StorageFault::none;
+    }
     return file->owner->armed();
   }
 
@@ -78,6 +96,12 @@ struct FaultyVfs::Shim {
 
   static int Read(sqlite3_file* file, void* buffer, int amount, sqlite3_int64 offset) {
     FaultyFile* faulty = AsFaulty(file);
+    const StorageFault armed = ArmedForFile(faulty);
+    const bool page_fault = (armed == StorageFault::corrupt || armed == StorageFault::read_error) &&
+                            ReadsPageContentBeyondPage1(faulty, amount, offset);
+    if (armed != StorageFault::no_memory && !page_fault) {
+      return RealMethods(file).xRead(Real(file), buffer, amount, offset);
+    }
     switch (ArmedFor(faulty)) {
       case StorageFault::no_memory:
         return Inject(faulty, SQLITE_IOERR_NOMEM);
@@ -85,6 +109,11 @@ struct FaultyVfs::Shim {
         if (ReadsPageContentBeyondPage1(faulty, amount, offset)) {
           std::memset(buffer, kGarbageByte, static_cast<size_t>(amount));
           return Inject(faulty, SQLITE_OK);
+        }
+        break;
+      case StorageFault::read_error:
+        if (ReadsPageContentBeyondPage1(faulty, amount, offset)) {
+          return Inject(faulty, SQLITE_IOERR_READ);
         }
         break;
       default:
@@ -106,6 +135,7 @@ struct FaultyVfs::Shim {
         // SQLite may hold garbage pages now (e.g. a checkpoint copying WAL frames); none of it
         // may reach the disk, or disarming would not bring the database back.
         return Inject(faulty, SQLITE_IOERR_WRITE);
+      case StorageFault::read_error:
       case StorageFault::none:
         break;
     }
@@ -304,9 +334,19 @@ FaultyVfs& FaultyVfs::install() {
   return instance;
 }
 
-void FaultyVfs::arm(StorageFault fault) { armed_.store(fault, std::memory_order_release); }
+void FaultyVfs::arm(StorageFault fault, int times, std::thread::id only_on, int skip) {
+  remaining_.store(times, std::memory_order_release);
+  skip_.store(skip, std::memory_order_release);
+  only_on_.store(only_on, std::memory_order_release);
+  armed_.store(fault, std::memory_order_release);
+}
 
-void FaultyVfs::disarm() { armed_.store(StorageFault::none, std::memory_order_release); }
+void FaultyVfs::disarm() {
+  armed_.store(StorageFault::none, std::memory_order_release);
+  remaining_.store(kAlways, std::memory_order_release);
+  only_on_.store(std::thread::id{}, std::memory_order_release);
+  skip_.store(0, std::memory_order_release);
+}
 
 StorageFault FaultyVfs::armed() const { return armed_.load(std::memory_order_acquire); }
 

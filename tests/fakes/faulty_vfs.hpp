@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <thread>
 
 namespace wgbot::testing {
 
@@ -14,6 +15,7 @@ enum class StorageFault {
   corrupt,    // page reads return garbage (SQLITE_CORRUPT); writes fail with SQLITE_IOERR_WRITE
               // meanwhile, so garbage SQLite read (e.g. for a checkpoint) never reaches the file
   no_memory,  // reads and writes fail with SQLITE_IOERR_NOMEM, which SQLite reports as SQLITE_NOMEM
+  read_error,  // page reads fail with SQLITE_IOERR_READ; writes pass
 };
 
 // Only the main database file and its -wal file are affected; temp files, journals and the -shm
@@ -33,8 +35,12 @@ class FaultyVfs {
   // Registers the VFS as the process-wide default (once; later calls just return it).
   static FaultyVfs& install();
 
-  // From now until disarm(), matching file operations fail. Safe to call from any thread.
-  void arm(StorageFault fault);
+  // From now until disarm(), matching file operations fail; with `times`, only that many, then
+  // the VFS disarms itself (a fault that strikes once, mid-transaction). Any thread.
+  // With `only_on`, only operations made on that thread fail (e.g. the writer's, not a reader's);
+  // with `skip`, that many matching operations pass before the first fails.
+  static constexpr int kAlways = -1;
+  void arm(StorageFault fault, int times = kAlways, std::thread::id only_on = {}, int skip = 0);
   void disarm();
   StorageFault armed() const;
 
@@ -51,14 +57,18 @@ class FaultyVfs {
 
   std::atomic<StorageFault> armed_{StorageFault::none};
   std::atomic<int> faults_injected_{0};
+  std::atomic<int> remaining_{kAlways};
+  std::atomic<std::thread::id> only_on_{};
+  std::atomic<int> skip_{0};
 };
 
 // Arms a fault for the lifetime of the object.
 class ScopedStorageFault {
  public:
-  explicit ScopedStorageFault(StorageFault fault, FaultyVfs& vfs = FaultyVfs::install())
+  explicit ScopedStorageFault(StorageFault fault, FaultyVfs& vfs = FaultyVfs::install(),
+                              int times = FaultyVfs::kAlways)
       : vfs_(vfs) {
-    vfs_.arm(fault);
+    vfs_.arm(fault, times);
   }
   ~ScopedStorageFault() { vfs_.disarm(); }
 

@@ -36,11 +36,12 @@ telegram::PlatformOptions platform_options() {
 
 TelegramHarness::TelegramHarness(HarnessOptions options) : options_(std::move(options)) {
   fake_.set_webhook_url(options_.preset_webhook_url);
-  bot_ = std::make_unique<TestBot>(harness_config(fake_, options_));
+  bot_ = std::make_unique<TestBot>(harness_config(fake_, options_), options_.writer);
   config_ = std::make_shared<const Config>(bot_->config());
   fake_.set_clock(&bot_->clock());
   work_.emplace(boost::asio::make_work_guard(ioc_));
-  ingest_ = std::make_unique<IngestService>(bot_->writer(), bot_->dispatcher(), metrics_);
+  ingest_ = std::make_unique<IngestService>(bot_->writer(), bot_->dispatcher(), metrics_,
+                                            options_.ingest);
   context_ = std::make_unique<PlatformContext>(PlatformContext{
       ioc_, config_, bot_->writer(), *ingest_, bot_->dispatcher(), metrics_, bot_->clock()});
   auto platform = std::make_unique<telegram::TelegramPlatform>(*context_, platform_options());

@@ -31,6 +31,8 @@ struct HarnessOptions {
   std::size_t max_body_bytes = 1 << 20;
   bool start = true;               // start the platform and wait for its start-up calls
   std::string preset_webhook_url;  // what the fake reports before the bot starts
+  storage::WriterOptions writer;
+  IngestOptions ingest;
 };
 
 class TelegramHarness {

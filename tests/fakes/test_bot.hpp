@@ -21,7 +21,7 @@ Config test_config(const std::string& db_path);
 class TestBot {
  public:
   TestBot();
-  explicit TestBot(Config config);
+  explicit TestBot(Config config, storage::WriterOptions writer_options = {});
   ~TestBot();
 
   // A private console-like message from `platform_user` on `platform` (not linked unless linked).

@@ -242,3 +242,22 @@ TEST(TelegramBotCommands, DescriptionIsTheHelpTextAfterTheDash) {
 
 }  // namespace
 }  // namespace wgbot::testing
+
+namespace wgbot::testing {
+namespace {
+
+TEST(TelegramWebhookMetrics, AnUpdateIsCountedOnceAndTimedOnce) {
+  HarnessOptions options;
+  options.public_url = "https://bot.example.gov.vn";
+  TelegramHarness h(options);
+  const std::string body = read_fixture("telegram/private_command_start.json");
+  ASSERT_EQ(h.post_update(body).status, 200);
+  ASSERT_EQ(h.post_update(body).status, 200);  // redelivered
+  const std::string page = h.metrics_text();
+  EXPECT_EQ(metric_value(page, "wgbot_updates_received_total"), 1) << page;
+  EXPECT_EQ(metric_value(page, "wgbot_updates_duplicated_total"), 1) << page;
+  EXPECT_NE(page.find("\nwgbot_handler_seconds_count 1\n"), std::string::npos) << page;
+}
+
+}  // namespace
+}  // namespace wgbot::testing

@@ -8,10 +8,13 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <thread>
+#include <future>
+#include <sqlite3.h>
 
 #include "fakes/temp_dir.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "storage/storage_error.hpp"
 #include "storage/writer.hpp"
 #include "storage/writer_awaitable.hpp"
 
@@ -123,6 +126,112 @@ TEST(Writer, AfterCommitHookRunsOnlyWhenRowsChanged) {
   writer->run([](storage::Connection& db) { db.exec("INSERT INTO items (who) VALUES (7)"); });
   EXPECT_EQ(hooks.load(), 1);
   writer->stop();
+}
+
+}  // namespace
+}  // namespace wgbot::storage
+
+namespace wgbot::storage {
+namespace {
+
+// Jobs of one batch, run while the writer thread is held so they share one transaction.
+std::vector<WriteResult> run_as_one_batch(Writer& writer, std::vector<Writer::Job> jobs) {
+  std::promise<void> entered;
+  std::promise<void> release;
+  writer.submit(
+      [&](storage::Connection&) {
+        entered.set_value();
+        release.get_future().wait();
+      },
+      {});
+  entered.get_future().wait();
+  std::vector<std::promise<WriteResult>> results(jobs.size());
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    writer.submit(std::move(jobs[i]),
+                  [&results, i](const WriteResult& r) { results[i].set_value(r); });
+  }
+  release.set_value();
+  std::vector<WriteResult> out;
+  for (auto& r : results) out.push_back(r.get_future().get());
+  return out;
+}
+
+Writer::Job insert_item(int who) {
+  return [who](storage::Connection& db) {
+    db.exec("INSERT INTO items (who) VALUES (" + std::to_string(who) + ")");
+  };
+}
+
+// SQLite keeps the transaction after this error: only the writer's rule keeps the neighbours
+// from committing as if nothing had happened.
+TEST(Writer, AStorageErrorInOneJobAbandonsTheWholeBatch) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  const auto results = run_as_one_batch(
+      *writer, {insert_item(1),
+                [](storage::Connection& db) {
+                  db.exec("INSERT INTO items (who) VALUES (2)");
+                  throw SQLite::Exception("disk I/O error", SQLITE_IOERR_WRITE);
+                },
+                insert_item(3)});
+  for (const auto& r : results) {
+    EXPECT_EQ(r.status, WriteStatus::unavailable) << r.error;
+    EXPECT_EQ(r.code, make_error_code(StorageErrc::io));
+  }
+  writer->stop();
+  EXPECT_EQ(count_items(dir), 0);
+}
+
+TEST(Writer, ALogicErrorInOneJobUndoesOnlyThatJob) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  const auto results = run_as_one_batch(
+      *writer, {insert_item(1),
+                [](storage::Connection& db) {
+                  db.exec("INSERT INTO items (who) VALUES (2)");
+                  db.exec("INSERT INTO items (who) VALUES (NULL)");  // NOT NULL constraint
+                },
+                insert_item(3)});
+  EXPECT_EQ(results[0].status, WriteStatus::ok);
+  EXPECT_EQ(results[1].status, WriteStatus::job_failed);
+  EXPECT_FALSE(results[1].code);
+  EXPECT_EQ(results[2].status, WriteStatus::ok);
+  writer->stop();
+  EXPECT_EQ(count_items(dir), 2);
+}
+
+TEST(Writer, AJobThatSwallowsALostTransactionStillAbandonsTheBatch) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  const auto results = run_as_one_batch(
+      *writer, {insert_item(1),
+                [](storage::Connection& db) {
+                  // What SQLite does on its own after some errors: the transaction is gone.
+                  db.exec("ROLLBACK");
+                },
+                insert_item(3)});
+  for (const auto& r : results) {
+    EXPECT_EQ(r.status, WriteStatus::unavailable) << r.error;
+    EXPECT_EQ(r.code, make_error_code(StorageErrc::rolled_back));
+  }
+  writer->stop();
+  EXPECT_EQ(count_items(dir), 0);
+}
+
+TEST(StorageError, SqliteCodesMapToTheProjectsOwnErrors) {
+  EXPECT_EQ(storage_error_from_sqlite(SQLITE_FULL), make_error_code(StorageErrc::full));
+  EXPECT_EQ(storage_error_from_sqlite(SQLITE_IOERR_FSYNC), make_error_code(StorageErrc::io));
+  EXPECT_EQ(storage_error_from_sqlite(SQLITE_CORRUPT_INDEX), make_error_code(StorageErrc::corrupt));
+  EXPECT_EQ(storage_error_from_sqlite(SQLITE_NOMEM), make_error_code(StorageErrc::no_memory));
+  EXPECT_EQ(storage_error_from_sqlite(SQLITE_BUSY_SNAPSHOT), make_error_code(StorageErrc::busy));
+  EXPECT_EQ(storage_error_from_sqlite(SQLITE_READONLY_DBMOVED),
+            make_error_code(StorageErrc::read_only));
+  EXPECT_FALSE(storage_error_from_sqlite(SQLITE_CONSTRAINT_NOTNULL));
+  EXPECT_FALSE(storage_error_from_sqlite(SQLITE_ERROR));
+  EXPECT_FALSE(storage_error_from_sqlite(SQLITE_MISUSE));
+  EXPECT_FALSE(storage_error_of(std::runtime_error("a bug")));
+  EXPECT_EQ(storage_error_of(SQLite::Exception("database or disk is full", SQLITE_FULL)),
+            make_error_code(StorageErrc::full));
 }
 
 }  // namespace
