@@ -13,7 +13,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: everything SPEC names.
     R"sql(
 CREATE TABLE units (
@@ -211,6 +211,14 @@ CREATE INDEX outbox_inbox ON outbox(inbox_id) WHERE inbox_id IS NOT NULL;
 CREATE INDEX task_assignees_unit ON task_assignees(unit_id) WHERE unit_id IS NOT NULL;
 DROP INDEX task_assignees_member;
 CREATE INDEX task_assignees_member ON task_assignees(member_id, task_id);
+)sql",
+    // 5: a due item (a task's nudge, a reminder) whose firing failed is retried later on its
+    // own, with the failures counted and the last error kept, instead of holding the others.
+    R"sql(
+ALTER TABLE tasks ADD COLUMN nudge_failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tasks ADD COLUMN nudge_error TEXT;
+ALTER TABLE reminders ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reminders ADD COLUMN error TEXT;
 )sql",
 };
 

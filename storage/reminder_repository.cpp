@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kColumns =
     "r.id, r.member_id, r.platform, r.chat_id, r.text, r.start_at, r.next_at, r.rrule, "
-    "r.skip_holidays, r.status, r.fired_count, r.last_fired_at";
+    "r.skip_holidays, r.status, r.fired_count, r.last_fired_at, r.failures";
 
 Reminder read_reminder(SQLite::Statement& q) {
   Reminder r;
@@ -27,6 +27,7 @@ Reminder read_reminder(SQLite::Statement& q) {
   r.status = q.getColumn(9).getString();
   r.fired_count = q.getColumn(10).getInt();
   r.last_fired_at = optional_int(q.getColumn(11));
+  r.failures = q.getColumn(12).getInt();
   return r;
 }
 
@@ -110,8 +111,8 @@ std::vector<DueReminder> ReminderRepository::due(std::int64_t now, int limit) co
   while (q->executeStep()) {
     DueReminder d;
     d.reminder = read_reminder(*q);
-    d.member_lang = q->getColumn(12).getString();
-    d.member_active = q->getColumn(13).getInt() != 0;
+    d.member_lang = q->getColumn(13).getString();
+    d.member_active = q->getColumn(14).getInt() != 0;
     out.push_back(std::move(d));
   }
   return out;
@@ -121,7 +122,7 @@ void ReminderRepository::mark_fired(std::int64_t id, std::int64_t now,
                                     std::optional<std::int64_t> next_at) {
   auto q = db_.prepare(
       "UPDATE reminders SET fired_count = fired_count + 1, last_fired_at = ?, "
-      "next_at = ?, status = ? WHERE id = ?");
+      "next_at = ?, status = ?, failures = 0 WHERE id = ?");
   q->bind(1, now);
   bind_optional(*q, 2, next_at);
   q->bind(3, next_at ? "active" : "done");
@@ -133,6 +134,18 @@ void ReminderRepository::mark_cancelled(std::int64_t id) {
   auto q = db_.prepare("UPDATE reminders SET status = 'cancelled' WHERE id = ?");
   q->bind(1, id);
   q->exec();
+}
+
+int ReminderRepository::record_failure(std::int64_t id, const std::string& error,
+                                       std::optional<std::int64_t> retry_at) {
+  auto q = db_.prepare(
+      "UPDATE reminders SET failures = failures + 1, error = ?1, "
+      "next_at = COALESCE(?2, next_at), status = CASE WHEN ?2 IS NULL THEN 'cancelled' "
+      "ELSE status END WHERE id = ?3 RETURNING failures");
+  q->bind(1, error);
+  bind_optional(*q, 2, retry_at);
+  q->bind(3, id);
+  return q->executeStep() ? q->getColumn(0).getInt() : 0;
 }
 
 std::optional<std::int64_t> ReminderRepository::next_due() const {

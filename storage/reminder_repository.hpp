@@ -23,6 +23,7 @@ struct Reminder {
   std::string status;  // active, done, cancelled
   int fired_count = 0;
   std::optional<std::int64_t> last_fired_at;
+  int failures = 0;  // firings that failed in a row (it is retried later)
 };
 
 struct NewReminder {
@@ -66,6 +67,10 @@ class ReminderRepository {
   void mark_fired(std::int64_t id, std::int64_t now, std::optional<std::int64_t> next_at);
   // A reminder that cannot be delivered any more (its member left): ends it without a message.
   void mark_cancelled(std::int64_t id);
+  // Firing failed: counts it, keeps `error`, and tries again at `retry_at` — or, when nullopt,
+  // gives the reminder up (cancelled, with the error kept). Returns the failures so far.
+  int record_failure(std::int64_t id, const std::string& error,
+                     std::optional<std::int64_t> retry_at);
   // The earliest next_at among active reminders.
   std::optional<std::int64_t> next_due() const;
 

@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kTaskColumns =
     "id, title, status, due_at, created_at, assigner_id, nudge_from, nudge_last_slot, "
-    "overdue_reminders, escalated_at";
+    "overdue_reminders, escalated_at, nudge_failures";
 
 // Each query's WHERE repeats its partial index's WHERE term for term, which is what lets SQLite
 // use the index; INDEXED BY pins the choice (without ANALYZE statistics the planner prefers
@@ -76,6 +76,7 @@ std::vector<TaskNudgeRow> read_tasks(SQLite::Statement& q) {
     t.nudge_last_slot = optional_int(q.getColumn(7));
     t.overdue_reminders = q.getColumn(8).getInt();
     t.escalated_at = optional_int(q.getColumn(9));
+    t.nudge_failures = q.getColumn(10).getInt();
     out.push_back(std::move(t));
   }
   return out;
@@ -112,7 +113,7 @@ void ScheduleRepository::save(std::int64_t task_id, const TaskNudgeUpdate& u) {
   auto q = db_.prepare(
       "UPDATE tasks SET nudge_at = ?, nudge_plan_due = ?, nudge_from = ?, "
       "nudge_last_slot = ?, overdue_reminders = ?, escalated_at = ?, "
-      "last_nudge_at = COALESCE(?, last_nudge_at) WHERE id = ?");
+      "last_nudge_at = COALESCE(?, last_nudge_at), nudge_failures = 0 WHERE id = ?");
   bind_optional(*q, 1, u.nudge_at);
   bind_optional(*q, 2, u.plan_due);
   bind_optional(*q, 3, u.from);
@@ -122,6 +123,17 @@ void ScheduleRepository::save(std::int64_t task_id, const TaskNudgeUpdate& u) {
   bind_optional(*q, 7, u.sent_at);
   q->bind(8, task_id);
   q->exec();
+}
+
+int ScheduleRepository::record_failure(std::int64_t task_id, const std::string& error,
+                                       std::optional<std::int64_t> retry_at) {
+  auto q = db_.prepare(
+      "UPDATE tasks SET nudge_failures = nudge_failures + 1, nudge_error = ?, nudge_at = ? "
+      "WHERE id = ? RETURNING nudge_failures");
+  q->bind(1, error);
+  bind_optional(*q, 2, retry_at);
+  q->bind(3, task_id);
+  return q->executeStep() ? q->getColumn(0).getInt() : 0;
 }
 
 std::optional<std::int64_t> ScheduleRepository::lead_of(std::int64_t task_id) const {

@@ -24,6 +24,7 @@ struct TaskNudgeRow {
   std::optional<std::int64_t> nudge_last_slot;  // the last slot handled (sent or passed over)
   int overdue_reminders = 0;                    // overdue reminders sent
   std::optional<std::int64_t> escalated_at;
+  int nudge_failures = 0;  // firings that failed in a row (it is retried later)
 };
 
 // The nudge state to store after planning or firing.
@@ -59,6 +60,10 @@ class ScheduleRepository {
   // Open tasks whose nudge_at has come.
   std::vector<TaskNudgeRow> due(std::int64_t now, int limit) const;
   void save(std::int64_t task_id, const TaskNudgeUpdate& update);
+  // Firing the task's nudge failed: counts it, keeps `error`, and looks again at `retry_at` —
+  // or, when nullopt, stops nudging the task. Returns the failures so far.
+  int record_failure(std::int64_t task_id, const std::string& error,
+                     std::optional<std::int64_t> retry_at);
 
   // The lead assignee (the first by position when none is marked lead).
   std::optional<std::int64_t> lead_of(std::int64_t task_id) const;

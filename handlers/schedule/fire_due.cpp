@@ -12,13 +12,46 @@
 #include "storage/connection.hpp"
 #include "storage/outbox_repository.hpp"
 #include "storage/reminder_repository.hpp"
+#include "storage/savepoint.hpp"
 #include "storage/schedule_repository.hpp"
+#include "storage/storage_error.hpp"
 
 namespace wgbot::scheduler {
 
 namespace {
 
 using std::chrono::seconds;
+
+// A due item whose firing fails is tried again later, on its own, until it has failed this many
+// times in a row; the wait doubles from a minute up to a day (about a day and a half in all).
+constexpr int kMaxItemFailures = 12;
+
+// When to try again after the `failures`-th failure in a row; nullopt: give the item up.
+std::optional<std::int64_t> retry_at(int failures, std::int64_t now) {
+  if (failures >= kMaxItemFailures) return std::nullopt;
+  const std::int64_t wait = std::min<std::int64_t>(60LL << std::min(failures - 1, 11), 86400);
+  return now + wait;
+}
+
+// Fires one due item in a savepoint of its own. A failure that is not the storage's (a bug, bad
+// data in that row) undoes only that item and is recorded on it by `record_failure`, so the
+// other items still fire; a storage error ends the whole step.
+template <typename Fire, typename RecordFailure>
+void fire_isolated(storage::Connection& db, RunReport& report, Fire fire,
+                   RecordFailure record_failure) {
+  const RunReport before = report;
+  storage::Savepoint item(db, "due_item");
+  try {
+    fire();
+    item.release();
+  } catch (const std::exception& e) {
+    if (storage::storage_error_of(e)) throw;
+    item.rollback();
+    report = before;
+    ++report.failed;
+    record_failure(std::string(e.what()));
+  }
+}
 
 sys_seconds at(std::int64_t unix_seconds) {
   return sys_seconds{seconds{unix_seconds}};
@@ -175,16 +208,23 @@ void fire_reminders(storage::Connection& db, const DueContext& ctx, sys_seconds 
       spdlog::info("event=reminder_dropped reason=member_inactive id={}", r.id);
       continue;
     }
-    std::optional<timeexpr::Recurrence> rule;
-    if (r.rrule) rule = timeexpr::Recurrence{*r.rrule, r.skip_holidays};
-    const auto step =
-        step_reminder(at(r.start_at), at(r.next_at.value_or(r.start_at)), rule, now, ctx.cal);
-    const Lang lang = lang_from_code(d.member_lang, ctx.default_lang);
-    outbox.enqueue(reminder_message(lang, r, step.late), unix(now));
-    repo.mark_fired(r.id, unix(now), unix(step.next));
-    ++report.reminders;
-    ++report.messages;
-    if (step.late) ++report.late;
+    auto fire = [&] {
+      std::optional<timeexpr::Recurrence> rule;
+      if (r.rrule) rule = timeexpr::Recurrence{*r.rrule, r.skip_holidays};
+      const auto step =
+          step_reminder(at(r.start_at), at(r.next_at.value_or(r.start_at)), rule, now, ctx.cal);
+      const Lang lang = lang_from_code(d.member_lang, ctx.default_lang);
+      outbox.enqueue(reminder_message(lang, r, step.late), unix(now));
+      repo.mark_fired(r.id, unix(now), unix(step.next));
+      ++report.reminders;
+      ++report.messages;
+      if (step.late) ++report.late;
+    };
+    fire_isolated(db, report, fire, [&](const std::string& error) {
+      const int failures = repo.record_failure(r.id, error, retry_at(r.failures + 1, unix(now)));
+      spdlog::error("event=reminder_failed id={} failures={} given_up={} error=\"{}\"", r.id,
+                    failures, failures >= kMaxItemFailures, error);
+    });
   }
 }
 
@@ -210,7 +250,14 @@ RunReport fire_due(storage::Connection& db, const DueContext& ctx, sys_seconds n
   const auto due = repo.due(unix(now), ctx.batch);
   if (static_cast<int>(due.size()) == ctx.batch) report.more = true;
   TaskFirer firer(db, ctx, now, report);
-  for (const auto& row : due) firer.fire(row);
+  for (const auto& row : due) {
+    fire_isolated(db, report, [&] { firer.fire(row); }, [&](const std::string& error) {
+      const int failures =
+          repo.record_failure(row.id, error, retry_at(row.nudge_failures + 1, unix(now)));
+      spdlog::error("event=nudge_failed task={} failures={} given_up={} error=\"{}\"", row.id,
+                    failures, failures >= kMaxItemFailures, error);
+    });
+  }
   fire_reminders(db, ctx, now, report);
 
   if (report.more) {

@@ -33,6 +33,7 @@ struct RunReport {
   int escalations = 0;                                // escalations sent
   int late = 0;                                       // of the above, sent late
   int messages = 0;                                   // outbox rows written
+  int failed = 0;                                     // items whose firing failed (retried later)
   bool more = false;                                  // a batch was full: run again at once
   std::optional<std::chrono::sys_seconds> next_wake;  // nullopt: nothing is scheduled
 };
