@@ -15,7 +15,7 @@ struct ServeOptions {
   std::optional<std::string> console_handle;  // also chat on stdin as this member
 };
 
-// Exit codes of SPEC §6.
+// Exit codes: 0 ok, 1 runtime failure, 2 usage, configuration or lock error.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRuntime = 1;
 inline constexpr int kExitUsage = 2;

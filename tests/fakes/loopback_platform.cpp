@@ -39,7 +39,7 @@ class LoopbackDelivery final : public Delivery {
 class LoopbackPlatform final : public Platform {
  public:
   LoopbackPlatform(PlatformContext& context, std::shared_ptr<LoopbackInbox> inbox)
-      : ioc_(context.ioc), ingest_(context.ingest), delivery_(std::move(inbox)) {}
+      : ioc_(context.ioc), ingest_(context.ingest), inbox_(inbox), delivery_(std::move(inbox)) {}
 
   [[nodiscard]] std::string_view id() const override { return kLoopbackPlatform; }
   [[nodiscard]] Capabilities capabilities() const override {
@@ -65,6 +65,7 @@ class LoopbackPlatform final : public Platform {
       in.text = body.value("text", "");
       in.raw = request.body;
       auto responder = std::make_shared<http::Responder>(std::move(out));
+      inbox_->count_update();
       ingest_.submit(std::move(in), [responder](const IngestResult& r) {
         responder->send(http::text_response(r.committed() ? 200 : 503, ""));
       });
@@ -77,6 +78,7 @@ class LoopbackPlatform final : public Platform {
  private:
   boost::asio::io_context& ioc_;
   IngestService& ingest_;
+  std::shared_ptr<LoopbackInbox> inbox_;
   LoopbackDelivery delivery_;
 };
 

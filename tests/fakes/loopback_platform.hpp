@@ -4,6 +4,7 @@
 // the bot; it has no buttons, so actions arrive as their spelled-out commands.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -31,11 +32,15 @@ class LoopbackInbox {
   std::vector<LoopbackMessage> wait_for(const std::string& chat_id, std::size_t n,
                                         std::chrono::seconds timeout = std::chrono::seconds{10});
   [[nodiscard]] std::size_t size() const;
+  // Updates the platform has handed to the bot so far (stored or not).
+  void count_update() { ++updates_; }
+  [[nodiscard]] int updates() const { return updates_.load(); }
 
  private:
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<LoopbackMessage> messages_;
+  std::atomic<int> updates_{0};
 };
 
 inline constexpr const char* kLoopbackPlatform = "loopback";

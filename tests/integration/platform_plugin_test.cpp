@@ -177,7 +177,7 @@ TEST(PlatformPlugin, StoppingWhileTheDatabaseIsBehindLosesNoAnsweredUpdate) {
         return test::http_request(bot.port(), "POST", "/webhook/loopback", update.dump()).status;
       }));
     }
-    while (bot.runtime().writer().queued() < kUpdates) std::this_thread::yield();
+    while (inbox->updates() < kUpdates + 1) std::this_thread::yield();  // all handed in
     bot.runtime().request_stop();  // the bot is asked to stop with all of them waiting
     gate.open();
     bot.stop();

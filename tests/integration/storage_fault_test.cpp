@@ -64,6 +64,8 @@ class StorageFaultTest : public ::testing::TestWithParam<StorageFault> {
 
 TEST_P(StorageFaultTest, AFailureInsideTheJobAnswers503AndKeepsNothing) {
   ASSERT_EQ(h.post_update(update(1, "/help")).status, 200);
+  h.sender().settle();
+  ASSERT_TRUE(h.stop_platform());  // only the update's job may meet the fault
   // Large enough that storing it cannot stay in the page cache.
   const std::string body = update(2, "Báo cáo " + std::string(300 * 1024, 'x'));
   make_the_next_job_touch_the_disk();
@@ -113,7 +115,8 @@ class TransientStorageFaultTest : public StorageFaultTest {};
 
 TEST_P(TransientStorageFaultTest, AFaultThatStrikesOnceMidJobStillAnswers503) {
   ASSERT_EQ(h.post_update(update(1, "/help")).status, 200);
-  h.sender().settle();  // no other job may come between the arming and the update
+  h.sender().settle();
+  ASSERT_TRUE(h.stop_platform());  // its sender's jobs would take the fault meant for the update
   const std::string body = update(2, "/whois quy");
   // Armed on the writer thread, for its next read of a page from the file.
   h.bot().writer().run([this](storage::Connection& db) {
@@ -135,10 +138,11 @@ TEST_P(TransientStorageFaultTest, AFaultThatStrikesOnceMidJobStillAnswers503) {
 TEST_P(TransientStorageFaultTest, WhereverInTheJobItStrikes) {
   h.bot().link("telegram", "5190233814", "luc");
   ASSERT_EQ(h.post_update(update(1, "/giao @hung Rà soát hồ sơ hạn 15/12")).status, 200);
+  h.sender().settle();
+  ASSERT_TRUE(h.stop_platform());  // its sender's jobs would take the fault meant for the updates
   int struck = 0;
   for (int skip = 0; skip < 60; ++skip) {
     const std::int64_t id = 100 + skip;
-    h.sender().settle();
     h.bot().writer().run([this, skip](storage::Connection& db) {
       sqlite3_db_release_memory(db.getHandle());
       vfs.arm(GetParam(), 1, std::this_thread::get_id(), skip);
