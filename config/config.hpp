@@ -1,4 +1,4 @@
-// The typed configuration (SPEC §7). Loaded once; shared read-only.
+// The typed configuration, one field per key of the schema. Loaded once; shared read-only.
 #pragma once
 
 #include <chrono>
