@@ -1,4 +1,4 @@
-// The typed configuration (SPEC §7). Loaded once; shared read-only.
+// The typed configuration, one field per key of the schema. Loaded once; shared read-only.
 #pragma once
 
 #include <chrono>
@@ -72,7 +72,7 @@ struct Config {
   ScheduleConfig schedule;
   std::size_t http_max_body_bytes = std::size_t{1} << 20U;
   std::size_t http_max_connections = 512;
-  int retention_days = 90;
+  int retention_days = 90;  // handled inbox and sent outbox rows are kept this long (≥ 30 days)
   std::string log_level;
   std::string log_format;
 };

@@ -1,4 +1,5 @@
-// The key table of SPEC §7: the one schema that file, environment and settings are checked against.
+// Every configuration key with its type, default and whether it is secret or changeable at run
+// time: the one schema that file, environment and settings are checked against.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

@@ -1,5 +1,6 @@
 // How tasks read in replies and notifications: the card that echoes a task, list entries, the
-// detail view with its history, state names (GLOSSARY), command hints and buttons.
+// detail view with its history, state names in the government's tracking terms, command hints
+// and buttons.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
-// The task commands (SPEC §3): create and show (/task), list (/tasks), report (/ack, /done,
-// /progress) and manage (/due, /assign, /cancel, /reopen).
+// The task commands: create and show (/task), list (/tasks), report (/ack, /done, /progress) and
+// manage (/due, /assign, /cancel, /reopen).
 #pragma once
 
 #include "handlers/handler_context.hpp"

@@ -1,4 +1,5 @@
-// Who may do what with tasks (SPEC §5). Pure: decisions over the member, the task and config.
+// Who may do what with tasks, by role, admin flag and relation to the task (assigner, lead,
+// unit). Pure: decisions over the member, the task and config.
 #pragma once
 
 #include "config/config.hpp"

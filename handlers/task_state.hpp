@@ -1,5 +1,6 @@
-// A task's state in the government's own tracking terms (SPEC §3, GLOSSARY "Task states").
-// Pure: the list, the detail view and the daily digest all read states from here.
+// A task's state in the government's own tracking terms: done on time, done late, in progress on
+// time, overdue (by N days), no progress update. Pure: the list, the detail view and the daily
+// digest all read states from here.
 #pragma once
 
 #include <chrono>

@@ -14,7 +14,8 @@ namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
 constexpr std::array<const char*, 5> kMigrations = {
-    // 1: everything SPEC names.
+    // 1: the whole first schema: roster, accounts, chats, tasks, reminders, inbox, outbox,
+    // audit log, settings, state, digests and invites.
     R"sql(
 CREATE TABLE units (
   id INTEGER PRIMARY KEY,

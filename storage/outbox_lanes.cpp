@@ -6,12 +6,8 @@
 
 namespace wgbot::storage {
 
-namespace {
-constexpr const char* kProgressPrefix = "outbox.parts_done.";
-}  // namespace
-
 std::string parts_done_key(std::int64_t outbox_id) {
-  return kProgressPrefix + std::to_string(outbox_id);
+  return kPartsDonePrefix + std::to_string(outbox_id);
 }
 
 void LaneHead::read_message() {
@@ -32,7 +28,7 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
       "LEFT JOIN state AS s ON s.key = ?2 || o.id "
       "WHERE o.lane_pos = 1 ORDER BY o.next_attempt_at, o.id LIMIT ?3");
   q->bind(1, platform);
-  q->bind(2, kProgressPrefix);
+  q->bind(2, kPartsDonePrefix);
   q->bind(3, limit);
   std::vector<LaneHead> heads;
   while (q->executeStep()) {
@@ -72,7 +68,7 @@ int OutboxLanes::fail_chat(const std::string& platform, const std::string& chat_
   auto progress = db_.prepare(
       "DELETE FROM state WHERE key IN (SELECT ?1 || id FROM outbox "
       "WHERE platform = ?2 AND chat_id = ?3 AND status = 'pending')");
-  progress->bind(1, kProgressPrefix);
+  progress->bind(1, kPartsDonePrefix);
   progress->bind(2, platform);
   progress->bind(3, chat_id);
   progress->exec();

@@ -19,7 +19,7 @@ struct LaneHead {
   OutboxRow row;
   std::string body;
   std::int64_t next_attempt_at = 0;
-  int parts_done = 0;  // parts of a split message already delivered
+  int parts_done = 0;       // parts of a split message already delivered
   bool group_chat = false;  // the chat is known as a group (groups have a slower rate limit)
 
   // Fills row.message from the body.
@@ -47,7 +47,8 @@ class OutboxLanes {
   storage::Connection& db_;
 };
 
-// The key under which a row's progress is kept in the state table.
+// The key under which a row's progress is kept in the state table: kPartsDonePrefix + the id.
+inline constexpr const char* kPartsDonePrefix = "outbox.parts_done.";
 std::string parts_done_key(std::int64_t outbox_id);
 
 }  // namespace wgbot::storage

@@ -1,4 +1,6 @@
-// The demo roster: the committee of SPEC §7, seeded into an empty database when `demo` is on.
+// The demo roster: the working group's chairman, vice-chairman and standing member, three
+// department directors, staff and the admin, in five units; seeded into an empty database when
+// `demo` is on.
 #pragma once
 
 #include <cstdint>

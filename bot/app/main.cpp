@@ -46,6 +46,9 @@ void add_member_commands(CLI::App& app, Options& o) {
 }
 
 void add_commands(CLI::App& app, Options& o) {
+  // Subcommands inherit fallthrough when they are created: options they do not know, such as
+  // --config after the subcommand, go up to the app.
+  app.fallthrough();
   app.add_option("--config", o.config_path, "JSON config file (default: ./wgbot.json if present)");
   app.set_version_flag("--version", std::string("wgbot ") + WGBOT_VERSION);
   auto* serve = app.add_subcommand("serve", "Run the bot until SIGINT/SIGTERM");
@@ -73,7 +76,6 @@ void add_commands(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"deadline", "reminder"}));
   when->add_flag("--json", o.when.json, "Print {\"at\":…,\"rrule\":…} or {\"error\":…}");
   app.require_subcommand(1);
-  app.fallthrough();  // --config is accepted after the subcommand too
 }
 
 int run(CLI::App& app, Options& o) {

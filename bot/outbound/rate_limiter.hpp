@@ -1,5 +1,6 @@
-// Keeps outgoing traffic under Telegram's flood limits (reference §6). Pure: the caller passes
-// the current time into every call, so tests can simulate hours of traffic instantly.
+// Keeps outgoing traffic under Telegram's flood limits (by default 30 messages a second in all, 1 a
+// second per chat, 20 a minute per group: telegram.rate.*). Pure: the caller passes the current
+// time into every call, so tests can simulate hours of traffic instantly.
 #pragma once
 
 #include <chrono>

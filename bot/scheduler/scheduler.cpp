@@ -4,9 +4,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <string>
 
+#include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "storage/retention.hpp"
 #include "storage/schedule_repository.hpp"
 #include "storage/writer.hpp"
 
@@ -18,6 +21,15 @@ namespace {
 constexpr std::chrono::seconds kMaxSleep{60};
 // After a failed step (database busy or full) the loop tries again after this pause.
 constexpr std::chrono::seconds kRetryDelay{5};
+// The state key holding the local date (YYYY-MM-DD) of the last finished clean-up.
+constexpr const char* kPurgeDayKey = "retention.purged_day";
+// Rows of each table deleted per writer job, so a long backlog does not hold up other writes.
+constexpr int kPurgeChunk = 5000;
+
+// A chunk that hit the limit: more old rows may be waiting.
+bool chunk_full(const storage::PurgeCounts& c) {
+  return c.inbox >= kPurgeChunk || c.outbox >= kPurgeChunk;
+}
 
 }  // namespace
 
@@ -34,6 +46,36 @@ Scheduler::~Scheduler() {
 
 RunReport Scheduler::run_due(std::chrono::sys_seconds now) {
   return writer_.run([&](storage::Connection& db) { return fire_due(db, context_, now); });
+}
+
+std::optional<storage::PurgeCounts> Scheduler::purge_if_due(std::chrono::sys_seconds now) {
+  const auto today = context_.cal.local_day(now);
+  if (purged_day_ == today) return std::nullopt;
+  const std::string day = date::format("%F", today);
+  const auto cutoff =
+      storage::retention_cutoff(now.time_since_epoch().count(), config_->retention_days);
+  std::optional<storage::PurgeCounts> total;
+  for (;;) {
+    const auto chunk =
+        writer_.run([&](storage::Connection& db) -> std::optional<storage::PurgeCounts> {
+          storage::StateRepository state(db);
+          const auto last = state.get(kPurgeDayKey);
+          if (last && *last >= day) return std::nullopt;  // done today (or the clock went back)
+          const auto counts = storage::purge_old_rows(db, cutoff, kPurgeChunk);
+          if (!chunk_full(counts)) state.set(kPurgeDayKey, day);
+          return counts;
+        });
+    if (!chunk) break;
+    if (!total) total.emplace();
+    total->inbox += chunk->inbox;
+    total->outbox += chunk->outbox;
+    if (!chunk_full(*chunk)) break;
+    std::lock_guard lock(mutex_);
+    if (stopping_) return total;  // the day is not recorded: the next start goes on
+  }
+  purged_day_ = today;
+  if (total) spdlog::info("event=retention_purged inbox={} outbox={}", total->inbox, total->outbox);
+  return total;
 }
 
 void Scheduler::start() {
@@ -68,6 +110,11 @@ void Scheduler::notify() {
 // One pass: if anything is due, fire it. Returns when to look again.
 std::optional<std::chrono::sys_seconds> Scheduler::step(storage::Connection& reader) {
   const auto now = clock_.now();
+  try {
+    purge_if_due(now);
+  } catch (const std::exception& e) {
+    spdlog::error("event=retention_purge_failed error=\"{}\"", e.what());
+  }
   std::optional<std::int64_t> next;
   try {
     next = storage::ScheduleRepository(reader).next_due(now.time_since_epoch().count());

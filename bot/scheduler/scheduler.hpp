@@ -1,7 +1,8 @@
 // The one timer loop over due items in the database: reminders, deadline nudges, overdue
-// reminders and escalations. It sleeps until the earliest due item, fires everything due in one
-// writer job (outbox rows commit with the marks, so nothing is lost or doubled across a crash),
-// and wakes early on notify() — which the app calls after every commit.
+// reminders and escalations; and, once a day, the clean-up of old inbox and outbox rows. It sleeps
+// until the earliest due item, fires everything due in one writer job (outbox rows commit with the
+// marks, so nothing is lost or doubled across a crash), and wakes early on notify() — which the app
+// calls after every commit.
 //
 // The loop reads "what is due next" on its own read-only connection, so a notify() caused by the
 // scheduler's own commit (or by a read-only writer job) costs one indexed read, never a commit.
@@ -13,9 +14,10 @@
 #include <mutex>
 #include <thread>
 
+#include "config/config.hpp"
 #include "core/clock.hpp"
 #include "handlers/schedule/fire_due.hpp"
-#include "config/config.hpp"
+#include "storage/retention.hpp"
 
 namespace wgbot::storage {
 class Writer;
@@ -33,6 +35,13 @@ class Scheduler {
   // Fires everything due at `now` in one writer job and returns what it did and when the next
   // step is needed. Blocking; throws std::runtime_error when the database cannot commit.
   RunReport run_due(std::chrono::sys_seconds now);
+
+  // Once per local day: deletes handled inbox and sent outbox rows older than retention_days
+  // (never younger than storage::kMinRetentionDays) through the writer, and records the day in
+  // the state table, so a restart the same day does not repeat it and the first step after
+  // downtime does. Returns what was deleted; nullopt when today's clean-up was already done.
+  // Blocking; throws std::runtime_error when the database cannot commit.
+  std::optional<storage::PurgeCounts> purge_if_due(std::chrono::sys_seconds now);
 
   // Starts the loop on its own thread; opens a read-only connection to config->db (throws
   // std::runtime_error when it cannot). Items missed while the bot was down fire at once, late.
@@ -54,6 +63,7 @@ class Scheduler {
   const Clock& clock_;
   DueContext context_;
   std::unique_ptr<storage::Connection> reader_;
+  std::optional<date::sys_days> purged_day_;  // the local day whose clean-up is known done
   std::mutex mutex_;
   std::condition_variable wake_;
   bool notified_ = false;

@@ -1,6 +1,6 @@
-// The Bot API methods wgbot calls (reference §1–§5): POST <api_base_url>/bot<token>/<method> with
-// a JSON body, answered as a classified ApiResult. The token is part of every URL, so neither
-// the URL nor the token is ever logged here; callers log the method name and the outcome.
+// The Bot API methods wgbot calls: POST <api_base_url>/bot<token>/<method> with a JSON body,
+// answered as a classified ApiResult. The token is part of every URL, so neither the URL nor the
+// token is ever logged here; callers log the method name and the outcome.
 #pragma once
 
 #include <chrono>

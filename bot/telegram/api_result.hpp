@@ -1,4 +1,6 @@
-// Classifies a Bot API answer into what the sender should do next (reference §1, §6).
+// Classifies a Bot API answer (ok with a result, or an error_code with a description and
+// parameters) into what the sender should do next: go on, wait and resend, resend to another
+// chat, stop sending to the chat, or drop the request.
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,5 @@
-// Turns platform-blind Outgoing messages into Bot API request bodies (reference §5).
+// Turns platform-blind Outgoing messages into Bot API request bodies: sendMessage,
+// answerCallbackQuery and editMessageText, in parse_mode HTML with inline keyboards.
 //
 // Handlers write plain text. The only markup is `**bold**` within one line (a whole line wrapped
 // in `**` is the common case); everything else is escaped for parse_mode HTML.

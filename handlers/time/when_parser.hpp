@@ -1,5 +1,5 @@
-// The `<when>` phrase of /task, /due and /remind (SPEC §3 "Time expressions"), in Vietnamese and
-// English, with or without diacritics.
+// The `<when>` phrase of /task, /due and /remind (a date, a time, a relative day or, for
+// reminders, a recurrence), in Vietnamese and English, with or without diacritics.
 #pragma once
 
 #include <chrono>
@@ -45,7 +45,7 @@ struct WhenError {
 
 using WhenResult = std::variant<When, WhenError>;
 
-// Reads `phrase` said at `now`; all times are local to cal.zone. Decisions beyond SPEC §3:
+// Reads `phrase` said at `now`; all times are local to cal.zone. Readings worth knowing:
 //  - `0h` is 00:00 at the start of the day it names (`0h 5/12` = 5/12 00:00; bare `0h` is
 //    therefore the next midnight); `12h đêm`/`midnight`/`24h` end the day they name.
 //  - `next friday`/`friday next week` = Friday of next week (like `thứ 6 tuần sau`); `this friday`

@@ -1,4 +1,4 @@
-// SPEC §5 for tasks, role by role.
+// Who may assign, see, acknowledge, report on and manage tasks, role by role.
 #include <gtest/gtest.h>
 
 #include "handlers/task_permissions.hpp"

@@ -1,4 +1,4 @@
-// Task states (GLOSSARY): exclusive, overdue wins, against the current deadline.
+// Task states: exclusive, overdue wins, against the current deadline.
 #include <gtest/gtest.h>
 
 #include "handlers/task_state.hpp"

@@ -1,5 +1,5 @@
-// Table-driven tests of the `<when>` parser (SPEC §3), plus split_deadline, split_reminder and
-// durations. Unless a case says otherwise, "now" is Thursday 2026-11-26 10:00 in Hanoi.
+// Table-driven tests of the `<when>` parser, plus split_deadline, split_reminder and durations.
+// Unless a case says otherwise, "now" is Thursday 2026-11-26 10:00 in Hanoi.
 #include <gtest/gtest.h>
 
 #include <cstdio>
