@@ -21,11 +21,11 @@ struct One {
   MentionError error = MentionError::unknown;
 };
 
-One resolve_one(storage::Connection& db, const TaskMention& mention) {
+One resolve_one(storage::Connection& db, const std::string& platform, const TaskMention& mention) {
   const storage::MemberRepository members(db);
   const storage::AccountRepository accounts(db);
   if (!mention.user_id.empty()) {
-    const auto account = accounts.find("telegram", mention.user_id);
+    const auto account = accounts.find(platform, mention.user_id);
     const auto member =
         account && account->member_id ? active_member(members, *account->member_id) : std::nullopt;
     if (!member) return One{std::nullopt, MentionError::not_linked};
@@ -41,7 +41,7 @@ One resolve_one(storage::Connection& db, const TaskMention& mention) {
     if (!contact) return One{std::nullopt, MentionError::unit_no_contact};
     return One{ResolvedAssignee{*contact, *unit}};
   }
-  if (const auto account = accounts.by_username("telegram", mention.name);
+  if (const auto account = accounts.by_username(platform, mention.name);
       account && account->member_id) {
     if (auto member = active_member(members, *account->member_id)) {
       return One{ResolvedAssignee{*member, std::nullopt}};
@@ -57,10 +57,11 @@ std::optional<std::int64_t> ResolvedAssignee::unit_id() const {
   return member.unit_id;
 }
 
-ResolveResult resolve_mentions(storage::Connection& db, const std::vector<TaskMention>& mentions) {
+ResolveResult resolve_mentions(storage::Connection& db, const std::string& platform,
+                               const std::vector<TaskMention>& mentions) {
   ResolveResult out;
   for (const auto& mention : mentions) {
-    auto one = resolve_one(db, mention);
+    auto one = resolve_one(db, platform, mention);
     if (!one.assignee) {
       out.error = one.error;
       out.failed = mention.name;

@@ -1,5 +1,6 @@
-// Who a `/task` mention names: a member handle, a unit's short name (its contact member), a
-// Telegram @username linked to a member, or a Telegram text_mention (by platform user id).
+// Who a `/task` mention names: a member handle, a unit's short name (its contact member), an
+// @username linked to a member on the platform the command came from, or a mention of a
+// platform user without a username (by that platform's user id).
 #pragma once
 
 #include <cstdint>
@@ -37,7 +38,9 @@ struct ResolveResult {
 };
 
 // Resolves every mention or stops at the first that fails.
-ResolveResult resolve_mentions(storage::Connection& db, const std::vector<TaskMention>& mentions);
+// `platform`: where the command came from; usernames and user ids are that platform's.
+ResolveResult resolve_mentions(storage::Connection& db, const std::string& platform,
+                               const std::vector<TaskMention>& mentions);
 
 // The assignees as task rows: the first leads.
 std::vector<TaskAssignee> to_task_assignees(const std::vector<ResolvedAssignee>& resolved);

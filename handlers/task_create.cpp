@@ -46,7 +46,7 @@ void handle_task(HandlerContext& ctx) {
     ctx.reply_tr(Msg::task_usage);
     return;
   }
-  const ResolveResult resolved = resolve_mentions(ctx.db, parsed.mentions);
+  const ResolveResult resolved = resolve_mentions(ctx.db, ctx.in.platform, parsed.mentions);
   if (resolved.error) {
     reply_mention_error(ctx, resolved);
     return;

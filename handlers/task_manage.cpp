@@ -73,7 +73,7 @@ void handle_assign(HandlerContext& ctx) {
     ctx.reply_tr(Msg::assign_usage);
     return;
   }
-  const auto resolved = resolve_mentions(ctx.db, {*mention});
+  const auto resolved = resolve_mentions(ctx.db, ctx.in.platform, {*mention});
   if (resolved.error) {
     reply_mention_error(ctx, resolved);
     return;

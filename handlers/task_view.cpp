@@ -57,7 +57,8 @@ std::optional<ListRequest> parse_request(HandlerContext& ctx) {
   if (const auto kind = simple_kind(folded)) {
     req.kind = *kind;
   } else if (words.starts_with('@') && words.find(' ') == std::string::npos) {
-    const auto resolved = resolve_mentions(ctx.db, {TaskMention{words.substr(1), ""}});
+    const auto resolved =
+        resolve_mentions(ctx.db, ctx.in.platform, {TaskMention{words.substr(1), ""}});
     if (resolved.error) {
       reply_mention_error(ctx, resolved);
       return std::nullopt;

@@ -142,6 +142,26 @@ TEST_F(TaskCreate, TelegramUsernameAndTextMentionName) {
   EXPECT_FALSE(task(3));
 }
 
+// Usernames and mentions belong to the platform the command came from: a member linked on
+// another platform is found by that platform's user id, and a Telegram username means nothing
+// there.
+TEST_F(TaskCreate, MentionsAreReadOnThePlatformTheCommandCameFrom) {
+  bot.link("zalo_bot", "z-quy", "quy");
+  bot.link("zalo_bot", "z-hung", "hung");
+  Inbound hello = bot.message("/whoami", id_of("lan"));
+  hello.sender_username = "dothilan";  // known on Telegram only
+  bot.send(hello);
+
+  Inbound in = bot.message("/giao Phạm Quốc Hùng Rà soát hạ tầng hạn 15/12", "z-quy", "zalo_bot");
+  in.text_mentions = {TextMention{"Phạm Quốc Hùng", "z-hung"}};
+  bot.send(in);
+  ASSERT_TRUE(task(1));
+  EXPECT_EQ(task(1)->lead_id(), member_id("hung"));
+
+  bot.send(bot.message("/giao @dothilan Tổng hợp hồ sơ hạn 15/12", "z-quy", "zalo_bot"));
+  EXPECT_FALSE(task(2));
+}
+
 TEST_F(TaskCreate, UnreadableDeadlineIsQuotedAndNothingIsCreated) {
   expect_refusal("quy", "/giao @luc Báo cáo quý hạn 31/2", "\"31/2\"");
   expect_refusal("quy", "/giao @luc Báo cáo quý hạn thứ 9 tuần sau", "\"thứ 9 tuần sau\"");
