@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "bot/app/bootstrap.hpp"
-#include "core/clock.hpp"
 #include "bot/scheduler/scheduler.hpp"
 #include "config/config_loader.hpp"
+#include "core/clock.hpp"
 #include "handlers/time_text.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"

@@ -150,7 +150,8 @@ LoadedConfig load_config(const ConfigInputs& inputs) {
     const Entry& entry = values.at(def.key);
     plain[def.key] = entry.value;
     loaded.report.push_back(ConfigValueReport{def.key, masked(def, entry.value), entry.source});
-    if (def.secret && entry.value.is_string()) loaded.secrets.push_back(entry.value.get<std::string>());
+    if (def.secret && entry.value.is_string())
+      loaded.secrets.push_back(entry.value.get<std::string>());
   }
   loaded.config = build_config(plain);
   return loaded;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
 #include "core/inbound.hpp"
 #include "core/outgoing.hpp"
-#include "config/config.hpp"
 #include "handlers/messages.hpp"
 #include "storage/model.hpp"
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "core/outgoing.hpp"
 #include "config/config.hpp"
+#include "core/outgoing.hpp"
 #include "handlers/messages.hpp"
 #include "storage/model.hpp"
 

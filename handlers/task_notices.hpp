@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/outgoing.hpp"
 #include "config/config.hpp"
+#include "core/outgoing.hpp"
 #include "handlers/task_format.hpp"
 #include "handlers/task_state.hpp"
 #include "storage/task_repository.hpp"

@@ -13,12 +13,12 @@
 namespace wgbot::storage {
 
 enum class StorageErrc {
-  busy = 1,   // another connection holds the lock past the busy timeout (SQLITE_BUSY, _LOCKED)
-  full,       // the disk or the database's size limit is full (SQLITE_FULL)
-  io,         // the operating system failed a read, write or sync (SQLITE_IOERR_*)
-  corrupt,    // the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB)
-  no_memory,  // an allocation failed (SQLITE_NOMEM)
-  read_only,  // the file cannot be written (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM)
+  busy = 1,     // another connection holds the lock past the busy timeout (SQLITE_BUSY, _LOCKED)
+  full,         // the disk or the database's size limit is full (SQLITE_FULL)
+  io,           // the operating system failed a read, write or sync (SQLITE_IOERR_*)
+  corrupt,      // the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB)
+  no_memory,    // an allocation failed (SQLITE_NOMEM)
+  read_only,    // the file cannot be written (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM)
   rolled_back,  // SQLite ended the transaction on its own after an error; the work is gone
 };
 

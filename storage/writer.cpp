@@ -45,7 +45,8 @@ void Writer::enqueue(Entry entry) {
       return;
     }
   }
-  if (entry.done) entry.done(WriteResult{WriteStatus::stopped, "the database writer is stopped", {}});
+  if (entry.done)
+    entry.done(WriteResult{WriteStatus::stopped, "the database writer is stopped", {}});
 }
 
 void Writer::submit(Job job, Done done) {
@@ -167,7 +168,8 @@ void Writer::run_batch(std::deque<Entry>& batch) {
     spdlog::error("event=batch_abandoned jobs={} error=\"{}\" cause=\"{}\"", batch.size(),
                   code.message(), error);
     for (auto& r : results) {
-      if (r.status != WriteStatus::overloaded) r = WriteResult{WriteStatus::unavailable, error, code};
+      if (r.status != WriteStatus::overloaded)
+        r = WriteResult{WriteStatus::unavailable, error, code};
     }
     any_ok = false;
   };

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.hpp"
 #include "config/config_loader.hpp"
+#include "core/clock.hpp"
 
 namespace wgbot {
 

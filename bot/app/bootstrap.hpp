@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "core/clock.hpp"
 #include "config/config.hpp"
+#include "core/clock.hpp"
 
 namespace wgbot::storage {
 class Connection;

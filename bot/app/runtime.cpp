@@ -86,9 +86,8 @@ void BotRuntime::Impl::shutdown() {
   spdlog::info("event=shutdown_started");
   // Step one: no more intake. The server finishes the requests it has (each waits for its
   // update to be stored), the platforms cancel their polls.
-  auto intake_done = after_all(hosts.size() + 1, [this] {
-    asio::post(ioc, [this] { drain_writer_then_stop_sending(); });
-  });
+  auto intake_done = after_all(
+      hosts.size() + 1, [this] { asio::post(ioc, [this] { drain_writer_then_stop_sending(); }); });
   server->shutdown(options.shutdown_grace, intake_done);
   for (auto& host : hosts) host->stop_intake(intake_done);
 }
@@ -99,7 +98,8 @@ void BotRuntime::Impl::drain_writer_then_stop_sending() {
   writer.submit([](storage::Connection&) {},
                 [this](const storage::WriteResult&) {
                   asio::post(ioc, [this] {
-                    auto sent = after_all(hosts.size(), [this] { asio::post(ioc, [this] { finish(); }); });
+                    auto sent =
+                        after_all(hosts.size(), [this] { asio::post(ioc, [this] { finish(); }); });
                     for (auto& host : hosts) host->stop_sending(sent);
                   });
                 });
@@ -121,8 +121,8 @@ BotRuntime::BotRuntime(std::shared_ptr<const Config> config, const Clock& clock,
     platform->add_routes(*impl.router);
     impl.hosts.push_back(std::make_unique<PlatformHost>(impl.context, std::move(platform)));
   }
-  impl.server = std::make_unique<http::HttpServer>(impl.ioc, server_options_for(*impl.config),
-                                                   impl.router);
+  impl.server =
+      std::make_unique<http::HttpServer>(impl.ioc, server_options_for(*impl.config), impl.router);
 }
 
 BotRuntime::~BotRuntime() {

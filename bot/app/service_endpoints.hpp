@@ -3,9 +3,9 @@
 
 #include <memory>
 
+#include "bot/http/router.hpp"
 #include "core/clock.hpp"
 #include "core/metrics.hpp"
-#include "bot/http/router.hpp"
 
 namespace wgbot {
 

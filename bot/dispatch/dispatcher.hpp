@@ -8,9 +8,9 @@
 #include <mutex>
 #include <string>
 
+#include "config/config.hpp"
 #include "core/clock.hpp"
 #include "core/inbound.hpp"
-#include "config/config.hpp"
 
 namespace wgbot::storage {
 class Connection;

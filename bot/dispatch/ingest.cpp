@@ -117,18 +117,16 @@ IngestResult IngestService::process(Inbound in) {
   const std::string platform = in.platform;
   auto outcome = std::make_shared<Outcome>();
   auto update = std::make_shared<const Inbound>(std::move(in));
-  writer_.submit(
-      [this, update, outcome](storage::Connection& db) {
-        *outcome = store_one(dispatcher_, db, *update);
-      },
-      [&](const storage::WriteResult& r) {
-        IngestResult result{status_of(r.status), r.error};
-        if (result.committed()) {
-          if (outcome->result.duplicate) result.status = IngestStatus::duplicate;
-          count(metrics_, platform, *outcome);
-        }
-        promise.set_value(result);
-      });
+  writer_.submit([this, update, outcome](
+                     storage::Connection& db) { *outcome = store_one(dispatcher_, db, *update); },
+                 [&](const storage::WriteResult& r) {
+                   IngestResult result{status_of(r.status), r.error};
+                   if (result.committed()) {
+                     if (outcome->result.duplicate) result.status = IngestStatus::duplicate;
+                     count(metrics_, platform, *outcome);
+                   }
+                   promise.set_value(result);
+                 });
   return future.get();
 }
 

@@ -15,10 +15,10 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/clock.hpp"
-#include "core/metrics.hpp"
 #include "bot/outbound/delivery.hpp"
 #include "bot/outbound/outbox_records.hpp"
+#include "core/clock.hpp"
+#include "core/metrics.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox_lanes.hpp"

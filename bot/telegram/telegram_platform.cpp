@@ -16,13 +16,13 @@
 #include <stdexcept>
 
 #include "bot/dispatch/dispatcher.hpp"
-#include "core/metrics.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/bot_commands.hpp"
 #include "bot/telegram/formatter.hpp"
 #include "bot/telegram/telegram_delivery.hpp"
 #include "bot/telegram/webhook_endpoint.hpp"
 #include "config/config.hpp"
+#include "core/metrics.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/writer.hpp"

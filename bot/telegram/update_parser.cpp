@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/utf16.hpp"
 #include "bot/telegram/json_fields.hpp"
+#include "core/utf16.hpp"
 #include "handlers/actions.hpp"
 
 namespace wgbot::telegram {

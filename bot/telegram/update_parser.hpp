@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/inbound.hpp"
 #include "bot/telegram/api_result.hpp"
+#include "core/inbound.hpp"
 
 namespace wgbot::telegram {
 

@@ -37,10 +37,7 @@ bool secrets_equal(std::string_view a, std::string_view b) {
 }
 
 WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics, std::string secret)
-    : ingest_(ingest),
-      metrics_(metrics),
-      secret_(std::move(secret)),
-      instance_(random_prefix()) {}
+    : ingest_(ingest), metrics_(metrics), secret_(std::move(secret)), instance_(random_prefix()) {}
 
 void WebhookEndpoint::add_routes(http::Router& router) {
   router.add("POST", std::string(kWebhookPath),

@@ -251,12 +251,14 @@ RunReport fire_due(storage::Connection& db, const DueContext& ctx, sys_seconds n
   if (static_cast<int>(due.size()) == ctx.batch) report.more = true;
   TaskFirer firer(db, ctx, now, report);
   for (const auto& row : due) {
-    fire_isolated(db, report, [&] { firer.fire(row); }, [&](const std::string& error) {
-      const int failures =
-          repo.record_failure(row.id, error, retry_at(row.nudge_failures + 1, unix(now)));
-      spdlog::error("event=nudge_failed task={} failures={} given_up={} error=\"{}\"", row.id,
-                    failures, failures >= kMaxItemFailures, error);
-    });
+    fire_isolated(
+        db, report, [&] { firer.fire(row); },
+        [&](const std::string& error) {
+          const int failures =
+              repo.record_failure(row.id, error, retry_at(row.nudge_failures + 1, unix(now)));
+          spdlog::error("event=nudge_failed task={} failures={} given_up={} error=\"{}\"", row.id,
+                        failures, failures >= kMaxItemFailures, error);
+        });
   }
   fire_reminders(db, ctx, now, report);
 

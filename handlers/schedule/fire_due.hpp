@@ -6,9 +6,9 @@
 #include <chrono>
 #include <optional>
 
-#include "handlers/schedule/due_items.hpp"
 #include "config/config.hpp"
 #include "handlers/messages.hpp"
+#include "handlers/schedule/due_items.hpp"
 #include "handlers/time/calendar.hpp"
 
 namespace wgbot::storage {

@@ -9,8 +9,8 @@
 #include <string_view>
 
 #include "core/outgoing.hpp"
-#include "handlers/schedule/due_items.hpp"
 #include "handlers/messages.hpp"
+#include "handlers/schedule/due_items.hpp"
 #include "storage/reminder_repository.hpp"
 #include "storage/schedule_repository.hpp"
 

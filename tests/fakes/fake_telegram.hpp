@@ -21,8 +21,8 @@
 #include <boost/asio/io_context.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/clock.hpp"
 #include "bot/http/http_server.hpp"
+#include "core/clock.hpp"
 
 namespace wgbot::testing {
 

@@ -31,11 +31,17 @@ struct FaultyFile {
 sqlite3_vfs* default_vfs = nullptr;  // set once, before registration
 sqlite3_vfs faulty_vfs;
 
-FaultyFile* AsFaulty(sqlite3_file* file) { return reinterpret_cast<FaultyFile*>(file); }
+FaultyFile* AsFaulty(sqlite3_file* file) {
+  return reinterpret_cast<FaultyFile*>(file);
+}
 
-sqlite3_file* Real(sqlite3_file* file) { return AsFaulty(file)->real; }
+sqlite3_file* Real(sqlite3_file* file) {
+  return AsFaulty(file)->real;
+}
 
-const sqlite3_io_methods& RealMethods(sqlite3_file* file) { return *Real(file)->pMethods; }
+const sqlite3_io_methods& RealMethods(sqlite3_file* file) {
+  return *Real(file)->pMethods;
+}
 
 bool IsWholePage(int amount) {
   return amount >= 512 && amount <= 65536 && (amount & (amount - 1)) == 0;
@@ -348,7 +354,9 @@ void FaultyVfs::disarm() {
   skip_.store(0, std::memory_order_release);
 }
 
-StorageFault FaultyVfs::armed() const { return armed_.load(std::memory_order_acquire); }
+StorageFault FaultyVfs::armed() const {
+  return armed_.load(std::memory_order_acquire);
+}
 
 int FaultyVfs::faults_injected() const {
   return faults_injected_.load(std::memory_order_relaxed);

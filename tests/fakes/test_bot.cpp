@@ -24,7 +24,8 @@ Config test_config(const std::string& db_path) {
 
 TestBot::TestBot() : TestBot(test_config("unused.db")) {}
 
-TestBot::TestBot(Config config, storage::WriterOptions writer_options) : clock_(std::chrono::sys_seconds{std::chrono::seconds{kStart}}) {
+TestBot::TestBot(Config config, storage::WriterOptions writer_options)
+    : clock_(std::chrono::sys_seconds{std::chrono::seconds{kStart}}) {
   config.db = dir_.file("wgbot.db");
   config_ = std::make_shared<const Config>(std::move(config));
   auto prepared = prepare_database(*config_, clock_);

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "bot/dispatch/dispatcher.hpp"
-#include "core/inbound.hpp"
 #include "config/config.hpp"
+#include "core/clock.hpp"
+#include "core/inbound.hpp"
 #include "fakes/temp_dir.hpp"
 #include "storage/outbox_repository.hpp"
 #include "storage/writer.hpp"

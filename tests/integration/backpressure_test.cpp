@@ -27,10 +27,12 @@ std::string update(std::int64_t update_id) {
 class WriterGate {
  public:
   explicit WriterGate(storage::Writer& writer) {
-    writer.submit([this](storage::Connection&) {
-      entered_.set_value();
-      release_.get_future().wait();
-    }, {});
+    writer.submit(
+        [this](storage::Connection&) {
+          entered_.set_value();
+          release_.get_future().wait();
+        },
+        {});
     entered_.get_future().wait();
   }
   ~WriterGate() { open(); }

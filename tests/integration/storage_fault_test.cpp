@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
 #include <future>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
@@ -58,7 +58,8 @@ class StorageFaultTest : public ::testing::TestWithParam<StorageFault> {
     });
   }
   void forget_what_was_read() {
-    h.bot().writer().run([](storage::Connection& db) { sqlite3_db_release_memory(db.getHandle()); });
+    h.bot().writer().run(
+        [](storage::Connection& db) { sqlite3_db_release_memory(db.getHandle()); });
   }
 };
 
@@ -85,7 +86,7 @@ TEST_P(StorageFaultTest, AFailureInsideTheJobAnswers503AndKeepsNothing) {
   EXPECT_EQ(h.post_update(body).status, 200);
   EXPECT_EQ(inbox_rows(2), 1);
   EXPECT_EQ(h.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'failed'"), 0);
-  EXPECT_EQ(h.query_int("PRAGMA integrity_check = 1") , 0);  // "ok" reads as 0
+  EXPECT_EQ(h.query_int("PRAGMA integrity_check = 1"), 0);  // "ok" reads as 0
 }
 
 INSTANTIATE_TEST_SUITE_P(EachKind, StorageFaultTest,

@@ -12,12 +12,12 @@
 #include <string>
 #include <thread>
 
-#include "core/metrics.hpp"
-#include "core/utf16.hpp"
 #include "bot/http/http_client.hpp"
 #include "bot/outbound/outbox_sender.hpp"
 #include "bot/telegram/api_client.hpp"
 #include "bot/telegram/telegram_delivery.hpp"
+#include "core/metrics.hpp"
+#include "core/utf16.hpp"
 #include "fakes/fake_telegram.hpp"
 #include "fakes/test_bot.hpp"
 #include "storage/audit_repository.hpp"
@@ -82,7 +82,8 @@ class TelegramSenderTest : public ::testing::Test {
     const auto now = bot_.clock().now().time_since_epoch().count();
     return bot_.writer().run([&](storage::Connection& db) {
       // A group is known as one from the updates it sent; these tests skip that step.
-      if (chat.starts_with('-')) storage::ChatRepository(db).upsert("telegram", chat, true, "", now);
+      if (chat.starts_with('-'))
+        storage::ChatRepository(db).upsert("telegram", chat, true, "", now);
       return storage::OutboxRepository(db).enqueue(m, now);
     });
   }

@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "core/utf16.hpp"
 #include "bot/outbound/outbox_sender.hpp"
 #include "bot/telegram/bot_commands.hpp"
 #include "bot/telegram/update_parser.hpp"
 #include "bot/telegram/webhook_endpoint.hpp"
+#include "core/utf16.hpp"
 #include "fakes/telegram_harness.hpp"
 #include "storage/connection.hpp"
 

@@ -1,8 +1,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
-#include "core/csv.hpp"
 #include "bot/app/demo_roster.hpp"
+#include "core/csv.hpp"
 #include "fakes/temp_dir.hpp"
 #include "handlers/roster_import.hpp"
 #include "storage/account_repository.hpp"

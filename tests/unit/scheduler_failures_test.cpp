@@ -25,8 +25,7 @@ TEST(SchedulerFailures, AReminderThatCannotFireDoesNotHoldTheOthers) {
   const auto rows = f.sent_to("chat-luc");
   ASSERT_EQ(rows.size(), 1U);  // only the good one, and nothing of the bad one's firing
   EXPECT_EQ(rows[0].message.text, "⏰ Nhắc việc: gọi điện Sở Tài chính");
-  EXPECT_EQ(f.query_int("SELECT fired_count FROM reminders WHERE id = " + std::to_string(good)),
-            1);
+  EXPECT_EQ(f.query_int("SELECT fired_count FROM reminders WHERE id = " + std::to_string(good)), 1);
   EXPECT_EQ(f.query_int("SELECT failures FROM reminders WHERE id = " + std::to_string(bad)), 1);
   EXPECT_EQ(f.query_int("SELECT error LIKE '%cannot be fired%' FROM reminders WHERE id = " +
                         std::to_string(bad)),
@@ -38,9 +37,9 @@ TEST(SchedulerFailures, AReminderThatCannotFireDoesNotHoldTheOthers) {
   // It keeps failing: retried with a growing wait, then given up; the good one went on firing.
   f.run_until(f.clock().now() + std::chrono::days{3});
   EXPECT_EQ(f.query_int("SELECT failures FROM reminders WHERE id = " + std::to_string(bad)), 12);
-  EXPECT_EQ(f.query_int("SELECT status = 'cancelled' FROM reminders WHERE id = " +
-                        std::to_string(bad)),
-            1);
+  EXPECT_EQ(
+      f.query_int("SELECT status = 'cancelled' FROM reminders WHERE id = " + std::to_string(bad)),
+      1);
   EXPECT_EQ(f.query_int("SELECT COUNT(*) FROM outbox WHERE body LIKE '%nhắc hỏng%'"), 0);
 }
 
@@ -57,7 +56,8 @@ TEST(SchedulerFailures, ATaskWhoseNudgeCannotBeSentDoesNotHoldTheOthers) {
   EXPECT_EQ(f.sent_to("chat-lan").size(), 1U);
   EXPECT_TRUE(f.sent_to("chat-hung").empty());
   EXPECT_GE(f.query_int("SELECT nudge_failures FROM tasks WHERE id = 1"), 1);
-  EXPECT_EQ(f.query_int("SELECT nudge_error LIKE '%cannot be written%' FROM tasks WHERE id = 1"), 1);
+  EXPECT_EQ(f.query_int("SELECT nudge_error LIKE '%cannot be written%' FROM tasks WHERE id = 1"),
+            1);
   EXPECT_EQ(f.query_int("SELECT nudge_failures FROM tasks WHERE id = 2"), 0);
   // Once the row can be written again, the nudge goes out on the next try.
   f.exec("DROP TRIGGER bad_task");

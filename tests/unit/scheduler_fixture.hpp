@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "bot/app/bootstrap.hpp"
-#include "core/clock.hpp"
 #include "bot/scheduler/scheduler.hpp"
+#include "core/clock.hpp"
 #include "fakes/temp_dir.hpp"
 #include "fakes/test_bot.hpp"
 #include "handlers/reminder_text.hpp"

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/utf16.hpp"
 #include "bot/telegram/update_parser.hpp"
+#include "core/utf16.hpp"
 #include "handlers/actions.hpp"
 
 namespace wgbot::telegram {

@@ -1,15 +1,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <thread>
 #include <future>
-#include <sqlite3.h>
+#include <thread>
 
 #include "fakes/temp_dir.hpp"
 #include "storage/connection.hpp"
@@ -167,13 +167,13 @@ Writer::Job insert_item(int who) {
 TEST(Writer, AStorageErrorInOneJobAbandonsTheWholeBatch) {
   TempDir dir;
   auto writer = make_writer(dir);
-  const auto results = run_as_one_batch(
-      *writer, {insert_item(1),
-                [](storage::Connection& db) {
-                  db.exec("INSERT INTO items (who) VALUES (2)");
-                  throw SQLite::Exception("disk I/O error", SQLITE_IOERR_WRITE);
-                },
-                insert_item(3)});
+  const auto results =
+      run_as_one_batch(*writer, {insert_item(1),
+                                 [](storage::Connection& db) {
+                                   db.exec("INSERT INTO items (who) VALUES (2)");
+                                   throw SQLite::Exception("disk I/O error", SQLITE_IOERR_WRITE);
+                                 },
+                                 insert_item(3)});
   for (const auto& r : results) {
     EXPECT_EQ(r.status, WriteStatus::unavailable) << r.error;
     EXPECT_EQ(r.code, make_error_code(StorageErrc::io));
@@ -203,13 +203,13 @@ TEST(Writer, ALogicErrorInOneJobUndoesOnlyThatJob) {
 TEST(Writer, AJobThatSwallowsALostTransactionStillAbandonsTheBatch) {
   TempDir dir;
   auto writer = make_writer(dir);
-  const auto results = run_as_one_batch(
-      *writer, {insert_item(1),
-                [](storage::Connection& db) {
-                  // What SQLite does on its own after some errors: the transaction is gone.
-                  db.exec("ROLLBACK");
-                },
-                insert_item(3)});
+  const auto results = run_as_one_batch(*writer, {insert_item(1),
+                                                  [](storage::Connection& db) {
+                                                    // What SQLite does on its own after some
+                                                    // errors: the transaction is gone.
+                                                    db.exec("ROLLBACK");
+                                                  },
+                                                  insert_item(3)});
   for (const auto& r : results) {
     EXPECT_EQ(r.status, WriteStatus::unavailable) << r.error;
     EXPECT_EQ(r.code, make_error_code(StorageErrc::rolled_back));
