@@ -10,7 +10,7 @@
 namespace wgbot::storage {
 
 namespace {
-constexpr std::int64_t kSecondsPerDay = 24 * 3600;
+constexpr std::int64_t kSecondsPerDay = std::int64_t{24} * 3600;
 }  // namespace
 
 std::int64_t retention_cutoff(std::int64_t now, int retention_days) {

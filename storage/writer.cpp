@@ -165,7 +165,7 @@ void Writer::run_batch(std::deque<Entry>& batch) {
   // nothing, a metrics probe) must not wake them into another round, forever.
   const int changes_before = db_->getTotalChanges();
   auto abandon = [&](boost::system::error_code code, const std::string& error) {
-    spdlog::error("event=batch_abandoned jobs={} error=\"{}\" cause=\"{}\"", batch.size(),
+    spdlog::error(R"(event=batch_abandoned jobs={} error="{}" cause="{}")", batch.size(),
                   code.message(), error);
     for (auto& r : results) {
       if (r.status != WriteStatus::overloaded)

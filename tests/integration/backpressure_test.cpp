@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "fakes/telegram_harness.hpp"
+#include "fakes/writer_gate.hpp"
 #include "storage/writer.hpp"
 
 namespace wgbot::testing {
@@ -22,32 +23,6 @@ std::string update(std::int64_t update_id) {
                   {"text", "/help"}};
   return json{{"update_id", update_id}, {"message", message}}.dump();
 }
-
-// Holds the writer thread inside a job until released.
-class WriterGate {
- public:
-  explicit WriterGate(storage::Writer& writer) {
-    writer.submit(
-        [this](storage::Connection&) {
-          entered_.set_value();
-          release_.get_future().wait();
-        },
-        {});
-    entered_.get_future().wait();
-  }
-  ~WriterGate() { open(); }
-  WriterGate(const WriterGate&) = delete;
-  WriterGate& operator=(const WriterGate&) = delete;
-  void open() {
-    if (!opened_) release_.set_value();
-    opened_ = true;
-  }
-
- private:
-  std::promise<void> entered_;
-  std::promise<void> release_;
-  bool opened_ = false;
-};
 
 void wait_until_queued(storage::Writer& writer, std::size_t n) {
   while (writer.queued() < n) std::this_thread::yield();

@@ -16,6 +16,7 @@
 #include "fakes/loopback_platform.hpp"
 #include "fakes/temp_dir.hpp"
 #include "fakes/test_bot.hpp"
+#include "fakes/writer_gate.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -139,25 +140,6 @@ TEST(PlatformPlugin, AConversationThroughAPlatformTheBotHasNeverHeardOf) {
   EXPECT_TRUE(contains(page, "wgbot_handler_seconds_count 6")) << page;
   bot.stop();
 }
-
-// Holds the writer thread inside a job until released.
-class WriterGate {
- public:
-  explicit WriterGate(storage::Writer& writer) {
-    writer.submit(
-        [this](storage::Connection&) {
-          entered_.set_value();
-          release_.get_future().wait();
-        },
-        {});
-    entered_.get_future().wait();
-  }
-  void open() { release_.set_value(); }
-
- private:
-  std::promise<void> entered_;
-  std::promise<void> release_;
-};
 
 TEST(PlatformPlugin, StoppingWhileTheDatabaseIsBehindLosesNoAnsweredUpdate) {
   TempDir dir;

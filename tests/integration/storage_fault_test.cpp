@@ -39,6 +39,24 @@ std::string update(std::int64_t update_id, const std::string& text) {
   return json{{"update_id", update_id}, {"message", message}}.dump();
 }
 
+std::string fault_name(const ::testing::TestParamInfo<StorageFault>& info) {
+  switch (info.param) {
+    case StorageFault::disk_full:
+      return "DiskFull";
+    case StorageFault::io_error:
+      return "IoError";
+    case StorageFault::corrupt:
+      return "Corrupt";
+    case StorageFault::no_memory:
+      return "NoMemory";
+    case StorageFault::read_error:
+      return "IoErrorOnRead";
+    case StorageFault::none:
+      break;
+  }
+  return "None";
+}
+
 class StorageFaultTest : public ::testing::TestWithParam<StorageFault> {
  protected:
   // Installed before the harness opens the database, so its connections go through it.
@@ -92,22 +110,7 @@ TEST_P(StorageFaultTest, AFailureInsideTheJobAnswers503AndKeepsNothing) {
 INSTANTIATE_TEST_SUITE_P(EachKind, StorageFaultTest,
                          ::testing::Values(StorageFault::disk_full, StorageFault::io_error,
                                            StorageFault::corrupt, StorageFault::no_memory),
-                         [](const ::testing::TestParamInfo<StorageFault>& info) {
-                           switch (info.param) {
-                             case StorageFault::disk_full:
-                               return std::string("DiskFull");
-                             case StorageFault::io_error:
-                               return std::string("IoError");
-                             case StorageFault::corrupt:
-                               return std::string("Corrupt");
-                             case StorageFault::no_memory:
-                               return std::string("NoMemory");
-                             case StorageFault::read_error:
-                             case StorageFault::none:
-                               break;
-                           }
-                           return std::string("None");
-                         });
+                         fault_name);
 
 // A fault that strikes once, in the middle of the job, while SQLite keeps the transaction open:
 // the job's code sees the error, the commit afterwards would succeed. Only treating the error as
@@ -166,16 +169,7 @@ TEST_P(TransientStorageFaultTest, WhereverInTheJobItStrikes) {
 
 INSTANTIATE_TEST_SUITE_P(OnRead, TransientStorageFaultTest,
                          ::testing::Values(StorageFault::corrupt, StorageFault::read_error),
-                         [](const ::testing::TestParamInfo<StorageFault>& info) {
-                           switch (info.param) {
-                             case StorageFault::corrupt:
-                               return std::string("Corrupt");
-                             case StorageFault::read_error:
-                               return std::string("IoErrorOnRead");
-                             default:
-                               return std::string("Other");
-                           }
-                         });
+                         fault_name);
 
 // A database that may not grow (its size limit, or a quota) fails the statement that needs a
 // new page with SQLITE_FULL but keeps the transaction: whether that statement stored the update
