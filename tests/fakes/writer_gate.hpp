@@ -3,6 +3,7 @@
 #pragma once
 
 #include <future>
+#include <memory>
 
 #include "storage/writer.hpp"
 
@@ -12,13 +13,17 @@ class WriterGate {
  public:
   // Returns once the writer is inside the gate's job.
   explicit WriterGate(storage::Writer& writer) {
+    // The job owns what it waits on: the gate may be gone by the time it wakes.
+    auto released = std::make_shared<std::shared_future<void>>(release_.get_future().share());
+    auto entered = std::make_shared<std::promise<void>>();
+    auto inside = entered->get_future();
     writer.submit(
-        [this](storage::Connection&) {
-          entered_.set_value();
-          release_.get_future().wait();
+        [entered, released](storage::Connection&) {
+          entered->set_value();
+          released->wait();
         },
         {});
-    entered_.get_future().wait();
+    inside.wait();
   }
   ~WriterGate() { open(); }
   WriterGate(const WriterGate&) = delete;
@@ -31,7 +36,6 @@ class WriterGate {
   }
 
  private:
-  std::promise<void> entered_;
   std::promise<void> release_;
   bool opened_ = false;
 };

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "fakes/temp_dir.hpp"
+#include "fakes/writer_gate.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/storage_error.hpp"
@@ -136,21 +137,13 @@ namespace {
 
 // Jobs of one batch, run while the writer thread is held so they share one transaction.
 std::vector<WriteResult> run_as_one_batch(Writer& writer, std::vector<Writer::Job> jobs) {
-  std::promise<void> entered;
-  std::promise<void> release;
-  writer.submit(
-      [&](storage::Connection&) {
-        entered.set_value();
-        release.get_future().wait();
-      },
-      {});
-  entered.get_future().wait();
+  testing::WriterGate gate(writer);
   std::vector<std::promise<WriteResult>> results(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     writer.submit(std::move(jobs[i]),
                   [&results, i](const WriteResult& r) { results[i].set_value(r); });
   }
-  release.set_value();
+  gate.open();
   std::vector<WriteResult> out;
   for (auto& r : results) out.push_back(r.get_future().get());
   return out;
