@@ -32,6 +32,7 @@ const std::vector<CommandSpec>& command_table() {
       {"unremind", {"huynhac"}, Access::linked, Msg::help_unremind, &handle_unremind},
       {"snooze", {"hoannhac"}, Access::linked, Msg::help_snooze, &handle_snooze},
       {"lang", {"ngonngu"}, Access::linked, Msg::help_lang, &handle_lang},
+      {"notify", {"thongbao"}, Access::linked, Msg::help_notify, &handle_notify},
   };
   return kTable;
 }

@@ -158,4 +158,20 @@ void handle_lang(HandlerContext& ctx) {
   ctx.reply_tr(Msg::lang_set);
 }
 
+void handle_notify(HandlerContext& ctx) {
+  const std::string where = fold_for_search(ctx.args);
+  if (where != "here" && where != "day") {  // "đây" folds to "day"
+    ctx.reply_tr(Msg::notify_usage);
+    return;
+  }
+  // The console runs on the server: nobody reads it between sessions.
+  if (ctx.account.platform == "console") {
+    ctx.reply_tr(Msg::notify_console);
+    return;
+  }
+  storage::MemberRepository(ctx.db).set_preferred_account(ctx.member->id, ctx.account.id);
+  ctx.reply_tr(ctx.account.private_chat_id.empty() ? Msg::notify_set_no_private_chat
+                                                   : Msg::notify_set);
+}
+
 }  // namespace wgbot

@@ -9,4 +9,6 @@ void handle_members(HandlerContext& ctx);
 void handle_whois(HandlerContext& ctx);
 void handle_units(HandlerContext& ctx);
 void handle_lang(HandlerContext& ctx);
+// /notify here: unsolicited messages (nudges, digests, broadcasts) go to this account.
+void handle_notify(HandlerContext& ctx);
 }  // namespace wgbot

@@ -40,6 +40,7 @@ enum class Msg {
   help_whois,
   help_units,
   help_lang,
+  help_notify,
   // /whoami
   whoami_line_name,
   whoami_line_title,
@@ -69,6 +70,11 @@ enum class Msg {
   // /lang
   lang_usage,
   lang_set,
+  // /notify here
+  notify_usage,
+  notify_set,
+  notify_set_no_private_chat,
+  notify_console,
   // roles
   role_chairman,
   role_vice_chairman,

@@ -48,6 +48,8 @@ std::string_view text_en(Msg key) {
       return "/units — the units";
     case Msg::help_lang:
       return "/lang vi|en — change the language, e.g. /lang vi";
+    case Msg::help_notify:
+      return "/notify here — get nudges and announcements on this account";
     case Msg::whoami_line_name:
       return "{} (@{})";
     case Msg::whoami_line_title:
@@ -96,6 +98,16 @@ std::string_view text_en(Msg key) {
       return "Usage: /lang vi or /lang en";
     case Msg::lang_set:
       return "The language is now English.";
+    case Msg::notify_usage:
+      return "Send /notify here from the app where you want nudges and announcements.";
+    case Msg::notify_set:
+      return "From now on, nudges, digests and announcements go to this account.";
+    case Msg::notify_set_no_private_chat:
+      return "From now on, nudges, digests and announcements go to this account.\n"
+             "Please send me one private message so that I can reach you.";
+    case Msg::notify_console:
+      return "A console account gets no nudges or announcements. Send /notify here from "
+             "Telegram or Zalo.";
     case Msg::role_chairman:
       return "Head of the Committee";
     case Msg::role_vice_chairman:

@@ -48,6 +48,8 @@ std::string_view text_vi(Msg key) {
       return "/units — các đơn vị";
     case Msg::help_lang:
       return "/lang vi|en — đổi ngôn ngữ, ví dụ: /lang en";
+    case Msg::help_notify:
+      return "/notify here — nhận nhắc việc và thông báo tại tài khoản này";
     case Msg::whoami_line_name:
       return "Đ/c {} (@{})";
     case Msg::whoami_line_title:
@@ -96,6 +98,16 @@ std::string_view text_vi(Msg key) {
       return "Cách dùng: /lang vi hoặc /lang en";
     case Msg::lang_set:
       return "Đã chuyển ngôn ngữ sang tiếng Việt.";
+    case Msg::notify_usage:
+      return "Gửi /notify here từ ứng dụng đồng chí muốn nhận nhắc việc và thông báo.";
+    case Msg::notify_set:
+      return "Từ nay nhắc việc, báo cáo và thông báo chung sẽ gửi đến tài khoản này.";
+    case Msg::notify_set_no_private_chat:
+      return "Từ nay nhắc việc, báo cáo và thông báo chung sẽ gửi đến tài khoản này.\n"
+             "Đồng chí hãy nhắn riêng cho tôi một tin để tôi có thể gửi đến đồng chí.";
+    case Msg::notify_console:
+      return "Tài khoản console không nhận nhắc việc và thông báo. Hãy gửi /notify here từ "
+             "Telegram hoặc Zalo.";
     case Msg::role_chairman:
       return "Trưởng ban";
     case Msg::role_vice_chairman:
