@@ -253,9 +253,11 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
       return record_delivered(id, now_s);
     case DeliveryStatus::retry_after: {
       const auto wait = std::max(r.retry_after, std::chrono::seconds{1});
-      limiter.on_retry_after(chat, wait, limiter_time(now));
-      spdlog::warn("event=send_flood_control platform={} chat={} outbox_id={} retry_after_s={}",
-                   platform, chat, id, wait.count());
+      const auto scope = limiter.on_retry_after(chat, wait, limiter_time(now));
+      spdlog::warn(
+          "event=send_flood_control platform={} chat={} outbox_id={} retry_after_s={} paused={}",
+          platform, chat, id, wait.count(),
+          scope == RateLimiter::PauseScope::all ? "all_chats" : "this_chat");
       return record_retry(id, seconds_ceil(now + wait), r.error);
     }
     case DeliveryStatus::migrate:

@@ -1,5 +1,7 @@
 #include "bot/outbound/rate_limiter.hpp"
 
+#include <set>
+
 #include <algorithm>
 
 namespace wgbot {
@@ -68,10 +70,19 @@ void RateLimiter::pause_chat_until(std::string_view chat_id, TimePoint until) {
   it->second.paused_until = std::max(it->second.paused_until, until);
 }
 
-void RateLimiter::on_retry_after(std::string_view chat_id, std::chrono::seconds retry_after,
-                                 TimePoint now) {
+RateLimiter::PauseScope RateLimiter::on_retry_after(std::string_view chat_id,
+                                                    std::chrono::seconds retry_after,
+                                                    TimePoint now) {
   pause_chat_until(chat_id, now + retry_after);
+  while (!recent_refusals_.empty() && recent_refusals_.front().first + kRefusalWindow <= now) {
+    recent_refusals_.pop_front();
+  }
+  recent_refusals_.emplace_back(now, std::string(chat_id));
+  std::set<std::string_view> chats;
+  for (const auto& refusal : recent_refusals_) chats.insert(refusal.second);
+  if (chats.size() < kChatsForGlobalPause) return PauseScope::chat;
   pause_all_until(now + retry_after);
+  return PauseScope::all;
 }
 
 void RateLimiter::forget_idle(TimePoint now) {

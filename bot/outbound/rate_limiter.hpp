@@ -40,8 +40,14 @@ class RateLimiter {
   void pause_all_until(TimePoint until);
   void pause_chat_until(std::string_view chat_id, TimePoint until);
 
-  // A 429 does not say which limit tripped, so pause both the chat and everything.
-  void on_retry_after(std::string_view chat_id, std::chrono::seconds retry_after, TimePoint now);
+  // A 429 does not say which limit tripped. One chat refused is that chat's limit: only it
+  // waits, so one busy group cannot hold everyone's reminders. Refusals from several chats
+  // close together mean the bot's global limit: then everything waits.
+  enum class PauseScope { chat, all };
+  static constexpr std::size_t kChatsForGlobalPause = 3;
+  static constexpr std::chrono::seconds kRefusalWindow{2};
+  PauseScope on_retry_after(std::string_view chat_id, std::chrono::seconds retry_after,
+                            TimePoint now);
 
   [[nodiscard]] std::size_t tracked_chats() const { return chats_.size(); }
 
@@ -58,6 +64,7 @@ class RateLimiter {
   RateLimits limits_;
   std::deque<TimePoint> global_recent_;
   TimePoint global_paused_until_{};
+  std::deque<std::pair<TimePoint, std::string>> recent_refusals_;  // within kRefusalWindow
   std::map<std::string, ChatState, std::less<>> chats_;
   TimePoint last_forget_{};
 };

@@ -144,6 +144,25 @@ TEST_F(TelegramSenderTest, RetryAfterIsHonouredOnTheClock) {
   EXPECT_EQ(status_of(id), "sent");
 }
 
+// One chat's flood control (a busy group, say) must not hold everyone else's messages.
+TEST_F(TelegramSenderTest, OneChatsRetryAfterHoldsOnlyThatChat) {
+  fake_.push_fixture("sendMessage", 429, "telegram/error_429_retry_after.json");
+  const auto busy = enqueue("-1002198457731", "nhóm");
+  const auto other = enqueue("1958840321", "riêng");
+  start_sender();
+  sender_->settle();
+  const auto calls = fake_.calls("sendMessage");
+  ASSERT_EQ(calls.size(), 2U);
+  EXPECT_EQ(calls[0].body.at("chat_id"), -1002198457731LL);  // refused: retry_after 7
+  EXPECT_EQ(calls[1].body.at("chat_id"), 1958840321LL);      // sent at once
+  EXPECT_EQ(calls[1].at, calls[0].at);
+  EXPECT_EQ(status_of(other), "sent");
+  EXPECT_EQ(status_of(busy), "pending");
+  bot_.clock().advance(7s);
+  sender_->settle();
+  EXPECT_EQ(status_of(busy), "sent");
+}
+
 TEST_F(TelegramSenderTest, PerChatGroupAndGlobalLimitsHoldFor200Messages) {
   // 6 private chats and 4 groups; the global limit is lowered so that it binds too.
   std::vector<std::string> chats = {"101", "102",  "103",  "104",  "105",

@@ -123,7 +123,7 @@ TEST(RateLimiter, GlobalLimitWithManyChats) {
   EXPECT_EQ(log.last - kStart, 6s);
 }
 
-TEST(RateLimiter, RetryAfterFromTelegramPausesChatAndEverything) {
+TEST(RateLimiter, RetryAfterFromTelegramPausesOnlyThatChat) {
   std::ifstream in(std::string(WGBOT_FIXTURES_DIR) + "/telegram/error_429_retry_after.json");
   std::stringstream body;
   body << in.rdbuf();
@@ -132,12 +132,27 @@ TEST(RateLimiter, RetryAfterFromTelegramPausesChatAndEverything) {
 
   RateLimiter limiter;
   limiter.record_send("-1002198457731", true, kStart);
-  limiter.on_retry_after("-1002198457731", api.retry_after, kStart + 100ms);
+  EXPECT_EQ(limiter.on_retry_after("-1002198457731", api.retry_after, kStart + 100ms),
+            RateLimiter::PauseScope::chat);
   EXPECT_EQ(limiter.delay_for("-1002198457731", true, kStart + 100ms), 7000ms);
-  EXPECT_EQ(limiter.delay_for("5190233814", false, kStart + 100ms), 7000ms);
-  EXPECT_EQ(limiter.delay_for("5190233814", false, kStart + 7099ms), 1ms);
+  EXPECT_EQ(limiter.delay_for("5190233814", false, kStart + 100ms), 0ms);  // not held
   EXPECT_EQ(limiter.delay_for("-1002198457731", true, kStart + 7100ms), 0ms);
-  EXPECT_EQ(limiter.delay_for("5190233814", false, kStart + 7100ms), 0ms);
+}
+
+TEST(RateLimiter, RefusalsFromSeveralChatsCloseTogetherPauseEverything) {
+  RateLimiter limiter;
+  EXPECT_EQ(limiter.on_retry_after("a", 5s, kStart), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(limiter.on_retry_after("a", 5s, kStart + 100ms), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(limiter.on_retry_after("b", 5s, kStart + 200ms), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(limiter.delay_for("z", false, kStart + 200ms), 0ms);
+  EXPECT_EQ(limiter.on_retry_after("c", 5s, kStart + 300ms), RateLimiter::PauseScope::all);
+  EXPECT_EQ(limiter.delay_for("z", false, kStart + 300ms), 5000ms);
+  // Far apart, the same three chats are three separate chat limits.
+  RateLimiter spread;
+  EXPECT_EQ(spread.on_retry_after("a", 1s, kStart), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(spread.on_retry_after("b", 1s, kStart + 3s), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(spread.on_retry_after("c", 1s, kStart + 6s), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(spread.delay_for("z", false, kStart + 6s), 0ms);
 }
 
 TEST(RateLimiter, ChatPauseOnlyHoldsThatChat) {
