@@ -1,13 +1,16 @@
 // POST /webhook/zalo through the bot's real HTTP server: the secret header, both body shapes,
-// redelivery, non-text messages and events the bot does not handle.
+// redelivery, non-text messages, events the bot does not handle, and set-webhook.
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "bot/zalo_bot/zalo_bot_platform.hpp"
+#include "config/config.hpp"
 #include "core/metrics.hpp"
 #include "fakes/fake_telegram.hpp"
 #include "fakes/fake_zalo_bot.hpp"
 #include "fakes/temp_dir.hpp"
+#include "fakes/test_bot.hpp"
 #include "fakes/zalo_bot_runtime.hpp"
 
 namespace wgbot::testing {
@@ -79,6 +82,25 @@ TEST(ZaloBotWebhook, UnknownEventsAreAcknowledgedAndMalformedBodiesRefused) {
   EXPECT_EQ(bot.post("{not json"), 400);
   EXPECT_EQ(bot.post(R"({"event_name":"message.text.received","message":{"text":"/help"}})"), 400);
   EXPECT_EQ(bot.query_int("SELECT COUNT(*) FROM inbox"), 0);
+}
+
+// `wgbot set-webhook --platform zalo-bot`: the URL and a secret generated once and kept.
+TEST(ZaloBotWebhook, SetWebhookRegistersTheUrlWithAKeptGeneratedSecret) {
+  FakeZaloBot fake;
+  TestBot bot;
+  Config config = bot.config();
+  config.public_url = "https://wgbot.example.vn/";
+  config.zalo_bot.token = std::string(FakeZaloBot::kToken);
+  config.zalo_bot.api_base_url = fake.base_url();
+  const auto registration = zalo_bot::register_webhook(config, bot.writer());
+  ASSERT_TRUE(registration.ok) << registration.error;
+  EXPECT_EQ(registration.info.at("verification").value("outcome", ""), "webhook.ok");
+  const auto set = fake.calls("setWebhook");
+  ASSERT_EQ(set.size(), 1U);
+  EXPECT_EQ(set[0].body.value("url", ""), "https://wgbot.example.vn/webhook/zalo");
+  const std::string secret = set[0].body.value("secret_token", "");
+  EXPECT_EQ(secret.size(), 43U);
+  EXPECT_EQ(zalo_bot::resolve_webhook_secret(config, bot.writer()), secret);
 }
 
 }  // namespace
