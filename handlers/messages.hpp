@@ -23,6 +23,7 @@ enum class Msg {
   not_allowed,
   internal_error,
   not_a_command_private,
+  text_only_private,  // a photo, sticker or voice message where only text is read
   usage_prefix,
   // /start
   start_greeting_linked,

@@ -16,6 +16,8 @@ std::string_view text_en(Msg key) {
       return "Sorry, something went wrong. Please try again later.";
     case Msg::not_a_command_private:
       return "Commands start with /. Send /help to see them.";
+    case Msg::text_only_private:
+      return "For now I can read only text messages. Send /help to see the commands.";
     case Msg::usage_prefix:
       return "Usage: {}";
     case Msg::start_greeting_linked:

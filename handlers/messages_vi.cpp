@@ -16,6 +16,8 @@ std::string_view text_vi(Msg key) {
       return "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.";
     case Msg::not_a_command_private:
       return "Lệnh bắt đầu bằng dấu /. Gõ /help để xem các lệnh.";
+    case Msg::text_only_private:
+      return "Hiện tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem các lệnh.";
     case Msg::usage_prefix:
       return "Cách dùng: {}";
     case Msg::start_greeting_linked:

@@ -158,7 +158,8 @@ std::size_t Dispatcher::handle(storage::Connection& db, const Inbound& in, std::
   ctx.lang = lang_for(*config_, in, ctx.member);
 
   if (!command) {
-    ctx.reply_tr(Msg::not_a_command_private);
+    // A message without text is a photo, sticker or voice the platform passed on as such.
+    ctx.reply_tr(in.text.empty() ? Msg::text_only_private : Msg::not_a_command_private);
   } else if (spec == nullptr) {
     ctx.reply_tr(Msg::unknown_command, "/" + command->name);
   } else if (!may_run(*spec, ctx.member)) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "bot/telegram/json_fields.hpp"
+#include "core/json_fields.hpp"
 
 namespace wgbot::telegram {
 namespace {

@@ -4,50 +4,13 @@
 #include <charconv>
 #include <iterator>
 
+#include "core/text_markup.hpp"
 #include "core/utf16.hpp"
 
 namespace wgbot::telegram {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::string_view kBold = "**";
-
-// Calls emit(text, bold) for the pieces of one line: `**x**` pairs are bold, the rest plain.
-template <typename Emit>
-void for_each_segment(std::string_view line, Emit&& emit) {
-  std::size_t pos = 0;
-  while (pos < line.size()) {
-    const std::size_t open = line.find(kBold, pos);
-    if (open == std::string_view::npos) break;
-    const std::size_t close = line.find(kBold, open + kBold.size());
-    if (close == std::string_view::npos) break;
-    if (close == open + kBold.size()) {  // "****": nothing to make bold, keep it literal
-      emit(line.substr(pos, close - pos), false);
-      pos = close;
-      continue;
-    }
-    if (open > pos) emit(line.substr(pos, open - pos), false);
-    emit(line.substr(open + kBold.size(), close - open - kBold.size()), true);
-    pos = close + kBold.size();
-  }
-  if (pos < line.size()) emit(line.substr(pos), false);
-}
-
-// Applies `render_line` to each line of `text`, keeping the newlines.
-template <typename RenderLine>
-std::string map_lines(std::string_view text, RenderLine&& render_line) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (std::size_t start = 0; start <= text.size();) {
-    const std::size_t nl = text.find('\n', start);
-    render_line(text.substr(start, nl - start), out);
-    if (nl == std::string_view::npos) break;
-    out += '\n';
-    start = nl + 1;
-  }
-  return out;
-}
 
 std::size_t rendered_units(std::string_view plain) {
   return utf16_length(render_html(plain));
@@ -152,7 +115,7 @@ std::string escape_html(std::string_view text) {
 
 std::string render_html(std::string_view plain) {
   return map_lines(plain, [](std::string_view line, std::string& out) {
-    for_each_segment(line, [&out](std::string_view segment, bool bold) {
+    for_each_markup_segment(line, [&out](std::string_view segment, bool bold) {
       if (bold) out += "<b>";
       out += escape_html(segment);
       if (bold) out += "</b>";
@@ -161,9 +124,7 @@ std::string render_html(std::string_view plain) {
 }
 
 std::string strip_markup(std::string_view plain) {
-  return map_lines(plain, [](std::string_view line, std::string& out) {
-    for_each_segment(line, [&out](std::string_view segment, bool) { out += segment; });
-  });
+  return strip_bold_markup(plain);
 }
 
 std::vector<std::string> split_message(std::string_view text, std::size_t limit_units) {

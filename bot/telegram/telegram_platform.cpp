@@ -1,7 +1,6 @@
 #include "bot/telegram/telegram_platform.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <openssl/rand.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_executor.hpp>
@@ -13,9 +12,9 @@
 
 #include <array>
 #include <random>
-#include <stdexcept>
 
 #include "bot/dispatch/dispatcher.hpp"
+#include "bot/platform/webhook_secret.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/bot_commands.hpp"
 #include "bot/telegram/formatter.hpp"
@@ -36,19 +35,6 @@ namespace {
 constexpr std::string_view kPlatform = "telegram";
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
-// 43 characters of Telegram's secret_token alphabet (A-Z a-z 0-9 _ -): 258 bits.
-std::string generate_secret() {
-  static constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-  std::array<unsigned char, 43> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    throw std::runtime_error("cannot generate the Telegram webhook secret: no randomness");
-  }
-  std::string secret;
-  for (unsigned char b : bytes) secret += kAlphabet[b % kAlphabet.size()];
-  return secret;
-}
-
 void log_step_failure(std::string_view step, const ApiResult& r) {
   spdlog::warn("event=telegram_call_failed method={} outcome={} code={} description=\"{}\"", step,
                to_string(r.outcome), r.error_code, r.description);
@@ -57,15 +43,7 @@ void log_step_failure(std::string_view step, const ApiResult& r) {
 }  // namespace
 
 std::string resolve_webhook_secret(const Config& config, storage::Writer& writer) {
-  if (!config.telegram.webhook_secret.empty()) return config.telegram.webhook_secret;
-  return writer.run([](storage::Connection& db) {
-    storage::StateRepository state(db);
-    const std::string key(kGeneratedSecretKey);
-    if (auto kept = state.get(key); kept && !kept->empty()) return *kept;
-    std::string secret = generate_secret();
-    state.set(key, secret);
-    return secret;
-  });
+  return wgbot::resolve_webhook_secret(config.telegram.webhook_secret, kGeneratedSecretKey, writer);
 }
 
 std::string webhook_url(const Config& config) {

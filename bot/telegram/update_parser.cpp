@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/telegram/json_fields.hpp"
+#include "core/json_fields.hpp"
 #include "core/utf16.hpp"
 #include "handlers/actions.hpp"
 

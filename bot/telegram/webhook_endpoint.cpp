@@ -1,7 +1,6 @@
 #include "bot/telegram/webhook_endpoint.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -10,6 +9,7 @@
 
 #include "bot/dispatch/ingest.hpp"
 #include "bot/http/router.hpp"
+#include "bot/platform/webhook_secret.hpp"
 #include "bot/telegram/update_parser.hpp"
 #include "core/metrics.hpp"
 
@@ -29,12 +29,6 @@ http::Response answer(int status, std::string body = {}) {
 }
 
 }  // namespace
-
-bool secrets_equal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.empty()) return true;
-  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
-}
 
 WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics, std::string secret)
     : ingest_(ingest), metrics_(metrics), secret_(std::move(secret)), instance_(random_prefix()) {}

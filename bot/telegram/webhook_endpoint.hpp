@@ -22,9 +22,6 @@ namespace wgbot::telegram {
 inline constexpr std::string_view kWebhookPath = "/webhook/telegram";
 inline constexpr std::string_view kSecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-// Equal strings, compared in time independent of where they differ (the length may leak).
-[[nodiscard]] bool secrets_equal(std::string_view a, std::string_view b);
-
 class WebhookEndpoint {
  public:
   // `secret`: what Telegram sends in kSecretHeader; an empty secret refuses every request.

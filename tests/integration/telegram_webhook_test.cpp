@@ -6,6 +6,7 @@
 #include <string>
 
 #include "bot/outbound/outbox_sender.hpp"
+#include "bot/platform/webhook_secret.hpp"
 #include "bot/telegram/bot_commands.hpp"
 #include "bot/telegram/update_parser.hpp"
 #include "bot/telegram/webhook_endpoint.hpp"
@@ -220,10 +221,10 @@ TEST(TelegramWebhookReadiness, UpdatesWait503UntilTheBotKnowsItsName) {
 }
 
 TEST(TelegramSecret, ComparisonNeedsEqualLengthAndBytes) {
-  EXPECT_TRUE(telegram::secrets_equal("abc-DEF_123", "abc-DEF_123"));
-  EXPECT_FALSE(telegram::secrets_equal("abc-DEF_123", "abc-DEF_124"));
-  EXPECT_FALSE(telegram::secrets_equal("abc", "abcd"));
-  EXPECT_FALSE(telegram::secrets_equal("", "a"));
+  EXPECT_TRUE(secrets_equal("abc-DEF_123", "abc-DEF_123"));
+  EXPECT_FALSE(secrets_equal("abc-DEF_123", "abc-DEF_124"));
+  EXPECT_FALSE(secrets_equal("abc", "abcd"));
+  EXPECT_FALSE(secrets_equal("", "a"));
 }
 
 TEST(TelegramBotCommands, DescriptionIsTheHelpTextAfterTheDash) {

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -11,6 +12,7 @@
 #include "bot/app/app.hpp"
 #include "bot/app/bootstrap.hpp"
 #include "bot/telegram/telegram_platform.hpp"
+#include "bot/zalo_bot/zalo_bot_platform.hpp"
 #include "handlers/roster_import.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/backup.hpp"
@@ -162,10 +164,29 @@ int import_roster_file(const Config& config, const std::string& path, std::ostre
   }
 }
 
+namespace {
+
+// Prints what the platform reports; exit code of this platform's registration.
+template <typename Registration>
+int report_registration(std::string_view name, const Registration& registration,
+                        std::ostream& out) {
+  if (!registration.ok) return fail(std::cerr, std::string(name) + ": " + registration.error);
+  out << name << ": " << registration.info.dump(2) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 int set_webhook(const Config& config, const std::string& platform, std::ostream& out) {
-  if (platform == "zalo-bot") return fail(std::cerr, "Zalo Bot is not supported yet");
-  if (!config.telegram.enabled()) {
+  // No --platform: every enabled one; with none enabled, Telegram's message says what to set.
+  const bool zalo = platform == "zalo-bot" || (platform.empty() && config.zalo_bot.enabled());
+  const bool telegram =
+      platform == "telegram" || (platform.empty() && (config.telegram.enabled() || !zalo));
+  if (telegram && !config.telegram.enabled()) {
     return fail(std::cerr, "telegram.token is not set (WGBOT_TELEGRAM_TOKEN)", kExitUsage);
+  }
+  if (zalo && !config.zalo_bot.enabled()) {
+    return fail(std::cerr, "zalo_bot.token is not set (WGBOT_ZALO_BOT_TOKEN)", kExitUsage);
   }
   if (config.public_url.empty()) {
     return fail(std::cerr, "public_url is not set: without it the bot uses long polling",
@@ -173,11 +194,17 @@ int set_webhook(const Config& config, const std::string& platform, std::ostream&
   }
   try {
     storage::Writer writer(open_for_cli(config).db);
-    const auto registration = telegram::register_webhook(config, writer);
+    int status = kExitOk;
+    if (telegram) {
+      status = std::max(
+          status, report_registration("telegram", telegram::register_webhook(config, writer), out));
+    }
+    if (zalo) {
+      status = std::max(
+          status, report_registration("zalo-bot", zalo_bot::register_webhook(config, writer), out));
+    }
     writer.stop();
-    if (!registration.ok) return fail(std::cerr, "telegram: " + registration.error);
-    out << "telegram: " << registration.info.dump(2) << "\n";
-    return kExitOk;
+    return status;
   } catch (const std::exception& e) {
     return fail(std::cerr, e.what());
   }

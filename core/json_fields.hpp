@@ -1,4 +1,4 @@
-// Reading fields of Bot API JSON without throwing: only const lookups through find(), since
+// Reading fields of platform JSON without throwing: only const lookups through find(), since
 // operator[] on a const json is undefined for missing keys.
 #pragma once
 
@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace wgbot::telegram {
+namespace wgbot {
 
 // The field, or nullptr when `object` is not an object or has no such key.
 const nlohmann::json* member(const nlohmann::json& object, const char* key);
@@ -18,4 +18,4 @@ std::optional<std::int64_t> int_member(const nlohmann::json& object, const char*
 // The field when it is a string, else "".
 std::string string_member(const nlohmann::json& object, const char* key);
 
-}  // namespace wgbot::telegram
+}  // namespace wgbot

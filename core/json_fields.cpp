@@ -1,6 +1,6 @@
-#include "bot/telegram/json_fields.hpp"
+#include "core/json_fields.hpp"
 
-namespace wgbot::telegram {
+namespace wgbot {
 
 using nlohmann::json;
 
@@ -32,4 +32,4 @@ std::string string_member(const json& object, const char* key) {
   return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
 }
 
-}  // namespace wgbot::telegram
+}  // namespace wgbot

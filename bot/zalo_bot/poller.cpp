@@ -1,0 +1,201 @@
+#include "bot/zalo_bot/poller.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bot/dispatch/ingest.hpp"
+#include "bot/zalo_bot/api_client_awaitable.hpp"
+#include "bot/zalo_bot/bot_identity.hpp"
+#include "bot/zalo_bot/update_parser.hpp"
+#include "core/metrics.hpp"
+
+namespace wgbot::zalo_bot {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+void log_failure(std::string_view step, const ApiResult& r, int failures) {
+  if (r.outcome == ApiOutcome::unauthorized) {
+    spdlog::error(
+        "event=poll_failed platform=zalo_bot step={} failures={} detail=\"the bot token "
+        "was rejected\" description=\"{}\"",
+        step, failures, r.description);
+    return;
+  }
+  spdlog::warn(
+      "event=poll_failed platform=zalo_bot step={} outcome={} code={} failures={} "
+      "description=\"{}\"",
+      step, to_string(r.outcome), r.error_code, failures, r.description);
+}
+
+}  // namespace
+
+struct Poller::Impl : std::enable_shared_from_this<Impl> {
+  Impl(asio::io_context& ioc, ApiClient& a, IngestService& i, Metrics& m, const BotIdentity& id,
+       PollerOptions o)
+      : strand(asio::make_strand(ioc)),
+        timer(strand),
+        api(a),
+        ingest(i),
+        metrics(m),
+        identity(id),
+        options(o),
+        rng(std::random_device{}()) {}
+
+  asio::strand<asio::io_context::executor_type> strand;
+  asio::steady_timer timer;
+  ApiClient& api;
+  IngestService& ingest;
+  Metrics& metrics;
+  const BotIdentity& identity;
+  const PollerOptions options;
+  std::mt19937_64 rng;
+
+  // Strand only.
+  CallCanceller cancel;
+  bool started = false;
+  bool stopping = false;
+  bool finished = false;
+  std::function<void()> stopped;
+
+  asio::awaitable<void> run();
+  asio::awaitable<bool> pause(int failures);
+  asio::awaitable<bool> remove_webhook();
+  asio::awaitable<void> store(const ApiResult& answer);
+  void finish();
+};
+
+// Waits out the back-off; false if the poller is stopping.
+asio::awaitable<bool> Poller::Impl::pause(int failures) {
+  if (stopping) co_return false;
+  timer.expires_after(backoff(failures, rng(), options.backoff));
+  co_await timer.async_wait(kTuple);
+  co_return !stopping;
+}
+
+// getUpdates does not work while a webhook is set, so a bot switched to polling removes it.
+asio::awaitable<bool> Poller::Impl::remove_webhook() {
+  for (int failures = 1; !stopping; ++failures) {
+    // GCC 12 mishandles temporaries inside co_await: the operation is made first.
+    auto op = async_call(api, "deleteWebhook", nlohmann::json::object(), kCallTimeout, &cancel,
+                         asio::use_awaitable);
+    const ApiResult removed = co_await std::move(op);
+    if (stopping) co_return false;
+    metrics.set_reachable(kPlatformId, removed.error_code != 0);
+    if (removed.succeeded()) co_return true;
+    log_failure("deleteWebhook", removed, failures);
+    if (!co_await pause(failures)) co_return false;
+  }
+  co_return false;
+}
+
+// One update, through the ingest service as a batch of one (the poller's path: it waits for
+// the database rather than being refused). Zalo will not hand it out again either way.
+asio::awaitable<void> Poller::Impl::store(const ApiResult& answer) {
+  ParsedUpdate parsed = parse_update_json(
+      answer.result, answer.result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      identity.names());
+  if (parsed.status != UpdateStatus::ok) {
+    spdlog::debug("event=poll_update_skipped platform=zalo_bot reason=\"{}\"", parsed.reason);
+    co_return;
+  }
+  std::vector<Inbound> batch;
+  batch.push_back(std::move(parsed.inbound));
+  auto op = asio::async_initiate<decltype(kTuple), void(BatchIngestResult)>(
+      [this, &batch](auto handler) {
+        auto work = std::make_shared<decltype(handler)>(std::move(handler));
+        ingest.submit_batch(std::move(batch), nullptr, [work](const BatchIngestResult& r) {
+          auto executor = asio::get_associated_executor(*work);
+          asio::post(executor, [work, r]() mutable { (*work)(r); });
+        });
+      },
+      kTuple);
+  auto [result] = co_await std::move(op);
+  if (!result.committed()) {
+    spdlog::error("event=poll_update_lost platform=zalo_bot error=\"{}\"", result.error);
+  }
+}
+
+asio::awaitable<void> Poller::Impl::run() {
+  if (!co_await remove_webhook()) co_return;
+  spdlog::warn(
+      "event=polling_started platform=zalo_bot detail=\"Zalo Bot long polling can lose updates "
+      "upstream (no offset, no replay); it is meant for development, set public_url for the "
+      "webhook\"");
+  int failures = 0;
+  while (!stopping) {
+    auto poll = async_call(api, "getUpdates", {{"timeout", options.poll_timeout.count()}},
+                           options.poll_timeout + kPollSlack, &cancel, asio::use_awaitable);
+    const ApiResult answer = co_await std::move(poll);
+    if (stopping) break;
+    metrics.set_reachable(kPlatformId, answer.error_code != 0);
+    if (answer.outcome == ApiOutcome::no_update) {
+      failures = 0;
+      continue;
+    }
+    if (!answer.succeeded()) {
+      log_failure("getUpdates", answer, ++failures);
+      if (!co_await pause(failures)) break;
+      continue;
+    }
+    failures = 0;
+    co_await store(answer);
+  }
+  spdlog::info("event=polling_stopped platform=zalo_bot");
+}
+
+void Poller::Impl::finish() {
+  finished = true;
+  if (stopped) asio::post(strand, std::exchange(stopped, nullptr));
+}
+
+Poller::Poller(asio::io_context& ioc, ApiClient& api, IngestService& ingest, Metrics& metrics,
+               const BotIdentity& identity, PollerOptions options)
+    : impl_(std::make_shared<Impl>(ioc, api, ingest, metrics, identity, options)) {}
+
+Poller::~Poller() = default;
+
+void Poller::start() {
+  asio::post(impl_->strand, [impl = impl_] {
+    if (impl->started || impl->stopping) return;
+    impl->started = true;
+    asio::co_spawn(impl->strand, impl->run(),
+                   asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
+                     if (e) {
+                       try {
+                         std::rethrow_exception(e);
+                       } catch (const std::exception& ex) {
+                         spdlog::error("event=poller_crashed platform=zalo_bot error=\"{}\"",
+                                       ex.what());
+                       }
+                     }
+                     impl->finish();
+                   }));
+  });
+}
+
+void Poller::stop(std::function<void()> done) {
+  asio::post(impl_->strand, [impl = impl_, done = std::move(done)]() mutable {
+    impl->stopping = true;
+    impl->stopped = std::move(done);
+    impl->cancel.cancel();
+    impl->timer.cancel();
+    if (!impl->started || impl->finished) impl->finish();
+  });
+}
+
+}  // namespace wgbot::zalo_bot

@@ -1,0 +1,73 @@
+#include "bot/zalo_bot/webhook_endpoint.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <memory>
+
+#include "bot/dispatch/ingest.hpp"
+#include "bot/http/router.hpp"
+#include "bot/platform/webhook_secret.hpp"
+#include "bot/zalo_bot/bot_identity.hpp"
+#include "bot/zalo_bot/update_parser.hpp"
+#include "core/metrics.hpp"
+
+namespace wgbot::zalo_bot {
+
+namespace {
+
+http::Response answer(int status, std::string body = {}) {
+  return http::text_response(status, std::move(body));
+}
+
+}  // namespace
+
+WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics,
+                                 const BotIdentity& identity, std::string secret)
+    : ingest_(ingest), metrics_(metrics), identity_(identity), secret_(std::move(secret)) {}
+
+void WebhookEndpoint::add_routes(http::Router& router) {
+  router.add("POST", std::string(kWebhookPath),
+             [this](http::Request request, http::Responder responder) {
+               handle(std::move(request), std::move(responder));
+             });
+}
+
+bool WebhookEndpoint::authorised(const http::Request& request) const {
+  const std::string_view given = request.header(kSecretHeader);
+  if (!secret_.empty() && !given.empty() && secrets_equal(given, secret_)) return true;
+  metrics_.update_rejected(kPlatformId);
+  spdlog::warn("event=webhook_rejected platform=zalo_bot reason={} remote={}",
+               given.empty() ? "missing_secret" : "wrong_secret", request.remote);
+  return false;
+}
+
+void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
+  if (!authorised(request)) {
+    responder.send(answer(401, "unauthorized\n"));
+    return;
+  }
+  if (!identity_.known()) {
+    spdlog::info("event=webhook_deferred platform=zalo_bot reason=not_ready");
+    responder.send(answer(503, "not ready\n"));
+    return;
+  }
+  ParsedUpdate parsed = parse_update(request.body, identity_.names());
+  if (parsed.status == UpdateStatus::malformed) {
+    spdlog::warn("event=webhook_malformed platform=zalo_bot reason=\"{}\" bytes={}", parsed.reason,
+                 request.body.size());
+    responder.send(answer(400, "malformed update\n"));
+    return;
+  }
+  if (parsed.status == UpdateStatus::ignored) {
+    spdlog::debug("event=webhook_ignored platform=zalo_bot reason=\"{}\"", parsed.reason);
+    responder.send(answer(200));
+    return;
+  }
+  // The Responder travels with the update; whoever finishes the ingest answers.
+  auto shared = std::make_shared<http::Responder>(std::move(responder));
+  ingest_.submit(std::move(parsed.inbound), [shared](const IngestResult& r) {
+    shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
+  });
+}
+
+}  // namespace wgbot::zalo_bot

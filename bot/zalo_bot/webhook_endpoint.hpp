@@ -1,0 +1,47 @@
+// POST /webhook/zalo: verify the secret header, parse the update, hand it to the ingest service,
+// and answer 200 only once it is stored; 503 when it could not be (so Zalo may deliver it again).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bot/http/http_types.hpp"
+
+namespace wgbot {
+class IngestService;
+class Metrics;
+namespace http {
+class Router;
+}
+}  // namespace wgbot
+
+namespace wgbot::zalo_bot {
+
+class BotIdentity;
+
+inline constexpr std::string_view kWebhookPath = "/webhook/zalo";
+inline constexpr std::string_view kSecretHeader = "X-Bot-Api-Secret-Token";
+
+class WebhookEndpoint {
+ public:
+  // `secret`: what Zalo sends in kSecretHeader; an empty secret refuses every request. Updates
+  // get 503 until `identity` is known (getMe), since group mentions name the bot.
+  WebhookEndpoint(IngestService& ingest, Metrics& metrics, const BotIdentity& identity,
+                  std::string secret);
+  WebhookEndpoint(const WebhookEndpoint&) = delete;
+  WebhookEndpoint& operator=(const WebhookEndpoint&) = delete;
+
+  // Registers the route; this object must outlive the server that uses `router`.
+  void add_routes(http::Router& router);
+  void handle(http::Request request, http::Responder responder);
+
+ private:
+  [[nodiscard]] bool authorised(const http::Request& request) const;
+
+  IngestService& ingest_;
+  Metrics& metrics_;
+  const BotIdentity& identity_;
+  const std::string secret_;
+};
+
+}  // namespace wgbot::zalo_bot

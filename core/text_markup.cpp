@@ -1,0 +1,11 @@
+#include "core/text_markup.hpp"
+
+namespace wgbot {
+
+std::string strip_bold_markup(std::string_view plain) {
+  return map_lines(plain, [](std::string_view line, std::string& out) {
+    for_each_markup_segment(line, [&out](std::string_view segment, bool) { out += segment; });
+  });
+}
+
+}  // namespace wgbot
