@@ -148,14 +148,18 @@ TEST_F(TelegramSenderTest, RetryAfterIsHonouredOnTheClock) {
 TEST_F(TelegramSenderTest, OneChatsRetryAfterHoldsOnlyThatChat) {
   fake_.push_fixture("sendMessage", 429, "telegram/error_429_retry_after.json");
   const auto busy = enqueue("-1002198457731", "nhóm");
-  const auto other = enqueue("1958840321", "riêng");
   start_sender();
+  sender_->settle();  // refused with retry_after 7
+  ASSERT_EQ(fake_.count("sendMessage"), 1U);
+  EXPECT_EQ(status_of(busy), "pending");
+
+  const auto other = enqueue("1958840321", "riêng");
+  sender_->notify();
   sender_->settle();
   const auto calls = fake_.calls("sendMessage");
   ASSERT_EQ(calls.size(), 2U);
-  EXPECT_EQ(calls[0].body.at("chat_id"), -1002198457731LL);  // refused: retry_after 7
-  EXPECT_EQ(calls[1].body.at("chat_id"), 1958840321LL);      // sent at once
-  EXPECT_EQ(calls[1].at, calls[0].at);
+  EXPECT_EQ(calls[1].body.at("chat_id"), 1958840321LL);
+  EXPECT_EQ(calls[1].at, calls[0].at);  // not held by the other chat's pause
   EXPECT_EQ(status_of(other), "sent");
   EXPECT_EQ(status_of(busy), "pending");
   bot_.clock().advance(7s);
