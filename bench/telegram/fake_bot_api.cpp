@@ -23,7 +23,9 @@ namespace {
 struct Counters {
   std::map<std::string, std::uint64_t> by_method;
   std::uint64_t message_id = 0;
-  std::uint64_t connections = 0;  // accepted; few means the client keeps connections alive
+  std::uint64_t connections = 0;   // accepted; few means the client keeps connections alive
+  std::uint64_t refuse_every = 0;  // FAKE_429_EVERY: every Nth sendMessage gets a 429 (0: none)
+  std::uint64_t sends_seen = 0;
 };
 
 std::string method_of(std::string_view target) {
@@ -46,6 +48,11 @@ std::string chat_id_of(const std::string& body) {
   return j > i ? body.substr(i, j - i) : "0";
 }
 
+// What Telegram answers when a chat is sent too much: HTTP 429, retry after a second.
+constexpr std::string_view kFloodControl =
+    R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1",)"
+    R"("parameters":{"retry_after":1}})";
+
 std::string answer_for(Counters& c, const std::string& method, const std::string& body) {
   ++c.by_method[method];
   if (method == "getMe") {
@@ -56,6 +63,11 @@ std::string answer_for(Counters& c, const std::string& method, const std::string
   if (method == "getWebhookInfo") {
     return R"({"ok":true,"result":{"url":"https://bench.invalid/webhook/telegram",)"
            R"("has_custom_certificate":false,"pending_update_count":0,"max_connections":40}})";
+  }
+  if (method == "sendMessage" && c.refuse_every > 0 && ++c.sends_seen % c.refuse_every == 0) {
+    --c.by_method[method];  // counted apart, so sendMessage stays the number delivered
+    ++c.by_method["sendMessage_429"];
+    return std::string(kFloodControl);
   }
   if (method == "sendMessage" || method == "editMessageText") {
     return R"({"ok":true,"result":{"message_id":)" + std::to_string(++c.message_id) +
@@ -87,6 +99,9 @@ asio::awaitable<void> session(tcp::socket socket, Counters& c) {
       res.body() = stats_json(c);
     } else {
       res.body() = answer_for(c, method_of(req.target()), req.body());
+      if (res.body().find("\"error_code\":429") != std::string::npos) {
+        res.result(http::status::too_many_requests);
+      }
     }
     res.keep_alive(req.keep_alive());
     res.prepare_payload();
@@ -112,6 +127,8 @@ int main(int argc, char** argv) {
   asio::io_context ioc{1};
   tcp::acceptor acceptor(ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   Counters counters;
+  if (const char* every = std::getenv("FAKE_429_EVERY"))
+    counters.refuse_every = std::strtoull(every, nullptr, 10);
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](auto, auto) {
     std::cout << stats_json(counters) << std::flush;
