@@ -250,6 +250,7 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
   switch (status) {
     case DeliveryStatus::sent:
       counts_as_sent = true;
+      limiter.on_delivered();
       return record_delivered(id, now_s);
     case DeliveryStatus::retry_after: {
       const auto wait = std::max(r.retry_after, std::chrono::seconds{1});

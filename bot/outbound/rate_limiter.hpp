@@ -41,13 +41,16 @@ class RateLimiter {
   void pause_chat_until(std::string_view chat_id, TimePoint until);
 
   // A 429 does not say which limit tripped. One chat refused is that chat's limit: only it
-  // waits, so one busy group cannot hold everyone's reminders. Refusals from several chats
-  // close together mean the bot's global limit: then everything waits.
+  // waits, so one busy group cannot hold everyone's reminders. Several chats refused close
+  // together with no send getting through in between is the bot's global limit: then
+  // everything waits. (Scattered refusals among successful sends stay per chat.)
   enum class PauseScope { chat, all };
   static constexpr std::size_t kChatsForGlobalPause = 3;
   static constexpr std::chrono::seconds kRefusalWindow{2};
   PauseScope on_retry_after(std::string_view chat_id, std::chrono::seconds retry_after,
                             TimePoint now);
+  // A send got through: the refusals before it were not the global limit.
+  void on_delivered() { recent_refusals_.clear(); }
 
   [[nodiscard]] std::size_t tracked_chats() const { return chats_.size(); }
 

@@ -147,6 +147,14 @@ TEST(RateLimiter, RefusalsFromSeveralChatsCloseTogetherPauseEverything) {
   EXPECT_EQ(limiter.delay_for("z", false, kStart + 200ms), 0ms);
   EXPECT_EQ(limiter.on_retry_after("c", 5s, kStart + 300ms), RateLimiter::PauseScope::all);
   EXPECT_EQ(limiter.delay_for("z", false, kStart + 300ms), 5000ms);
+  // Refusals scattered among sends that get through are each chat's own limit.
+  RateLimiter scattered;
+  EXPECT_EQ(scattered.on_retry_after("a", 1s, kStart), RateLimiter::PauseScope::chat);
+  scattered.on_delivered();
+  EXPECT_EQ(scattered.on_retry_after("b", 1s, kStart + 10ms), RateLimiter::PauseScope::chat);
+  scattered.on_delivered();
+  EXPECT_EQ(scattered.on_retry_after("c", 1s, kStart + 20ms), RateLimiter::PauseScope::chat);
+  EXPECT_EQ(scattered.delay_for("z", false, kStart + 20ms), 0ms);
   // Far apart, the same three chats are three separate chat limits.
   RateLimiter spread;
   EXPECT_EQ(spread.on_retry_after("a", 1s, kStart), RateLimiter::PauseScope::chat);
