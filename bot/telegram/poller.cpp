@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <charconv>
@@ -12,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/ingest.hpp"
+#include "bot/dispatch/ingest_awaitable.hpp"
 #include "bot/platform/intake_lifecycle.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/update_parser.hpp"
@@ -140,15 +139,7 @@ asio::awaitable<bool> Poller::Impl::store(const GetUpdatesResult& batch) {
   auto save_offset = [next = batch.next_offset](storage::Connection& db) {
     if (next) storage::StateRepository(db).set(std::string(kPollOffsetKey), std::to_string(*next));
   };
-  auto op = asio::async_initiate<decltype(kTuple), void(BatchIngestResult)>(
-      [this, &updates, &save_offset](auto handler) {
-        auto work = std::make_shared<decltype(handler)>(std::move(handler));
-        ingest.submit_batch(std::move(updates), save_offset, [work](const BatchIngestResult& r) {
-          auto executor = asio::get_associated_executor(*work);
-          asio::post(executor, [work, r]() mutable { (*work)(r); });
-        });
-      },
-      kTuple);
+  auto op = async_submit_batch(ingest, std::move(updates), std::move(save_offset), kTuple);
   auto [result] = co_await std::move(op);
   if (!result.committed()) {
     spdlog::warn("event=poll_batch_not_stored platform=telegram updates={} error=\"{}\"", count,

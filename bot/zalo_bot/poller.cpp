@@ -3,13 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/ingest.hpp"
+#include "bot/dispatch/ingest_awaitable.hpp"
 #include "bot/platform/intake_lifecycle.hpp"
 #include "bot/zalo_bot/api_client_awaitable.hpp"
 #include "bot/zalo_bot/bot_identity.hpp"
@@ -85,15 +84,7 @@ asio::awaitable<void> Poller::Impl::store(const ApiResult& answer) {
   }
   std::vector<Inbound> batch;
   batch.push_back(std::move(parsed.inbound));
-  auto op = asio::async_initiate<decltype(kTuple), void(BatchIngestResult)>(
-      [this, &batch](auto handler) {
-        auto work = std::make_shared<decltype(handler)>(std::move(handler));
-        ingest.submit_batch(std::move(batch), nullptr, [work](const BatchIngestResult& r) {
-          auto executor = asio::get_associated_executor(*work);
-          asio::post(executor, [work, r]() mutable { (*work)(r); });
-        });
-      },
-      kTuple);
+  auto op = async_submit_batch(ingest, std::move(batch), nullptr, kTuple);
   auto [result] = co_await std::move(op);
   if (!result.committed()) {
     spdlog::error("event=poll_update_lost platform=zalo_bot error=\"{}\"", result.error);
