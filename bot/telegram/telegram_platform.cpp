@@ -41,9 +41,7 @@ std::string resolve_webhook_secret(const Config& config, storage::Writer& writer
 }
 
 std::string webhook_url(const Config& config) {
-  std::string base = config.public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + std::string(kWebhookPath);
+  return wgbot::webhook_url(config.public_url, kWebhookPath);
 }
 
 struct TelegramPlatform::Impl {
