@@ -3,13 +3,17 @@
 // and the late answer is dropped. Shared by the platforms' coroutine wrappers (async_call).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
+#include <nlohmann/json.hpp>
 
 namespace wgbot {
 
@@ -73,6 +77,23 @@ void initiate_cancellable(Handler handler, CallCanceller* canceller, Result canc
     canceller->arm([once, cancelled = std::move(cancelled)] { once.complete(cancelled); });
   }
   start([once](Result r) { once.complete(std::move(r)); });
+}
+
+// `api.call(method, body, done, timeout)` as an Asio operation completing with a Result, or with
+// `cancelled` when `canceller` (may be null) fires first. The platforms' async_call wrap it.
+template <typename Result, typename Api, typename CompletionToken>
+auto async_api_call(Api& api, std::string method, nlohmann::json body,
+                    std::chrono::milliseconds timeout, CallCanceller* canceller, Result cancelled,
+                    CompletionToken&& token) {
+  return boost::asio::async_initiate<CompletionToken, void(Result)>(
+      [&api, canceller](auto handler, std::string m, nlohmann::json b, std::chrono::milliseconds t,
+                        Result c) {
+        initiate_cancellable<Result>(std::move(handler), canceller, std::move(c),
+                                     [&api, m = std::move(m), b = std::move(b), t](auto done) {
+                                       api.call(m, b, std::move(done), t);
+                                     });
+      },
+      token, std::move(method), std::move(body), timeout, std::move(cancelled));
 }
 
 }  // namespace wgbot

@@ -12,6 +12,11 @@
 
 namespace wgbot {
 
+std::string webhook_url(std::string_view public_url, std::string_view path) {
+  while (!public_url.empty() && public_url.back() == '/') public_url.remove_suffix(1);
+  return std::string(public_url) + std::string(path);
+}
+
 bool secrets_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   if (a.empty()) return true;

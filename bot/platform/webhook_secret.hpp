@@ -1,5 +1,5 @@
-// What every platform's webhook needs to trust a request: a secret it gave the platform's API
-// (setWebhook) and compares against a request header.
+// What every platform's webhook needs: the URL it registers, and to trust a request, a secret it
+// gave the platform's API (setWebhook) and compares against a request header.
 #pragma once
 
 #include <string>
@@ -10,6 +10,9 @@ class Writer;
 }
 
 namespace wgbot {
+
+// `public_url` (trailing '/' dropped) + `path`: where the platform is told to post.
+[[nodiscard]] std::string webhook_url(std::string_view public_url, std::string_view path);
 
 // Equal strings, compared in time independent of where they differ (the length may leak).
 [[nodiscard]] bool secrets_equal(std::string_view a, std::string_view b);

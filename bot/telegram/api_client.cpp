@@ -1,23 +1,16 @@
 #include "bot/telegram/api_client.hpp"
 
-#include "bot/http/http_client.hpp"
+#include "bot/http/bot_api_transport.hpp"
 
 namespace wgbot::telegram {
 
 using nlohmann::json;
 
 struct ApiClient::Shared {
-  http::HttpClient& http;
-  std::string base_url;  // without trailing '/'
-  std::string token;
+  http::BotApiTransport transport;
 };
 
 namespace {
-
-// Message text is user input: invalid UTF-8 must not make dump() throw.
-std::string serialize(const json& body) {
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 json updates_list() {
   json list = json::array();
@@ -53,27 +46,16 @@ json set_my_commands_body(const std::vector<BotCommand>& commands,
 }
 
 ApiClient::ApiClient(http::HttpClient& http, std::string api_base_url, std::string token)
-    : shared_(std::make_shared<Shared>(Shared{http, std::move(api_base_url), std::move(token)})) {
-  while (!shared_->base_url.empty() && shared_->base_url.back() == '/')
-    shared_->base_url.pop_back();
-}
+    : shared_(std::make_shared<Shared>(
+          Shared{http::BotApiTransport(http, std::move(api_base_url), std::move(token))})) {}
 
 void ApiClient::call(std::string_view method, const json& body, Done done,
                      std::chrono::milliseconds timeout) {
-  http::ClientRequest request;
-  request.method = "POST";
-  request.url = shared_->base_url + "/bot" + shared_->token + "/" + std::string(method);
-  request.content_type = "application/json";
-  request.body = serialize(body);
-  request.timeout = timeout;
-  shared_->http.request(std::move(request),
-                        [done = std::move(done)](const http::ClientResponse& r) {
-                          if (r.status == 0) {
-                            done(network_error(r.error.empty() ? "no answer" : r.error));
-                            return;
-                          }
-                          done(classify_response(r.status, r.body));
-                        });
+  shared_->transport.post(method, body, timeout,
+                          [done = std::move(done)](const http::ClientResponse& r) {
+                            done(r.status == 0 ? network_error(http::no_answer_reason(r))
+                                               : classify_response(r.status, r.body));
+                          });
 }
 
 void ApiClient::get_me(Done done) {
@@ -84,21 +66,16 @@ void ApiClient::get_updates(std::optional<std::int64_t> offset, std::chrono::sec
                             UpdatesDone done) {
   json body = {{"timeout", timeout.count()}, {"allowed_updates", updates_list()}};
   if (offset) body["offset"] = *offset;
-  http::ClientRequest request;
-  request.method = "POST";
-  request.url = shared_->base_url + "/bot" + shared_->token + "/getUpdates";
-  request.body = serialize(body);
-  request.timeout = timeout + kPollSlack;
-  shared_->http.request(std::move(request),
-                        [done = std::move(done)](const http::ClientResponse& r) {
-                          if (r.status == 0) {
-                            GetUpdatesResult failed;
-                            failed.api = network_error(r.error.empty() ? "no answer" : r.error);
-                            done(std::move(failed));
-                            return;
-                          }
-                          done(parse_get_updates(r.body, r.status));
-                        });
+  shared_->transport.post("getUpdates", body, timeout + kPollSlack,
+                          [done = std::move(done)](const http::ClientResponse& r) {
+                            if (r.status == 0) {
+                              GetUpdatesResult failed;
+                              failed.api = network_error(http::no_answer_reason(r));
+                              done(std::move(failed));
+                              return;
+                            }
+                            done(parse_get_updates(r.body, r.status));
+                          });
 }
 
 void ApiClient::set_webhook(const std::string& url, const std::string& secret_token,

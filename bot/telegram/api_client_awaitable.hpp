@@ -33,16 +33,9 @@ template <typename CompletionToken>
 auto async_call(ApiClient& api, std::string method, nlohmann::json body,
                 std::chrono::milliseconds timeout, CallCanceller* canceller,
                 CompletionToken&& token) {
-  return boost::asio::async_initiate<CompletionToken, void(ApiResult)>(
-      [&api, canceller](auto handler, std::string m, nlohmann::json b,
-                        std::chrono::milliseconds t) {
-        initiate_cancellable<ApiResult>(std::move(handler), canceller,
-                                        detail::cancelled_result<ApiResult>(),
-                                        [&api, m = std::move(m), b = std::move(b), t](auto done) {
-                                          api.call(m, b, std::move(done), t);
-                                        });
-      },
-      token, std::move(method), std::move(body), timeout);
+  return async_api_call<ApiResult>(api, std::move(method), std::move(body), timeout, canceller,
+                                   detail::cancelled_result<ApiResult>(),
+                                   std::forward<CompletionToken>(token));
 }
 
 template <typename CompletionToken>

@@ -1,10 +1,9 @@
 #include "bot/telegram/formatter.hpp"
 
-#include <algorithm>
 #include <charconv>
-#include <iterator>
 
 #include "core/text_markup.hpp"
+#include "core/text_split.hpp"
 #include "core/utf16.hpp"
 
 namespace wgbot::telegram {
@@ -16,7 +15,7 @@ std::size_t rendered_units(std::string_view plain) {
   return utf16_length(render_html(plain));
 }
 
-// What one character costs once escaped; bold tags are checked separately by the caller.
+// What one character costs once escaped; bold tags are caught by measuring the rendered prefix.
 std::size_t escaped_units(std::string_view text, std::size_t pos) {
   switch (text[pos]) {
     case '&':
@@ -29,30 +28,6 @@ std::size_t escaped_units(std::string_view text, std::size_t pos) {
     default:
       return utf16_units_at(text, pos);
   }
-}
-
-// Bytes of the longest prefix of `line` (at least one character) whose rendering fits `limit`,
-// ending after a space if one lies in the second half of that prefix.
-std::size_t fit_prefix(std::string_view line, std::size_t limit) {
-  std::vector<std::size_t> ends;  // byte offset after each character that fits
-  std::size_t used = 0;
-  for (std::size_t pos = 0; pos < line.size();) {
-    const std::size_t cost = escaped_units(line, pos);
-    if (used + cost > limit && !ends.empty()) break;
-    used += cost;
-    pos += utf8_char_size(line, pos);
-    ends.push_back(pos);
-  }
-  std::size_t end = ends.back();
-  if (end < line.size()) {
-    const std::size_t space = line.substr(0, end).rfind(' ');
-    if (space != std::string_view::npos && space + 1 >= end / 2) end = space + 1;
-  }
-  // A `**` pair inside the prefix adds tags the estimate ignored: back off until it fits.
-  while (end > ends.front() && rendered_units(line.substr(0, end)) > limit) {
-    end = *std::prev(std::lower_bound(ends.begin(), ends.end(), end));
-  }
-  return end;
 }
 
 std::optional<std::int64_t> parse_int64(std::string_view text) {
@@ -128,37 +103,10 @@ std::string strip_markup(std::string_view plain) {
 }
 
 std::vector<std::string> split_message(std::string_view text, std::size_t limit_units) {
-  std::vector<std::string> chunks;
-  std::string current;
-  std::size_t current_units = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t nl = text.find('\n', start);
-    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    std::string_view line = text.substr(start, end - start);  // with its newline
-    start = end;
-    // Rendering is per line, so a chunk's size is the sum of its lines' sizes.
-    const std::size_t units = rendered_units(line);
-    if (current_units + units <= limit_units) {
-      current += line;
-      current_units += units;
-      continue;
-    }
-    if (!current.empty()) chunks.push_back(std::move(current));
-    current.clear();
-    while (rendered_units(line) > limit_units) {
-      const std::size_t cut = fit_prefix(line, limit_units);
-      chunks.emplace_back(line.substr(0, cut));
-      line.remove_prefix(cut);
-    }
-    current = std::string(line);
-    current_units = rendered_units(line);
-  }
-  if (!current.empty()) chunks.push_back(std::move(current));
-  // Telegram rejects a blank message ("message text is empty"), so whitespace-only chunks go.
-  std::erase_if(chunks, [](const std::string& chunk) {
-    return chunk.find_first_not_of(" \t\r\n") == std::string::npos;
-  });
-  return chunks;
+  // Rendering is per line, so a chunk's size is the sum of its lines' sizes; the bold tags a
+  // `**` pair adds are caught by measuring the rendered prefix.
+  static const TextMeasure rendered{rendered_units, escaped_units};
+  return split_text(text, limit_units, rendered);
 }
 
 json build_send_message(const Outgoing& out, const std::string& chunk_text_plain,

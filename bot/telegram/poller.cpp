@@ -3,21 +3,16 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <charconv>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/ingest.hpp"
+#include "bot/dispatch/ingest_awaitable.hpp"
+#include "bot/platform/intake_lifecycle.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/update_parser.hpp"
 #include "core/metrics.hpp"
@@ -65,46 +60,20 @@ void log_failure(std::string_view step, const ApiResult& r, int failures) {
 struct Poller::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& ioc, ApiClient& a, storage::Writer& w, IngestService& i, Metrics& m,
        PollerOptions o)
-      : strand(asio::make_strand(ioc)),
-        timer(strand),
-        api(a),
-        writer(w),
-        ingest(i),
-        metrics(m),
-        options(o),
-        rng(std::random_device{}()) {}
+      : api(a), writer(w), ingest(i), metrics(m), options(o), lifecycle(ioc) {}
 
-  asio::strand<asio::io_context::executor_type> strand;
-  asio::steady_timer timer;
   ApiClient& api;
   storage::Writer& writer;
   IngestService& ingest;
   Metrics& metrics;
   const PollerOptions options;
-  std::mt19937_64 rng;
-
-  // Strand only.
-  CallCanceller cancel;
-  bool started = false;
-  bool stopping = false;
-  bool finished = false;
-  std::function<void()> stopped;
+  IntakeLifecycle lifecycle;
 
   asio::awaitable<void> run();
-  asio::awaitable<bool> pause(int failures);
   asio::awaitable<std::optional<std::optional<std::int64_t>>> load_offset();
   asio::awaitable<bool> remove_webhook();
   asio::awaitable<bool> store(const GetUpdatesResult& batch);
-  void finish();
 };
-
-// Waits out the back-off; false if the poller is stopping.
-asio::awaitable<bool> Poller::Impl::pause(int failures) {
-  if (stopping) co_return false;
-  timer.expires_after(backoff(failures, rng(), options.backoff));
-  co_await timer.async_wait(kTuple);
-  co_return !stopping;
-}
 
 // The persisted offset (inner nullopt: never polled before); outer nullopt when stopping.
 asio::awaitable<std::optional<std::optional<std::int64_t>>> Poller::Impl::load_offset() {
@@ -116,24 +85,24 @@ asio::awaitable<std::optional<std::optional<std::int64_t>>> Poller::Impl::load_o
     auto [result, value] = co_await std::move(op);
     if (result.ok()) co_return std::optional<std::optional<std::int64_t>>{parse_offset(value)};
     spdlog::warn("event=poll_offset_unreadable platform=telegram error=\"{}\"", result.error);
-    if (!co_await pause(failures)) co_return std::nullopt;
+    if (!co_await lifecycle.pause(failures, options.backoff)) co_return std::nullopt;
   }
 }
 
 // getUpdates fails with 409 while a webhook is set, so a bot switched to polling removes it.
 asio::awaitable<bool> Poller::Impl::remove_webhook() {
-  for (int failures = 1; !stopping; ++failures) {
+  for (int failures = 1; !lifecycle.stopping(); ++failures) {
     auto info_op = async_call(api, "getWebhookInfo", nlohmann::json::object(), kCallTimeout,
-                              &cancel, asio::use_awaitable);
+                              &lifecycle.canceller(), asio::use_awaitable);
     const ApiResult info = co_await std::move(info_op);
-    if (stopping) co_return false;
+    if (lifecycle.stopping()) co_return false;
     if (info.outcome == ApiOutcome::ok) {
       const bool set = info.result.is_object() && !info.result.value("url", "").empty();
       if (!set) co_return true;
       auto delete_op = async_call(api, "deleteWebhook", {{"drop_pending_updates", false}},
-                                  kCallTimeout, &cancel, asio::use_awaitable);
+                                  kCallTimeout, &lifecycle.canceller(), asio::use_awaitable);
       const ApiResult removed = co_await std::move(delete_op);
-      if (stopping) co_return false;
+      if (lifecycle.stopping()) co_return false;
       if (removed.outcome == ApiOutcome::ok) {
         spdlog::warn(
             "event=webhook_removed platform=telegram reason=\"no public_url: long "
@@ -145,7 +114,7 @@ asio::awaitable<bool> Poller::Impl::remove_webhook() {
       log_failure("getWebhookInfo", info, failures);
     }
     metrics.set_reachable(kPlatform, info.error_code != 0);
-    if (!co_await pause(failures)) co_return false;
+    if (!co_await lifecycle.pause(failures, options.backoff)) co_return false;
   }
   co_return false;
 }
@@ -170,15 +139,7 @@ asio::awaitable<bool> Poller::Impl::store(const GetUpdatesResult& batch) {
   auto save_offset = [next = batch.next_offset](storage::Connection& db) {
     if (next) storage::StateRepository(db).set(std::string(kPollOffsetKey), std::to_string(*next));
   };
-  auto op = asio::async_initiate<decltype(kTuple), void(BatchIngestResult)>(
-      [this, &updates, &save_offset](auto handler) {
-        auto work = std::make_shared<decltype(handler)>(std::move(handler));
-        ingest.submit_batch(std::move(updates), save_offset, [work](const BatchIngestResult& r) {
-          auto executor = asio::get_associated_executor(*work);
-          asio::post(executor, [work, r]() mutable { (*work)(r); });
-        });
-      },
-      kTuple);
+  auto op = async_submit_batch(ingest, std::move(updates), std::move(save_offset), kTuple);
   auto [result] = co_await std::move(op);
   if (!result.committed()) {
     spdlog::warn("event=poll_batch_not_stored platform=telegram updates={} error=\"{}\"", count,
@@ -196,14 +157,15 @@ asio::awaitable<void> Poller::Impl::run() {
   std::optional<std::int64_t> offset = *loaded;
   spdlog::info("event=polling_started platform=telegram offset={}", offset.value_or(0));
   int failures = 0;
-  while (!stopping) {
-    auto poll = async_get_updates(api, offset, options.poll_timeout, &cancel, asio::use_awaitable);
+  while (!lifecycle.stopping()) {
+    auto poll = async_get_updates(api, offset, options.poll_timeout, &lifecycle.canceller(),
+                                  asio::use_awaitable);
     const GetUpdatesResult batch = co_await std::move(poll);
-    if (stopping) break;
+    if (lifecycle.stopping()) break;
     metrics.set_reachable(kPlatform, batch.api.error_code != 0);
     if (batch.api.outcome != ApiOutcome::ok) {
       log_failure("getUpdates", batch.api, ++failures);
-      if (!co_await pause(failures)) break;
+      if (!co_await lifecycle.pause(failures, options.backoff)) break;
       continue;
     }
     if (batch.updates.empty()) {
@@ -213,16 +175,11 @@ asio::awaitable<void> Poller::Impl::run() {
     if (co_await store(batch)) {
       failures = 0;
       offset = batch.next_offset;
-    } else if (!co_await pause(++failures)) {
+    } else if (!co_await lifecycle.pause(++failures, options.backoff)) {
       break;
     }
   }
   spdlog::info("event=polling_stopped platform=telegram");
-}
-
-void Poller::Impl::finish() {
-  finished = true;
-  if (stopped) asio::post(strand, std::exchange(stopped, nullptr));
 }
 
 Poller::Poller(asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
@@ -232,32 +189,12 @@ Poller::Poller(asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
 Poller::~Poller() = default;
 
 void Poller::start() {
-  asio::post(impl_->strand, [impl = impl_] {
-    if (impl->started || impl->stopping) return;
-    impl->started = true;
-    asio::co_spawn(impl->strand, impl->run(),
-                   asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
-                     if (e) {
-                       try {
-                         std::rethrow_exception(e);
-                       } catch (const std::exception& ex) {
-                         spdlog::error("event=poller_crashed platform=telegram error=\"{}\"",
-                                       ex.what());
-                       }
-                     }
-                     impl->finish();
-                   }));
-  });
+  impl_->lifecycle.start([impl = impl_.get()] { return impl->run(); },
+                         "event=poller_crashed platform=telegram", impl_);
 }
 
 void Poller::stop(std::function<void()> done) {
-  asio::post(impl_->strand, [impl = impl_, done = std::move(done)]() mutable {
-    impl->stopping = true;
-    impl->stopped = std::move(done);
-    impl->cancel.cancel();
-    impl->timer.cancel();
-    if (!impl->started || impl->finished) impl->finish();
-  });
+  impl_->lifecycle.stop(std::move(done));
 }
 
 }  // namespace wgbot::telegram

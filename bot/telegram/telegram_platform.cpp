@@ -2,18 +2,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <array>
-#include <random>
 
 #include "bot/dispatch/dispatcher.hpp"
+#include "bot/platform/intake_lifecycle.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/bot_commands.hpp"
@@ -33,7 +28,6 @@ namespace asio = boost::asio;
 namespace {
 
 constexpr std::string_view kPlatform = "telegram";
-constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 void log_step_failure(std::string_view step, const ApiResult& r) {
   spdlog::warn("event=telegram_call_failed method={} outcome={} code={} description=\"{}\"", step,
@@ -47,9 +41,7 @@ std::string resolve_webhook_secret(const Config& config, storage::Writer& writer
 }
 
 std::string webhook_url(const Config& config) {
-  std::string base = config.public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + std::string(kWebhookPath);
+  return wgbot::webhook_url(config.public_url, kWebhookPath);
 }
 
 struct TelegramPlatform::Impl {
@@ -64,9 +56,7 @@ struct TelegramPlatform::Impl {
         api(http, config->telegram.api_base_url, config->telegram.token),
         delivery(api),
         poller(c.ioc, api, c.writer, c.ingest, c.metrics, options.poller),
-        strand(asio::make_strand(c.ioc)),
-        timer(strand),
-        rng(std::random_device{}()) {}
+        lifecycle(c.ioc, [this](std::function<void()> ended) { poller.stop(std::move(ended)); }) {}
 
   std::shared_ptr<const Config> config;
   storage::Writer& writer;
@@ -81,38 +71,29 @@ struct TelegramPlatform::Impl {
   std::unique_ptr<WebhookEndpoint> webhook;
   std::string secret;  // resolved by add_routes
 
-  asio::strand<asio::io_context::executor_type> strand;
-  asio::steady_timer timer;
-  std::mt19937_64 rng;
-  // Strand only.
-  CallCanceller cancel;
-  bool started = false;
-  bool stopping = false;
-  bool startup_running = false;
-  int parts_running = 0;  // start-up, poller
-  std::function<void()> stopped;
+  // Runs start-up; stopping also stops the poller.
+  IntakeLifecycle lifecycle;
 
   [[nodiscard]] bool webhook_mode() const { return !config->public_url.empty(); }
   asio::awaitable<void> startup();
   asio::awaitable<ApiResult> call_until_ok(std::string method, nlohmann::json body);
   asio::awaitable<void> set_commands();
-  void part_stopped();
 };
 
 // Retries with back-off until the call succeeds; a non-ok result only when stopping.
 asio::awaitable<ApiResult> TelegramPlatform::Impl::call_until_ok(std::string method,
                                                                  nlohmann::json body) {
-  for (int failures = 1;; ++failures) {
-    // Operations are created before co_await: GCC 12 mishandles temporaries inside it.
-    auto op = async_call(api, method, body, kCallTimeout, &cancel, asio::use_awaitable);
-    ApiResult r = co_await std::move(op);
-    if (stopping || r.succeeded()) co_return r;
-    metrics.set_reachable(kPlatform, r.error_code != 0);
-    log_step_failure(method, r);
-    timer.expires_after(backoff(failures, rng(), options.startup_backoff));
-    co_await timer.async_wait(kTuple);
-    if (stopping) co_return r;
-  }
+  auto op = lifecycle.call_until_ok<ApiResult>(
+      [&] {
+        return async_call(api, method, body, kCallTimeout, &lifecycle.canceller(),
+                          asio::use_awaitable);
+      },
+      [&](const ApiResult& r) {
+        metrics.set_reachable(kPlatform, r.error_code != 0);
+        log_step_failure(method, r);
+      },
+      options.startup_backoff);
+  co_return co_await std::move(op);
 }
 
 // The menu is cosmetic: a failure is logged, not retried.
@@ -121,9 +102,9 @@ asio::awaitable<void> TelegramPlatform::Impl::set_commands() {
       std::pair{Lang::vi, std::string()}, std::pair{Lang::en, std::string("en")}};
   for (const auto& [lang, code] : lists) {
     auto op = async_call(api, "setMyCommands", set_my_commands_body(bot_commands(lang), code),
-                         kCallTimeout, &cancel, asio::use_awaitable);
+                         kCallTimeout, &lifecycle.canceller(), asio::use_awaitable);
     const ApiResult r = co_await std::move(op);
-    if (stopping) co_return;
+    if (lifecycle.stopping()) co_return;
     if (!r.succeeded()) log_step_failure("setMyCommands", r);
   }
 }
@@ -131,7 +112,7 @@ asio::awaitable<void> TelegramPlatform::Impl::set_commands() {
 asio::awaitable<void> TelegramPlatform::Impl::startup() {
   auto get_me = call_until_ok("getMe", nlohmann::json::object());
   const ApiResult me = co_await std::move(get_me);
-  if (stopping) co_return;
+  if (lifecycle.stopping()) co_return;
   metrics.set_reachable(kPlatform, true);
   const std::string username =
       me.result.is_object() ? me.result.value("username", std::string()) : std::string();
@@ -140,7 +121,7 @@ asio::awaitable<void> TelegramPlatform::Impl::startup() {
   spdlog::info("event=telegram_identity username={} mode={}", username,
                webhook_mode() ? "webhook" : "long_polling");
   co_await set_commands();
-  if (stopping) co_return;
+  if (lifecycle.stopping()) co_return;
   if (!webhook_mode()) {
     poller.start();
     co_return;
@@ -156,11 +137,6 @@ asio::awaitable<void> TelegramPlatform::Impl::startup() {
   const ApiResult set = co_await std::move(set_op);
   if (set.succeeded())
     spdlog::info("event=webhook_set platform=telegram url={}", webhook_url(*config));
-}
-
-void TelegramPlatform::Impl::part_stopped() {
-  if (--parts_running > 0 || !stopped) return;
-  asio::post(strand, std::exchange(stopped, nullptr));
 }
 
 TelegramPlatform::TelegramPlatform(PlatformContext& context, PlatformOptions options)
@@ -199,48 +175,12 @@ void TelegramPlatform::add_routes(http::Router& router) {
 }
 
 void TelegramPlatform::start() {
-  asio::post(impl_->strand, [impl = impl_.get()] {
-    if (impl->started || impl->stopping) return;
-    impl->started = true;
-    impl->parts_running = 2;  // start-up and the poller (which reports even unstarted)
-    asio::co_spawn(impl->strand, impl->startup(),
-                   asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
-                     if (e) {
-                       try {
-                         std::rethrow_exception(e);
-                       } catch (const std::exception& ex) {
-                         spdlog::error("event=telegram_startup_failed error=\"{}\"", ex.what());
-                       }
-                     }
-                     impl->part_stopped();
-                   }));
-  });
+  impl_->lifecycle.start([impl = impl_.get()] { return impl->startup(); },
+                         "event=telegram_startup_failed");
 }
 
 void TelegramPlatform::stop(std::function<void()> done) {
-  asio::post(impl_->strand, [impl = impl_.get(), done = std::move(done)]() mutable {
-    if (impl->stopping) {  // a second stop() is told when the first one finishes
-      if (impl->parts_running <= 0 || !impl->started) {
-        if (done) asio::post(impl->strand, std::move(done));
-      } else if (done) {
-        impl->stopped = [first = std::move(impl->stopped), done = std::move(done)] {
-          if (first) first();
-          done();
-        };
-      }
-      return;
-    }
-    impl->stopping = true;
-    impl->stopped = std::move(done);
-    if (!impl->started) {
-      if (impl->stopped) asio::post(impl->strand, std::exchange(impl->stopped, nullptr));
-      return;
-    }
-    impl->cancel.cancel();
-    impl->timer.cancel();
-    auto back = [impl] { asio::post(impl->strand, [impl] { impl->part_stopped(); }); };
-    impl->poller.stop(back);
-  });
+  impl_->lifecycle.stop(std::move(done));
 }
 
 bool TelegramPlatform::webhook_mode() const {

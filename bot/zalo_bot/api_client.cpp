@@ -1,48 +1,26 @@
 #include "bot/zalo_bot/api_client.hpp"
 
-#include "bot/http/http_client.hpp"
+#include "bot/http/bot_api_transport.hpp"
 
 namespace wgbot::zalo_bot {
 
 using nlohmann::json;
 
 struct ApiClient::Shared {
-  http::HttpClient& http;
-  std::string base_url;  // without trailing '/'
-  std::string token;
+  http::BotApiTransport transport;
 };
 
-namespace {
-
-// Message text is user input: invalid UTF-8 must not make dump() throw.
-std::string serialize(const json& body) {
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-}  // namespace
-
 ApiClient::ApiClient(http::HttpClient& http, std::string api_base_url, std::string token)
-    : shared_(std::make_shared<Shared>(Shared{http, std::move(api_base_url), std::move(token)})) {
-  while (!shared_->base_url.empty() && shared_->base_url.back() == '/')
-    shared_->base_url.pop_back();
-}
+    : shared_(std::make_shared<Shared>(
+          Shared{http::BotApiTransport(http, std::move(api_base_url), std::move(token))})) {}
 
 void ApiClient::call(std::string_view method, const json& body, Done done,
                      std::chrono::milliseconds timeout) {
-  http::ClientRequest request;
-  request.method = "POST";
-  request.url = shared_->base_url + "/bot" + shared_->token + "/" + std::string(method);
-  request.content_type = "application/json";
-  request.body = serialize(body);
-  request.timeout = timeout;
-  shared_->http.request(std::move(request),
-                        [done = std::move(done)](const http::ClientResponse& r) {
-                          if (r.status == 0) {
-                            done(network_error(r.error.empty() ? "no answer" : r.error));
-                            return;
-                          }
-                          done(classify_response(r.status, r.body));
-                        });
+  shared_->transport.post(method, body, timeout,
+                          [done = std::move(done)](const http::ClientResponse& r) {
+                            done(r.status == 0 ? network_error(http::no_answer_reason(r))
+                                               : classify_response(r.status, r.body));
+                          });
 }
 
 void ApiClient::get_me(Done done) {

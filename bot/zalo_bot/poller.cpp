@@ -2,19 +2,14 @@
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include <random>
 #include <string>
 #include <vector>
 
-#include "bot/dispatch/ingest.hpp"
+#include "bot/dispatch/ingest_awaitable.hpp"
+#include "bot/platform/intake_lifecycle.hpp"
 #include "bot/zalo_bot/api_client_awaitable.hpp"
 #include "bot/zalo_bot/bot_identity.hpp"
 #include "bot/zalo_bot/update_parser.hpp"
@@ -47,58 +42,32 @@ void log_failure(std::string_view step, const ApiResult& r, int failures) {
 struct Poller::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& ioc, ApiClient& a, IngestService& i, Metrics& m, const BotIdentity& id,
        PollerOptions o)
-      : strand(asio::make_strand(ioc)),
-        timer(strand),
-        api(a),
-        ingest(i),
-        metrics(m),
-        identity(id),
-        options(o),
-        rng(std::random_device{}()) {}
+      : api(a), ingest(i), metrics(m), identity(id), options(o), lifecycle(ioc) {}
 
-  asio::strand<asio::io_context::executor_type> strand;
-  asio::steady_timer timer;
   ApiClient& api;
   IngestService& ingest;
   Metrics& metrics;
   const BotIdentity& identity;
   const PollerOptions options;
-  std::mt19937_64 rng;
-
-  // Strand only.
-  CallCanceller cancel;
-  bool started = false;
-  bool stopping = false;
-  bool finished = false;
-  std::function<void()> stopped;
+  IntakeLifecycle lifecycle;
 
   asio::awaitable<void> run();
-  asio::awaitable<bool> pause(int failures);
   asio::awaitable<bool> remove_webhook();
   asio::awaitable<void> store(const ApiResult& answer);
-  void finish();
 };
-
-// Waits out the back-off; false if the poller is stopping.
-asio::awaitable<bool> Poller::Impl::pause(int failures) {
-  if (stopping) co_return false;
-  timer.expires_after(backoff(failures, rng(), options.backoff));
-  co_await timer.async_wait(kTuple);
-  co_return !stopping;
-}
 
 // getUpdates does not work while a webhook is set, so a bot switched to polling removes it.
 asio::awaitable<bool> Poller::Impl::remove_webhook() {
-  for (int failures = 1; !stopping; ++failures) {
+  for (int failures = 1; !lifecycle.stopping(); ++failures) {
     // GCC 12 mishandles temporaries inside co_await: the operation is made first.
-    auto op = async_call(api, "deleteWebhook", nlohmann::json::object(), kCallTimeout, &cancel,
-                         asio::use_awaitable);
+    auto op = async_call(api, "deleteWebhook", nlohmann::json::object(), kCallTimeout,
+                         &lifecycle.canceller(), asio::use_awaitable);
     const ApiResult removed = co_await std::move(op);
-    if (stopping) co_return false;
+    if (lifecycle.stopping()) co_return false;
     metrics.set_reachable(kPlatformId, removed.error_code != 0);
     if (removed.succeeded()) co_return true;
     log_failure("deleteWebhook", removed, failures);
-    if (!co_await pause(failures)) co_return false;
+    if (!co_await lifecycle.pause(failures, options.backoff)) co_return false;
   }
   co_return false;
 }
@@ -115,15 +84,7 @@ asio::awaitable<void> Poller::Impl::store(const ApiResult& answer) {
   }
   std::vector<Inbound> batch;
   batch.push_back(std::move(parsed.inbound));
-  auto op = asio::async_initiate<decltype(kTuple), void(BatchIngestResult)>(
-      [this, &batch](auto handler) {
-        auto work = std::make_shared<decltype(handler)>(std::move(handler));
-        ingest.submit_batch(std::move(batch), nullptr, [work](const BatchIngestResult& r) {
-          auto executor = asio::get_associated_executor(*work);
-          asio::post(executor, [work, r]() mutable { (*work)(r); });
-        });
-      },
-      kTuple);
+  auto op = async_submit_batch(ingest, std::move(batch), nullptr, kTuple);
   auto [result] = co_await std::move(op);
   if (!result.committed()) {
     spdlog::error("event=poll_update_lost platform=zalo_bot error=\"{}\"", result.error);
@@ -137,11 +98,12 @@ asio::awaitable<void> Poller::Impl::run() {
       "upstream (no offset, no replay); it is meant for development, set public_url for the "
       "webhook\"");
   int failures = 0;
-  while (!stopping) {
-    auto poll = async_call(api, "getUpdates", {{"timeout", options.poll_timeout.count()}},
-                           options.poll_timeout + kPollSlack, &cancel, asio::use_awaitable);
+  while (!lifecycle.stopping()) {
+    auto poll =
+        async_call(api, "getUpdates", {{"timeout", options.poll_timeout.count()}},
+                   options.poll_timeout + kPollSlack, &lifecycle.canceller(), asio::use_awaitable);
     const ApiResult answer = co_await std::move(poll);
-    if (stopping) break;
+    if (lifecycle.stopping()) break;
     metrics.set_reachable(kPlatformId, answer.error_code != 0);
     if (answer.outcome == ApiOutcome::no_update) {
       failures = 0;
@@ -149,18 +111,13 @@ asio::awaitable<void> Poller::Impl::run() {
     }
     if (!answer.succeeded()) {
       log_failure("getUpdates", answer, ++failures);
-      if (!co_await pause(failures)) break;
+      if (!co_await lifecycle.pause(failures, options.backoff)) break;
       continue;
     }
     failures = 0;
     co_await store(answer);
   }
   spdlog::info("event=polling_stopped platform=zalo_bot");
-}
-
-void Poller::Impl::finish() {
-  finished = true;
-  if (stopped) asio::post(strand, std::exchange(stopped, nullptr));
 }
 
 Poller::Poller(asio::io_context& ioc, ApiClient& api, IngestService& ingest, Metrics& metrics,
@@ -170,32 +127,12 @@ Poller::Poller(asio::io_context& ioc, ApiClient& api, IngestService& ingest, Met
 Poller::~Poller() = default;
 
 void Poller::start() {
-  asio::post(impl_->strand, [impl = impl_] {
-    if (impl->started || impl->stopping) return;
-    impl->started = true;
-    asio::co_spawn(impl->strand, impl->run(),
-                   asio::bind_executor(impl->strand, [impl](const std::exception_ptr& e) {
-                     if (e) {
-                       try {
-                         std::rethrow_exception(e);
-                       } catch (const std::exception& ex) {
-                         spdlog::error("event=poller_crashed platform=zalo_bot error=\"{}\"",
-                                       ex.what());
-                       }
-                     }
-                     impl->finish();
-                   }));
-  });
+  impl_->lifecycle.start([impl = impl_.get()] { return impl->run(); },
+                         "event=poller_crashed platform=zalo_bot", impl_);
 }
 
 void Poller::stop(std::function<void()> done) {
-  asio::post(impl_->strand, [impl = impl_, done = std::move(done)]() mutable {
-    impl->stopping = true;
-    impl->stopped = std::move(done);
-    impl->cancel.cancel();
-    impl->timer.cancel();
-    if (!impl->started || impl->finished) impl->finish();
-  });
+  impl_->lifecycle.stop(std::move(done));
 }
 
 }  // namespace wgbot::zalo_bot
