@@ -1,6 +1,5 @@
 // Plain text cut into messages of at most N characters (Unicode code points: the OA counts
-// characters, and its unit is not documented more precisely). Telegram's splitter measures
-// escaped HTML in UTF-16 units, so it does not fit a plain-text platform.
+// characters, and its unit is not documented more precisely), by the shared splitter.
 #pragma once
 
 #include <cstddef>
