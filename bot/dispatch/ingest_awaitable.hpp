@@ -19,12 +19,14 @@ template <typename CompletionToken>
 auto async_submit_batch(IngestService& ingest, std::vector<Inbound> batch,
                         IngestService::AlsoInJob also, CompletionToken&& token) {
   return boost::asio::async_initiate<CompletionToken, void(BatchIngestResult)>(
-      [&ingest](auto handler, std::vector<Inbound> b, IngestService::AlsoInJob a) {
+      [&ingest](auto handler, std::vector<Inbound>&& updates,
+                IngestService::AlsoInJob&& also_in_job) {
         auto work = std::make_shared<decltype(handler)>(std::move(handler));
-        ingest.submit_batch(std::move(b), std::move(a), [work](const BatchIngestResult& r) {
-          auto executor = boost::asio::get_associated_executor(*work);
-          boost::asio::post(executor, [work, r]() mutable { (*work)(r); });
-        });
+        ingest.submit_batch(std::move(updates), std::move(also_in_job),
+                            [work](const BatchIngestResult& r) {
+                              auto executor = boost::asio::get_associated_executor(*work);
+                              boost::asio::post(executor, [work, r]() mutable { (*work)(r); });
+                            });
       },
       token, std::move(batch), std::move(also));
 }

@@ -27,8 +27,8 @@ WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics,
 
 void WebhookEndpoint::add_routes(http::Router& router) {
   router.add("POST", std::string(kWebhookPath),
-             [this](http::Request request, http::Responder responder) {
-               handle(std::move(request), std::move(responder));
+             [this](const http::Request& request, http::Responder responder) {
+               handle(request, std::move(responder));
              });
 }
 
@@ -41,7 +41,7 @@ bool WebhookEndpoint::authorised(const http::Request& request) const {
   return false;
 }
 
-void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
+void WebhookEndpoint::handle(const http::Request& request, http::Responder responder) {
   if (!authorised(request)) {
     responder.send(answer(401, "unauthorized\n"));
     return;

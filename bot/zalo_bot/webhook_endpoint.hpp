@@ -33,7 +33,7 @@ class WebhookEndpoint {
 
   // Registers the route; this object must outlive the server that uses `router`.
   void add_routes(http::Router& router);
-  void handle(http::Request request, http::Responder responder);
+  void handle(const http::Request& request, http::Responder responder);
 
  private:
   [[nodiscard]] bool authorised(const http::Request& request) const;

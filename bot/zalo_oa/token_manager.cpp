@@ -86,7 +86,7 @@ void TokenManager::refresh_locked(std::unique_lock<std::mutex>& lock, Done done)
   const std::string refresh_token = pair_.refresh_token;
   lock.unlock();
   if (unsaved) {
-    store(std::move(*unsaved));  // Zalo already answered; only storing it failed
+    store(*unsaved);  // Zalo already answered; only storing it failed
   } else {
     call_oauth(refresh_token);
   }
@@ -115,11 +115,11 @@ void TokenManager::on_oauth_answer(const RefreshAnswer& answer) {
     pair.seeded_from = pair_.seeded_from;
     unsaved_ = pair;  // from here on, the only pair Zalo accepts
   }
-  store(std::move(pair));
+  store(pair);
 }
 
 // One job replaces the old pair with the new one, so a crash keeps one or the other, whole.
-void TokenManager::store(TokenPair pair) {
+void TokenManager::store(const TokenPair& pair) {
   auto job = [pair](storage::Connection& db) { save_tokens(db, pair); };
   writer_.submit(job, [this, pair](const storage::WriteResult& r) {
     if (r.ok()) {

@@ -72,7 +72,7 @@ class TokenManager {
   void refresh_locked(std::unique_lock<std::mutex>& lock, Done done);
   void call_oauth(const std::string& refresh_token);
   void on_oauth_answer(const RefreshAnswer& answer);
-  void store(TokenPair pair);
+  void store(const TokenPair& pair);
   void succeed(TokenPair pair);
   void fail(const std::string& reason);
   void answer_waiters(std::vector<Done> waiters, const TokenResult& result);

@@ -50,8 +50,8 @@ WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics, std::s
 
 void WebhookEndpoint::add_routes(http::Router& router) {
   router.add("POST", std::string(kWebhookPath),
-             [this](http::Request request, http::Responder responder) {
-               handle(std::move(request), std::move(responder));
+             [this](const http::Request& request, http::Responder responder) {
+               handle(request, std::move(responder));
              });
 }
 
@@ -66,7 +66,7 @@ bool WebhookEndpoint::verified(const http::Request& request, const std::string& 
   return false;
 }
 
-void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
+void WebhookEndpoint::handle(const http::Request& request, http::Responder responder) {
   // The MAC covers the timestamp inside the body, so the body is read (not trusted) first.
   const std::string timestamp = event_timestamp(request.body);
   if (!verified(request, timestamp)) {

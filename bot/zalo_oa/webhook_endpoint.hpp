@@ -30,7 +30,7 @@ class WebhookEndpoint {
 
   // Registers the route; this object must outlive the server that uses `router`.
   void add_routes(http::Router& router);
-  void handle(http::Request request, http::Responder responder);
+  void handle(const http::Request& request, http::Responder responder);
 
  private:
   [[nodiscard]] bool verified(const http::Request& request, const std::string& timestamp) const;

@@ -106,7 +106,7 @@ void ZaloOaDelivery::send_part(const Outgoing& message, int part, Done done) {
   });
 }
 
-void ZaloOaDelivery::post(std::shared_ptr<Attempt> attempt, const std::string& token) {
+void ZaloOaDelivery::post(const std::shared_ptr<Attempt>& attempt, const std::string& token) {
   http::ClientRequest request;
   request.url = url_;
   request.body = build_cs_message(attempt->user_id, attempt->text).dump();
@@ -117,7 +117,7 @@ void ZaloOaDelivery::post(std::shared_ptr<Attempt> attempt, const std::string& t
   });
 }
 
-void ZaloOaDelivery::on_answer(std::shared_ptr<Attempt> attempt, const std::string& token,
+void ZaloOaDelivery::on_answer(const std::shared_ptr<Attempt>& attempt, const std::string& token,
                                const OaResult& r) {
   if (r.outcome == OaOutcome::token_invalid && !attempt->retried) {
     attempt->retried = true;

@@ -47,8 +47,9 @@ class ZaloOaDelivery final : public Delivery {
 
  private:
   struct Attempt;
-  void post(std::shared_ptr<Attempt> attempt, const std::string& token);
-  void on_answer(std::shared_ptr<Attempt> attempt, const std::string& token, const OaResult& r);
+  void post(const std::shared_ptr<Attempt>& attempt, const std::string& token);
+  void on_answer(const std::shared_ptr<Attempt>& attempt, const std::string& token,
+                 const OaResult& r);
   void record_outside_window(const std::string& user_id, const std::string& error);
 
   http::HttpClient& http_;

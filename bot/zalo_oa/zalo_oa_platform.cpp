@@ -49,7 +49,7 @@ struct ZaloOaPlatform::Impl {
   bool loaded = false;
 };
 
-ZaloOaPlatform::ZaloOaPlatform(PlatformContext& context, PlatformOptions options)
+ZaloOaPlatform::ZaloOaPlatform(PlatformContext& context, const PlatformOptions& options)
     : impl_(std::make_unique<Impl>(context, options)) {}
 
 ZaloOaPlatform::~ZaloOaPlatform() = default;

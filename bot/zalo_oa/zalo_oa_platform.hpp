@@ -25,7 +25,7 @@ struct PlatformOptions {
 class ZaloOaPlatform final : public Platform {
  public:
   // `context.config->zalo_oa.app_id` must be set.
-  explicit ZaloOaPlatform(PlatformContext& context, PlatformOptions options = {});
+  explicit ZaloOaPlatform(PlatformContext& context, const PlatformOptions& options = {});
   ~ZaloOaPlatform() override;
   ZaloOaPlatform(const ZaloOaPlatform&) = delete;
   ZaloOaPlatform& operator=(const ZaloOaPlatform&) = delete;
