@@ -129,3 +129,26 @@ TEST(SchedulerReminders, NextWakeIsTheEarliestDueItem) {
 
 }  // namespace
 }  // namespace wgbot
+
+namespace wgbot {
+namespace {
+
+// A member on Telegram and Zalo: each reminder fires in the chat it was set in, whichever
+// account is preferred for nudges.
+TEST(SchedulerReminders, AReminderFiresOnThePlatformItWasSetOn) {
+  testing::SchedulerFixture f;
+  f.link("luc", "telegram");
+  f.link("luc", "zalo_bot");  // linked last: preferred
+  f.remind("luc", "11h", "gọi điện Sở Tài chính", "telegram");
+  f.remind("luc", "11h30", "gửi công văn", "zalo_bot");
+  f.run_until(f.local(2026, 11, 26, 12));
+  const auto on_telegram = f.sent_to("chat-luc", "telegram");
+  const auto on_zalo = f.sent_to("chat-luc", "zalo_bot");
+  ASSERT_EQ(on_telegram.size(), 1U);
+  ASSERT_EQ(on_zalo.size(), 1U);
+  EXPECT_EQ(on_telegram[0].message.text, "⏰ Nhắc việc: gọi điện Sở Tài chính");
+  EXPECT_EQ(on_zalo[0].message.text, "⏰ Nhắc việc: gửi công văn");
+}
+
+}  // namespace
+}  // namespace wgbot
