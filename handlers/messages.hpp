@@ -118,6 +118,7 @@ enum class Msg {
   help_reopen,
   task_person,
   task_no_deadline,
+  task_state_done,  // done, and it had no deadline
   task_state_done_on_time,
   task_state_done_late,
   task_state_on_time,

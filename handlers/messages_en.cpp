@@ -191,6 +191,8 @@ std::string_view text_en(Msg key) {
       return "{}";
     case Msg::task_no_deadline:
       return "no deadline";
+    case Msg::task_state_done:
+      return "Done";
     case Msg::task_state_done_on_time:
       return "Done on time";
     case Msg::task_state_done_late:

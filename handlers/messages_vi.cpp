@@ -192,6 +192,8 @@ std::string_view text_vi(Msg key) {
       return "đ/c {}";
     case Msg::task_no_deadline:
       return "chưa có hạn";
+    case Msg::task_state_done:
+      return "Đã hoàn thành";
     case Msg::task_state_done_on_time:
       return "Hoàn thành đúng hạn";
     case Msg::task_state_done_late:

@@ -102,7 +102,8 @@ std::string TaskPeople::name(std::int64_t member_id) {
 std::string state_label(Lang lang, const TaskStateInfo& state) {
   switch (state.state) {
     case TaskState::done_on_time:
-      return std::string(text(lang, Msg::task_state_done_on_time));
+      return std::string(
+          text(lang, state.no_deadline ? Msg::task_state_done : Msg::task_state_done_on_time));
     case TaskState::done_late:
       return std::string(text(lang, Msg::task_state_done_late));
     case TaskState::on_time:

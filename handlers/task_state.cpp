@@ -19,7 +19,7 @@ TaskStateInfo task_state(const Task& task, std::chrono::sys_seconds now,
       return {TaskState::cancelled, 0};
     case TaskStatus::done: {
       const bool late = task.due_at && task.done_at && *task.done_at > *task.due_at;
-      return {late ? TaskState::done_late : TaskState::done_on_time, 0};
+      return {late ? TaskState::done_late : TaskState::done_on_time, 0, !task.due_at.has_value()};
     }
     case TaskStatus::open:
       break;

@@ -11,7 +11,7 @@
 namespace wgbot {
 
 enum class TaskState {
-  done_on_time,  // Hoàn thành đúng hạn (also: done, no deadline)
+  done_on_time,  // Hoàn thành đúng hạn (also done without a deadline: "Đã hoàn thành")
   done_late,     // Hoàn thành quá hạn
   on_time,       // Đang thực hiện trong hạn (also: open, no deadline)
   overdue,       // Đang thực hiện quá hạn (quá hạn N ngày)
@@ -21,7 +21,8 @@ enum class TaskState {
 
 struct TaskStateInfo {
   TaskState state = TaskState::on_time;
-  int overdue_days = 0;  // calendar days past the deadline (at least 1) when overdue
+  int overdue_days = 0;      // calendar days past the deadline (at least 1) when overdue
+  bool no_deadline = false;  // done without a deadline: counted on time, but not called so
 
   bool operator==(const TaskStateInfo&) const = default;
 };

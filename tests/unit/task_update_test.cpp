@@ -227,3 +227,19 @@ TEST_F(TaskUpdate, UpdatesInEnglish) {
 
 }  // namespace
 }  // namespace wgbot::testing
+
+namespace wgbot::testing {
+namespace {
+
+// A task that had no deadline cannot have been done "on time": it is simply done.
+TEST_F(TaskUpdate, ATaskWithoutADeadlineIsDoneNotDoneOnTime) {
+  ask("quy", "/giao @hung Tổng hợp ý kiến góp ý");  // #2, no deadline
+  ASSERT_TRUE(task(2));
+  ASSERT_FALSE(task(2)->task.due_at.has_value());
+  const auto reply = ask("hung", "/xong 2");
+  EXPECT_TRUE(contains(reply, "— Đã hoàn thành")) << reply;
+  EXPECT_FALSE(contains(reply, "đúng hạn")) << reply;
+}
+
+}  // namespace
+}  // namespace wgbot::testing
