@@ -12,6 +12,12 @@ namespace wgbot {
 
 namespace {
 
+// Whether `words` occur in `text` as whole words, in order (both already folded).
+bool contains_words(const std::string& text, const std::string& words) {
+  const std::string padded = " " + text + " ";
+  return padded.find(" " + words + " ") != std::string::npos;
+}
+
 constexpr std::size_t kMaxWhoisResults = 10;
 
 std::string unit_label(const std::map<std::int64_t, Unit>& units, const Member& m, Lang lang) {
@@ -65,14 +71,19 @@ void handle_members(HandlerContext& ctx) {
   const std::string filter = needle_of(ctx.args);
   std::string filter_label;
   if (!filter.empty()) {
+    // A unit's short name is matched exactly; only when no unit has it is the filter read as
+    // words of a unit's full name ("ubnd" is UBND, not also "Văn phòng UBND").
+    const bool names_a_unit = std::any_of(units.begin(), units.end(), [&](const auto& entry) {
+      return fold_for_search(entry.second.short_name) == filter;
+    });
     std::erase_if(members, [&](const Member& m) {
       const bool role_match = fold_for_search(role_key(m.role)) == filter ||
                               fold_for_search(role_name(ctx.lang, m.role)) == filter;
       const auto unit = m.unit_id ? units.find(*m.unit_id) : units.end();
       const bool unit_match =
           unit != units.end() &&
-          (fold_for_search(unit->second.short_name) == filter ||
-           fold_for_search(unit->second.name).find(filter) != std::string::npos);
+          (names_a_unit ? fold_for_search(unit->second.short_name) == filter
+                        : contains_words(fold_for_search(unit->second.name), filter));
       return !role_match && !unit_match;
     });
     if (members.empty()) {

@@ -56,6 +56,14 @@ TEST(Dispatcher, MembersGroupedByRoleAndFiltered) {
   const auto unit = joined(bot.ask("/thanhvien skhcn"));
   EXPECT_NE(unit.find("Phạm Quốc Hùng"), std::string::npos);
   EXPECT_EQ(unit.find("Ngô Văn Quý"), std::string::npos);
+  // A short name means that unit only, not every unit whose name contains it.
+  const auto ubnd = joined(bot.ask("/members ubnd"));
+  EXPECT_NE(ubnd.find("Ngô Văn Quý"), std::string::npos) << ubnd;
+  EXPECT_EQ(ubnd.find("Lê Tự Lực"), std::string::npos) << ubnd;  // Văn phòng UBND
+  // Words of a full name, without diacritics.
+  const auto snv = joined(bot.ask("/members so noi vu"));
+  EXPECT_NE(snv.find("Đỗ Thị Lan"), std::string::npos) << snv;
+  EXPECT_EQ(joined(bot.ask("/members oi vu")).find("Đỗ Thị Lan"), std::string::npos);  // not words
   const auto role = joined(bot.ask("/members staff"));
   EXPECT_NE(role.find("Bùi Đức Minh"), std::string::npos);
   EXPECT_EQ(role.find("Phạm Quốc Hùng"), std::string::npos);
