@@ -1,5 +1,6 @@
 // What the assigner (or the standing member, or an admin) changes: /due, /assign, /cancel,
 // /reopen.
+#include "core/text_fold.hpp"
 #include "handlers/task_common.hpp"
 #include "handlers/task_handlers.hpp"
 #include "handlers/task_parse.hpp"
@@ -12,6 +13,16 @@ namespace {
 
 std::string unix_text(const std::optional<std::int64_t>& t) {
   return t ? std::to_string(*t) : std::string();
+}
+
+// People write the word before the new date: "/giahan 1 hạn 22/12", "/giahan 1 đến 22/12".
+std::string without_deadline_word(const std::string& rest) {
+  const auto space = rest.find(' ');
+  if (space == std::string::npos) return rest;
+  const std::string word = fold_for_search(rest.substr(0, space));
+  if (word != "han" && word != "den" && word != "to" && word != "until") return rest;
+  const auto start = rest.find_first_not_of(' ', space);
+  return start == std::string::npos ? std::string() : rest.substr(start);
 }
 
 // Loads the task and checks the manager's right; replies and returns nullopt otherwise.
@@ -48,7 +59,7 @@ void handle_due(HandlerContext& ctx) {
   }
   if (!require_open(ctx, t)) return;
   const auto opt = when_options(ctx.config, timeexpr::Purpose::deadline);
-  const auto when = timeexpr::parse_when(cmd->rest, ctx.now, scope.cal, opt);
+  const auto when = timeexpr::parse_when(without_deadline_word(cmd->rest), ctx.now, scope.cal, opt);
   if (const auto* error = std::get_if<timeexpr::WhenError>(&when)) {
     ctx.reply(describe_when_error(ctx.lang, *error, opt.purpose));
     return;

@@ -144,6 +144,10 @@ TEST_F(TaskUpdate, DueMovesTheDeadlineAndKeepsTheOld) {
   EXPECT_TRUE(
       contains(history, "điều chỉnh hạn 17:00 thứ Sáu, 04/12/2026 → 17:00 thứ Ba, 15/12/2026"))
       << history;
+  // People often write the word before the date.
+  EXPECT_TRUE(contains(ask("quy", "/giahan 1 hạn 22/12"), "→ 17:00 thứ Ba, 22/12/2026"));
+  EXPECT_TRUE(contains(ask("quy", "/giahan 1 đến 23/12"), "→ 17:00 thứ Tư, 23/12/2026"));
+  EXPECT_TRUE(contains(ask("quy", "/giahan 1 den 24/12"), "→ 17:00 thứ Năm, 24/12/2026"));
   // The standing member and admins may too.
   EXPECT_TRUE(contains(ask("luc", "/due 1 16/12"), "Đã điều chỉnh hạn"));
   EXPECT_TRUE(contains(ask("admin", "/due 1 17/12"), "Đã điều chỉnh hạn"));
