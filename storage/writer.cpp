@@ -36,45 +36,38 @@ Writer::~Writer() {
   stop();
 }
 
-void Writer::enqueue(Entry entry) {
+// One decision under one lock: refused when stopping, or (for bounded work) when the queue is
+// full; else queued. `done` of a refused job runs on the calling thread.
+void Writer::enqueue(Entry entry, bool bounded) {
+  WriteStatus refused = WriteStatus::ok;
   {
     std::lock_guard lock(mutex_);
-    if (!stopping_) {
+    if (stopping_) {
+      refused = WriteStatus::stopped;
+    } else if (bounded && options_.max_queue > 0 && queue_.size() >= options_.max_queue) {
+      refused = WriteStatus::overloaded;
+      ++stats_.refused;
+    } else {
       queue_.push_back(std::move(entry));
       wake_.notify_one();
       return;
     }
   }
-  if (entry.done)
+  if (!entry.done) return;
+  if (refused == WriteStatus::stopped) {
     entry.done(WriteResult{WriteStatus::stopped, "the database writer is stopped", {}});
+  } else {
+    entry.done(
+        WriteResult{WriteStatus::overloaded, "too many updates are waiting for the database", {}});
+  }
 }
 
 void Writer::submit(Job job, Done done) {
-  enqueue(Entry{std::move(job), std::move(done), std::nullopt});
+  enqueue(Entry{std::move(job), std::move(done), std::nullopt}, false);
 }
 
 void Writer::try_submit(Job job, Done done, Deadline deadline) {
-  {
-    std::lock_guard lock(mutex_);
-    const bool full = options_.max_queue > 0 && queue_.size() >= options_.max_queue;
-    if (!stopping_ && !full) {
-      queue_.push_back(Entry{std::move(job), std::move(done), deadline});
-      wake_.notify_one();
-      return;
-    }
-    if (full) ++stats_.refused;
-  }
-  if (!done) return;
-  if (stopping_now()) {
-    done(WriteResult{WriteStatus::stopped, "the database writer is stopped", {}});
-  } else {
-    done(WriteResult{WriteStatus::overloaded, "too many updates are waiting for the database", {}});
-  }
-}
-
-bool Writer::stopping_now() const {
-  std::lock_guard lock(mutex_);
-  return stopping_;
+  enqueue(Entry{std::move(job), std::move(done), deadline}, true);
 }
 
 void Writer::flush() {

@@ -100,8 +100,7 @@ class Writer {
     Done done;
     std::optional<Deadline> deadline;
   };
-  void enqueue(Entry entry);
-  [[nodiscard]] bool stopping_now() const;
+  void enqueue(Entry entry, bool bounded);
   void loop();
   void run_batch(std::deque<Entry>& batch);
   void run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& results, bool& any_ok);
