@@ -53,6 +53,25 @@ void count(Metrics& metrics, const std::string& platform, const Outcome& outcome
   metrics.observe_handler_seconds(outcome.seconds);
 }
 
+// What the platform is told about one update once its job is done, counted and logged once.
+IngestResult finish(Metrics& metrics, const Inbound& update, const Outcome& outcome,
+                    const storage::WriteResult& r) {
+  IngestResult result{status_of(r.status), r.error};
+  if (r.status == storage::WriteStatus::job_failed) {
+    spdlog::error("event=ingest_job_failed platform={} update={} error=\"{}\"", update.platform,
+                  update.update_key, r.error);
+  }
+  if (result.committed()) {
+    if (outcome.result.duplicate) result.status = IngestStatus::duplicate;
+    count(metrics, update.platform, outcome);
+  } else {
+    metrics.update_deferred(update.platform);
+    spdlog::warn("event=update_deferred platform={} update={} status={} error=\"{}\"",
+                 update.platform, update.update_key, static_cast<int>(result.status), r.error);
+  }
+  return result;
+}
+
 }  // namespace
 
 IngestService::IngestService(storage::Writer& writer, Dispatcher& dispatcher, Metrics& metrics,
@@ -67,20 +86,7 @@ void IngestService::submit(Inbound in, Done done) {
         *outcome = store_one(dispatcher_, db, *update);
       },
       [this, update, outcome, done = std::move(done)](const storage::WriteResult& r) {
-        IngestResult result{status_of(r.status), r.error};
-        if (r.status == storage::WriteStatus::job_failed) {
-          spdlog::error("event=ingest_job_failed platform={} update={} error=\"{}\"",
-                        update->platform, update->update_key, r.error);
-        }
-        if (result.committed()) {
-          if (outcome->result.duplicate) result.status = IngestStatus::duplicate;
-          count(metrics_, update->platform, *outcome);
-        } else {
-          metrics_.update_deferred(update->platform);
-          spdlog::warn("event=update_deferred platform={} update={} status={} error=\"{}\"",
-                       update->platform, update->update_key, static_cast<int>(result.status),
-                       r.error);
-        }
+        const IngestResult result = finish(metrics_, *update, *outcome, r);
         if (done) done(result);
       },
       std::chrono::steady_clock::now() + options_.max_wait);
@@ -114,18 +120,12 @@ void IngestService::submit_batch(std::vector<Inbound> batch, AlsoInJob also, Bat
 IngestResult IngestService::process(Inbound in) {
   std::promise<IngestResult> promise;
   auto future = promise.get_future();
-  const std::string platform = in.platform;
   auto outcome = std::make_shared<Outcome>();
   auto update = std::make_shared<const Inbound>(std::move(in));
   writer_.submit([this, update, outcome](
                      storage::Connection& db) { *outcome = store_one(dispatcher_, db, *update); },
                  [&](const storage::WriteResult& r) {
-                   IngestResult result{status_of(r.status), r.error};
-                   if (result.committed()) {
-                     if (outcome->result.duplicate) result.status = IngestStatus::duplicate;
-                     count(metrics_, platform, *outcome);
-                   }
-                   promise.set_value(result);
+                   promise.set_value(finish(metrics_, *update, *outcome, r));
                  });
   return future.get();
 }
