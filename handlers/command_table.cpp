@@ -33,6 +33,10 @@ const std::vector<CommandSpec>& command_table() {
       {"snooze", {"hoannhac"}, Access::linked, Msg::help_snooze, &handle_snooze},
       {"lang", {"ngonngu"}, Access::linked, Msg::help_lang, &handle_lang},
       {"notify", {"thongbao"}, Access::linked, Msg::help_notify, &handle_notify},
+      // roster administration
+      // (end of roster administration)
+      // the daily digest
+      // (end of the daily digest)
   };
   return kTable;
 }

@@ -249,6 +249,14 @@ enum class Msg {
   nudge_button_detail,
   nudge_hint_lead,
   nudge_hint_detail,
+  // roster administration, invites, audit, broadcast, export
+  // (end of roster administration)
+  // the daily digest
+  // (end of the daily digest)
+  // office phrases and wording
+  // (end of office phrases and wording)
+  // operations
+  // (end of operations)
 };
 
 std::string_view text_vi(Msg key);

@@ -459,6 +459,14 @@ std::string_view text_en(Msg key) {
       return "Mark done: /done {} · Details: /task {}";
     case Msg::nudge_hint_detail:
       return "Details: /task {}";
+      // roster administration, invites, audit, broadcast, export
+      // (end of roster administration)
+      // the daily digest
+      // (end of the daily digest)
+      // office phrases and wording
+      // (end of office phrases and wording)
+      // operations
+      // (end of operations)
   }
   return "";
 }

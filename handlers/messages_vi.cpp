@@ -463,6 +463,14 @@ std::string_view text_vi(Msg key) {
       return "Báo xong: /xong {} · Chi tiết: /task {}";
     case Msg::nudge_hint_detail:
       return "Chi tiết: /task {}";
+      // roster administration, invites, audit, broadcast, export
+      // (end of roster administration)
+      // the daily digest
+      // (end of the daily digest)
+      // office phrases and wording
+      // (end of office phrases and wording)
+      // operations
+      // (end of operations)
   }
   return "";
 }
