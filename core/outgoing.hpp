@@ -21,6 +21,17 @@ enum class OutKind {
   edit,             // replaces the text of a message the bot sent earlier
 };
 
+// A file sent with a message, whose text becomes its caption: the digest's chart (photo) or an
+// export (document). Platforms that cannot send files send the text alone.
+enum class FileKind { none, photo, document };
+
+struct OutgoingFile {
+  FileKind kind = FileKind::none;
+  std::string name;          // e.g. "tasks.csv", "digest.png"
+  std::string content_type;  // e.g. "text/csv", "image/png"
+  std::string bytes;
+};
+
 struct Outgoing {
   OutKind kind = OutKind::message;
   std::string platform;
@@ -33,6 +44,7 @@ struct Outgoing {
   std::string reply_to_message_id;  // platform message id to reply to, if any
   std::string callback_id;          // for callback_answer
   std::string edit_message_id;      // for edit
+  OutgoingFile file;                // kind none: a text message
 };
 
 }  // namespace wgbot
