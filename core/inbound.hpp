@@ -11,7 +11,7 @@ namespace wgbot {
 
 enum class ChatKind { private_chat, group };
 
-// What kind of update this is; only `message` and `callback` reach the command router.
+// What kind of update this is; only `message`, `callback` and `followed` reach the command router.
 enum class InboundKind {
   message,         // a new text message (may be a command)
   edited_message,  // stored for dedupe, never re-run
@@ -19,6 +19,7 @@ enum class InboundKind {
   chat_joined,     // the bot was added to a group
   chat_left,       // the bot was removed from a group
   chat_migrated,   // a group became a supergroup (new id in `migrate_to_chat_id`)
+  followed,        // a user began following the account (Zalo OA): greeted as `/start` is
   ignored,         // a known update we do nothing with
 };
 

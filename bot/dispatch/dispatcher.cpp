@@ -139,10 +139,16 @@ std::size_t Dispatcher::handle(storage::Connection& db, const Inbound& in, std::
     outbox.enqueue(callback_answer_for(in), now, inbox_id);
     return 1;
   }
-  if (in.kind != InboundKind::message && in.kind != InboundKind::callback) return 0;
+  if (in.kind != InboundKind::message && in.kind != InboundKind::callback &&
+      in.kind != InboundKind::followed) {
+    return 0;
+  }
   if (in.sender_id.empty()) return 0;
 
-  const auto command = parse_command(in.text);
+  // Following an account is how its users say hello: they get what `/start` answers.
+  const auto command = in.kind == InboundKind::followed
+                           ? std::optional<ParsedCommand>(ParsedCommand{"start", "", ""})
+                           : parse_command(in.text);
   const bool is_group = in.chat_kind == ChatKind::group;
   if (command && !addressed_to_us(*command, bot_username(in.platform))) return 0;
   const CommandSpec* spec = command ? find_command(command->name) : nullptr;

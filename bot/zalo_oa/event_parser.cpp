@@ -41,7 +41,7 @@ bool is_echo_or_receipt(std::string_view name) {
          name == "user_seen_message";
 }
 
-// Events stored for the record (dedupe, audit of who followed) but not handled.
+// Events stored for the record (dedupe, who followed) besides text; a follow is also greeted.
 bool is_recorded_only(std::string_view name) {
   return name == "follow" || name == "unfollow" || name == "user_submit_info";
 }
@@ -76,7 +76,9 @@ ParsedEvent parse_object(const json& event, std::string_view body) {
   ParsedEvent out = with_status(EventStatus::ok, name, "");
   Inbound& in = out.inbound;
   in.platform = std::string(kPlatformId);
-  in.kind = text_message ? InboundKind::message : InboundKind::ignored;
+  in.kind = text_message       ? InboundKind::message
+            : name == "follow" ? InboundKind::followed
+                               : InboundKind::ignored;
   in.chat_id = user;
   in.chat_kind = ChatKind::private_chat;
   in.sender_id = user;

@@ -62,7 +62,7 @@ TEST(ZaloOaWebhook, TheOasOwnEchoIsAcknowledgedButNeitherStoredNorAnswered) {
   EXPECT_EQ(fake.count(FakeZaloOa::kSendPath), 0U);
 }
 
-TEST(ZaloOaWebhook, FollowAndSubmittedInfoAreStoredWithoutAReply) {
+TEST(ZaloOaWebhook, ANewFollowerIsGreetedOnceAndSubmittedInfoIsStoredWithoutAReply) {
   TempDir dir;
   FakeZaloOa fake;
   ZaloOaBot bot(dir, fake);
@@ -70,8 +70,24 @@ TEST(ZaloOaWebhook, FollowAndSubmittedInfoAreStoredWithoutAReply) {
   EXPECT_EQ(bot.post(read_fixture("zalo-oa/follow.json")).status, 200);  // Zalo's retry
   EXPECT_EQ(bot.post(read_fixture("zalo-oa/user_submit_info.json")).status, 200);
   EXPECT_EQ(inbox_rows(bot), 2);
-  EXPECT_EQ(bot.query_int("SELECT COUNT(*) FROM outbox"), 0);
+  // The follower (not yet linked) is told how to start, once: the retry is a duplicate.
+  const auto greeting = fake.wait_for_delivered(kLuc, 1);
+  ASSERT_EQ(greeting.size(), 1U);
+  EXPECT_TRUE(contains(greeting[0].text, "/start")) << greeting[0].text;
+  EXPECT_EQ(bot.query_int("SELECT COUNT(*) FROM outbox"), 1);
   EXPECT_EQ(bot.post("{not json", FakeZaloOa::sign("{not json")).status, 400);
+}
+
+TEST(ZaloOaWebhook, ALinkedMemberWhoFollowsAgainIsGreetedByName) {
+  TempDir dir;
+  FakeZaloOa fake;
+  ZaloOaBot bot(dir, fake);
+  ASSERT_EQ(bot.say(kLuc, "/start " + bot.invite("luc")), 200);
+  ASSERT_EQ(fake.wait_for_delivered(kLuc, 1).size(), 1U);
+  EXPECT_EQ(bot.post(read_fixture("zalo-oa/follow.json")).status, 200);
+  const auto messages = fake.wait_for_delivered(kLuc, 2);
+  ASSERT_EQ(messages.size(), 2U);
+  EXPECT_TRUE(contains(messages[1].text, "Lê Tự Lực")) << messages[1].text;
 }
 
 TEST(ZaloOaConversation, LinkingTasksAndARemindersThroughTheOa) {

@@ -37,7 +37,7 @@ TEST(ZaloOaEvents, AUserTextBecomesAPrivateMessageKeyedByMsgId) {
 TEST(ZaloOaEvents, FollowAndSubmitInfoAreStoredWithoutAMessageId) {
   const ParsedEvent follow = parse_event(read_fixture("zalo-oa/follow.json"));
   ASSERT_EQ(follow.status, EventStatus::ok) << follow.reason;
-  EXPECT_EQ(follow.inbound.kind, InboundKind::ignored);
+  EXPECT_EQ(follow.inbound.kind, InboundKind::followed);
   EXPECT_EQ(follow.inbound.update_key, "follow:1795568400456:7301845529613370112");
   const ParsedEvent info = parse_event(read_fixture("zalo-oa/user_submit_info.json"));
   ASSERT_EQ(info.status, EventStatus::ok) << info.reason;
@@ -156,6 +156,12 @@ TEST(ZaloOaText, TheHintLineReplacesButtons) {
   out.text = "Việc #1";
   out.hint = "/xong 1";
   EXPECT_EQ(visible_text(out), "Việc #1\n/xong 1");
+}
+
+TEST(ZaloOaText, BoldMarkersAreRemovedForThePlainTextOa) {
+  Outgoing out;
+  out.text = "**Nhiệm vụ #1**\nHạn: **15/12**";
+  EXPECT_EQ(visible_text(out), "Nhiệm vụ #1\nHạn: 15/12");
 }
 
 }  // namespace
