@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <mutex>
 
 #include "bot/zalo_oa/event_parser.hpp"
 #include "bot/zalo_oa/webhook_endpoint.hpp"
@@ -35,8 +38,53 @@ struct ZaloOaPlatform::Impl {
                config->zalo_oa.refresh_token, options.tokens),
         delivery(http, tokens, c.writer, c.clock, config->zalo_oa.api_base_url),
         webhook(c.ingest, c.metrics, config->zalo_oa.app_id, config->zalo_oa.oa_secret),
-        rate(options.rate) {
+        rate(options.rate),
+        token_check_every(options.token_check_every),
+        token_timer(c.ioc) {
     c.metrics.add_platform(kPlatformId);
+  }
+
+  void check_token() {
+    tokens.current([](const TokenResult& token) {
+      if (!token.ok) spdlog::warn("event=zalo_oa_no_token error=\"{}\"", token.error);
+    });
+  }
+
+  void arm_token_check() {
+    std::lock_guard lock(timer_mutex);
+    if (stopped) return;
+    timer_armed = true;
+    token_timer.expires_after(token_check_every);
+    token_timer.async_wait([this](const boost::system::error_code& ec) { on_token_check(ec); });
+  }
+
+  // The timer's handler is the last thing of this platform's on the io_context: once it has run
+  // after stop(), `stop_done` may let the platform go.
+  void on_token_check(const boost::system::error_code& ec) {
+    std::function<void()> done;
+    {
+      std::lock_guard lock(timer_mutex);
+      timer_armed = false;
+      if (stopped) done = std::move(stop_done);
+    }
+    if (done) {
+      done();
+      return;
+    }
+    if (ec) return;
+    check_token();
+    arm_token_check();
+  }
+
+  void stop(std::function<void()> done) {
+    std::lock_guard lock(timer_mutex);
+    stopped = true;
+    if (!timer_armed) {
+      if (done) boost::asio::post(ioc, std::move(done));
+      return;
+    }
+    stop_done = done ? std::move(done) : [] {};
+    token_timer.cancel();
   }
 
   boost::asio::io_context& ioc;
@@ -46,7 +94,14 @@ struct ZaloOaPlatform::Impl {
   ZaloOaDelivery delivery;
   WebhookEndpoint webhook;
   const RateLimits rate;
+  const std::chrono::milliseconds token_check_every;
   bool loaded = false;
+
+  std::mutex timer_mutex;
+  boost::asio::steady_timer token_timer;
+  bool timer_armed = false;
+  bool stopped = false;
+  std::function<void()> stop_done;
 };
 
 ZaloOaPlatform::ZaloOaPlatform(PlatformContext& context, const PlatformOptions& options)
@@ -84,14 +139,14 @@ void ZaloOaPlatform::start() {
   impl_->loaded = true;
   spdlog::info("event=zalo_oa_webhook url={} detail=\"set this URL in the Zalo developer console\"",
                webhook_url(*impl_->config));
-  impl_->tokens.current([](const TokenResult& token) {
-    if (!token.ok) spdlog::warn("event=zalo_oa_no_token error=\"{}\"", token.error);
-  });
+  impl_->check_token();
+  impl_->arm_token_check();
 }
 
-// Nothing polls: the webhook stops with the server, and a refresh in flight finishes on its own.
+// Only the token timer is cancelled: the webhook stops with the server, and a refresh in flight
+// finishes on its own.
 void ZaloOaPlatform::stop(std::function<void()> done) {
-  if (done) boost::asio::post(impl_->ioc, std::move(done));
+  impl_->stop(std::move(done));
 }
 
 Delivery& ZaloOaPlatform::delivery() {

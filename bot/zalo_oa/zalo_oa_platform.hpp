@@ -3,6 +3,7 @@
 // console, so start() only loads the token (refreshing it if needed) and logs the URL to set.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,9 @@ struct PlatformOptions {
   RateLimits rate{5, 1, 20};
   TokenOptions tokens;
   http::ClientOptions client;
+  // How often the token is looked at while nothing is sent, so it is refreshed before it expires
+  // even on a quiet day (the refresh token itself expires if never used).
+  std::chrono::milliseconds token_check_every{std::chrono::minutes{5}};
 };
 
 // The URL to enter in Zalo's console: public_url + "/webhook/zalo-oa".
@@ -37,7 +41,8 @@ class ZaloOaPlatform final : public Platform {
   // Registers POST /webhook/zalo-oa and loads the stored token (through the writer, so at
   // start-up, before the server starts).
   void add_routes(http::Router& router) override;
-  // Refreshes the token on the io_context when it is missing or close to expiry.
+  // Refreshes the token on the io_context when it is missing or close to expiry, then keeps
+  // looking at it every `token_check_every` until stopped.
   void start() override;
   void stop(std::function<void()> done) override;
   Delivery& delivery() override;

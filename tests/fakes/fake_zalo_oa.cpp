@@ -209,7 +209,7 @@ std::vector<OaDelivered> FakeZaloOa::wait_for_delivered(const std::string& user_
 }
 
 bool FakeZaloOa::wait_for_calls(std::string_view path, std::size_t n,
-                                std::chrono::seconds timeout) const {
+                                std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mu_);
   return changed_.wait_for(lock, timeout, [&] {
     return static_cast<std::size_t>(std::count_if(

@@ -75,7 +75,7 @@ class FakeZaloOa {
                                               std::chrono::seconds timeout = std::chrono::seconds{
                                                   10});
   bool wait_for_calls(std::string_view path, std::size_t n,
-                      std::chrono::seconds timeout = std::chrono::seconds{10}) const;
+                      std::chrono::milliseconds timeout = std::chrono::seconds{10}) const;
 
   // "mac=<hex>" for `body` as the OA would sign it (app id ‖ body ‖ timestamp ‖ OA secret).
   [[nodiscard]] static std::string sign(const std::string& body);

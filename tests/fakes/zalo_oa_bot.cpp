@@ -29,9 +29,10 @@ Config oa_config(const TempDir& dir, const FakeZaloOa& fake) {
 
 // The production platform with limits high enough that the ManualClock need not move between
 // messages, and no jitter in the refresh backoff.
-PlatformFactory test_factory() {
-  return [](PlatformContext& context) -> std::unique_ptr<Platform> {
+PlatformFactory test_factory(std::chrono::milliseconds token_check_every) {
+  return [token_check_every](PlatformContext& context) -> std::unique_ptr<Platform> {
     zalo_oa::PlatformOptions options;
+    options.token_check_every = token_check_every;
     options.rate = RateLimits{1000, 1000, 1000};
     options.tokens.failure_backoff =
         BackoffPolicy{std::chrono::seconds{30}, std::chrono::minutes{30}, Jitter::none};
@@ -41,10 +42,11 @@ PlatformFactory test_factory() {
 
 }  // namespace
 
-ZaloOaBot::ZaloOaBot(const TempDir& dir, FakeZaloOa& fake)
+ZaloOaBot::ZaloOaBot(const TempDir& dir, FakeZaloOa& fake,
+                     std::chrono::milliseconds token_check_every)
     : clock_(std::chrono::sys_seconds{std::chrono::seconds{kStart}}) {
   RuntimeOptions options;
-  options.platforms = {test_factory()};
+  options.platforms = {test_factory(token_check_every)};
   options.io_threads = 2;
   runtime_ = std::make_unique<BotRuntime>(std::make_shared<const Config>(oa_config(dir, fake)),
                                           clock_, std::move(options));

@@ -3,6 +3,7 @@
 // webhook, each signed from the exact bytes sent.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,8 +22,10 @@ class ZaloOaBot {
   // Thursday 2026-11-26 10:00 +07:00.
   static constexpr std::int64_t kStart = 1795662000;
 
-  // A bot over `dir`'s database (reopened when one exists there).
-  ZaloOaBot(const TempDir& dir, FakeZaloOa& fake);
+  // A bot over `dir`'s database (reopened when one exists there); the token is looked at every
+  // `token_check_every` of real time besides when a message is sent.
+  ZaloOaBot(const TempDir& dir, FakeZaloOa& fake,
+            std::chrono::milliseconds token_check_every = std::chrono::minutes{5});
   ~ZaloOaBot();
   ZaloOaBot(const ZaloOaBot&) = delete;
   ZaloOaBot& operator=(const ZaloOaBot&) = delete;

@@ -65,6 +65,32 @@ TEST(ZaloOaTokens, TheTokenIsRefreshedBeforeItExpires) {
   EXPECT_TRUE(fake.refresh_token_works(stored.refresh_token));
 }
 
+// Waits (real time, for I/O) until the platform holds the pair whose refresh token is `token`.
+bool holds_refresh_token(ZaloOaBot& bot, const std::string& token) {
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (platform_of(bot).tokens().pair().refresh_token == token) return true;
+    std::this_thread::sleep_for(10ms);
+  }
+  return false;
+}
+
+TEST(ZaloOaTokens, TheTokenIsRefreshedBeforeItExpiresOnADayWithoutMessages) {
+  TempDir dir;
+  FakeZaloOa fake;
+  ZaloOaBot bot(dir, fake, 10ms);
+  // The seed traded at start-up, its expiry counted from the clock's start.
+  ASSERT_TRUE(holds_refresh_token(bot, "refresh-1"));
+  bot.clock().advance(std::chrono::seconds{90000} - 2h);  // more than the margin left
+  ASSERT_FALSE(fake.wait_for_calls(FakeZaloOa::kTokenPath, 2, 300ms));
+  bot.clock().advance(90min);  // now less than an hour: refreshed with nothing sent
+  ASSERT_TRUE(fake.wait_for_calls(FakeZaloOa::kTokenPath, 2));
+  EXPECT_EQ(fake.count(FakeZaloOa::kSendPath), 0U);
+  ASSERT_TRUE(holds_refresh_token(bot, "refresh-2"));
+  bot.stop();
+  EXPECT_EQ(stored_tokens(dir).refresh_token, "refresh-2");
+}
+
 TEST(ZaloOaTokens, AnInvalidTokenIsRefreshedAndTheMessageSentOnce) {
   TempDir dir;
   FakeZaloOa fake;
