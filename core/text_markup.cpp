@@ -8,4 +8,13 @@ std::string strip_bold_markup(std::string_view plain) {
   });
 }
 
+std::string plain_text_with_hint(std::string_view text, std::string_view hint) {
+  std::string out = strip_bold_markup(text);
+  if (!hint.empty()) {
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += strip_bold_markup(hint);
+  }
+  return out;
+}
+
 }  // namespace wgbot

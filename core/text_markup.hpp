@@ -50,4 +50,8 @@ std::string map_lines(std::string_view text, RenderLine&& render_line) {
 // `plain` with the `**` of bold spans removed, for places without formatting.
 [[nodiscard]] std::string strip_bold_markup(std::string_view plain);
 
+// What a platform without formatting or buttons shows: the text without bold markers, then the
+// actions' `hint` (the commands the buttons stand for) on a line of its own, if there is one.
+[[nodiscard]] std::string plain_text_with_hint(std::string_view text, std::string_view hint);
+
 }  // namespace wgbot

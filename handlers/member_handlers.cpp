@@ -57,7 +57,7 @@ void handle_whoami(HandlerContext& ctx) {
   std::string accounts;
   for (const auto& a : storage::AccountRepository(ctx.db).for_member(m.id)) {
     if (!accounts.empty()) accounts += ", ";
-    accounts += a.platform;
+    accounts += platform_name(ctx.lang, a.platform);
     if (!a.username.empty()) accounts += " @" + a.username;
   }
   body += '\n' + (accounts.empty() ? std::string(text(ctx.lang, Msg::whoami_no_accounts))

@@ -28,4 +28,12 @@ std::string_view role_name(Lang lang, Role role) {
   return text(lang, Msg::role_member);
 }
 
+std::string_view platform_name(Lang lang, std::string_view platform_id) {
+  if (platform_id == "telegram") return text(lang, Msg::platform_telegram);
+  if (platform_id == "zalo_bot") return text(lang, Msg::platform_zalo_bot);
+  if (platform_id == "zalo_oa") return text(lang, Msg::platform_zalo_oa);
+  if (platform_id == "console") return text(lang, Msg::platform_console);
+  return platform_id;
+}
+
 }  // namespace wgbot

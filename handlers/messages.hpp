@@ -50,6 +50,10 @@ enum class Msg {
   whoami_admin,
   whoami_accounts,
   whoami_no_accounts,
+  platform_telegram,
+  platform_zalo_bot,
+  platform_zalo_oa,
+  platform_console,
   // /members
   members_header,
   members_header_filtered,
@@ -272,5 +276,7 @@ std::string tr(Lang lang, Msg key, Args&&... args) {
 }
 
 std::string_view role_name(Lang lang, Role role);
+// A platform's name as users know it ("Zalo OA"), from its id ("zalo_oa"); an unknown id as is.
+std::string_view platform_name(Lang lang, std::string_view platform_id);
 
 }  // namespace wgbot

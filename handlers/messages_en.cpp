@@ -66,6 +66,14 @@ std::string_view text_en(Msg key) {
       return "Linked accounts: {}";
     case Msg::whoami_no_accounts:
       return "Linked accounts: none";
+    case Msg::platform_telegram:
+      return "Telegram";
+    case Msg::platform_zalo_bot:
+      return "Zalo";
+    case Msg::platform_zalo_oa:
+      return "Zalo OA";
+    case Msg::platform_console:
+      return "Console";
     case Msg::members_header:
       return "**Members ({})**";
     case Msg::members_header_filtered:

@@ -66,6 +66,14 @@ std::string_view text_vi(Msg key) {
       return "Tài khoản liên kết: {}";
     case Msg::whoami_no_accounts:
       return "Tài khoản liên kết: chưa có";
+    case Msg::platform_telegram:
+      return "Telegram";
+    case Msg::platform_zalo_bot:
+      return "Zalo";
+    case Msg::platform_zalo_oa:
+      return "Zalo OA";
+    case Msg::platform_console:
+      return "Bảng điều khiển";
     case Msg::members_header:
       return "**Danh sách thành viên ({})**";
     case Msg::members_header_filtered:

@@ -5,12 +5,7 @@
 
 namespace wgbot::zalo_bot {
 std::string message_text(const Outgoing& message) {
-  std::string text = strip_bold_markup(message.text);
-  if (!message.hint.empty()) {
-    if (!text.empty() && text.back() != '\n') text += '\n';
-    text += strip_bold_markup(message.hint);
-  }
-  return text;
+  return plain_text_with_hint(message.text, message.hint);
 }
 
 std::vector<std::string> split_text(std::string_view text, std::size_t limit_units) {

@@ -26,8 +26,8 @@ class TokenManager;
 
 inline constexpr std::size_t kMaxMessageChars = 2000;
 
-// The text as the user sees it: the message, then its hint line (the commands its buttons
-// stand for), if any.
+// The text as the user sees it: plain (bold markers removed: the OA sends no formatting), then
+// its hint line (the commands its buttons stand for), if any.
 [[nodiscard]] std::string visible_text(const Outgoing& message);
 
 // {"recipient":{"user_id":…},"message":{"text":…}}
