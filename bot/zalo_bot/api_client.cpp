@@ -43,4 +43,8 @@ void ApiClient::send_message(const std::string& chat_id, const std::string& text
   call("sendMessage", json{{"chat_id", chat_id}, {"text", text}}, std::move(done));
 }
 
+void ApiClient::send_typing(const std::string& chat_id, Done done) {
+  call("sendChatAction", json{{"chat_id", chat_id}, {"action", "typing"}}, std::move(done));
+}
+
 }  // namespace wgbot::zalo_bot

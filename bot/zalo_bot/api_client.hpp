@@ -43,6 +43,8 @@ class ApiClient {
   void set_webhook(const std::string& url, const std::string& secret_token, Done done);
   void delete_webhook(Done done);
   void send_message(const std::string& chat_id, const std::string& text, Done done);
+  // Shows "typing…" in the chat (the only action Zalo offers).
+  void send_typing(const std::string& chat_id, Done done);
 
  private:
   struct Shared;

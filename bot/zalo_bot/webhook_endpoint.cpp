@@ -6,6 +6,7 @@
 
 #include "bot/dispatch/ingest.hpp"
 #include "bot/http/router.hpp"
+#include "bot/platform/slow_reply_notice.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/zalo_bot/bot_identity.hpp"
 #include "bot/zalo_bot/update_parser.hpp"
@@ -22,8 +23,13 @@ http::Response answer(int status, std::string body = {}) {
 }  // namespace
 
 WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics,
-                                 const BotIdentity& identity, std::string secret)
-    : ingest_(ingest), metrics_(metrics), identity_(identity), secret_(std::move(secret)) {}
+                                 const BotIdentity& identity, std::string secret,
+                                 SlowReplyNotice* slow)
+    : ingest_(ingest),
+      metrics_(metrics),
+      identity_(identity),
+      secret_(std::move(secret)),
+      slow_(slow) {}
 
 void WebhookEndpoint::add_routes(http::Router& router) {
   router.add("POST", std::string(kWebhookPath),
@@ -65,9 +71,11 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
   }
   // The Responder travels with the update; whoever finishes the ingest answers.
   auto shared = std::make_shared<http::Responder>(std::move(responder));
-  ingest_.submit(std::move(parsed.inbound), [shared](const IngestResult& r) {
+  IngestService::Done done = [shared](const IngestResult& r) {
     shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
-  });
+  };
+  if (slow_ != nullptr) done = slow_->watch(parsed.inbound, std::move(done));
+  ingest_.submit(std::move(parsed.inbound), std::move(done));
 }
 
 }  // namespace wgbot::zalo_bot

@@ -10,6 +10,7 @@
 namespace wgbot {
 class IngestService;
 class Metrics;
+class SlowReplyNotice;
 namespace http {
 class Router;
 }
@@ -25,9 +26,10 @@ inline constexpr std::string_view kSecretHeader = "X-Bot-Api-Secret-Token";
 class WebhookEndpoint {
  public:
   // `secret`: what Zalo sends in kSecretHeader; an empty secret refuses every request. Updates
-  // get 503 until `identity` is known (getMe), since group mentions name the bot.
+  // get 503 until `identity` is known (getMe), since group mentions name the bot. `slow`, if
+  // given, shows "typing…" while a command takes long to store and handle.
   WebhookEndpoint(IngestService& ingest, Metrics& metrics, const BotIdentity& identity,
-                  std::string secret);
+                  std::string secret, SlowReplyNotice* slow = nullptr);
   WebhookEndpoint(const WebhookEndpoint&) = delete;
   WebhookEndpoint& operator=(const WebhookEndpoint&) = delete;
 
@@ -42,6 +44,7 @@ class WebhookEndpoint {
   Metrics& metrics_;
   const BotIdentity& identity_;
   const std::string secret_;
+  SlowReplyNotice* slow_;
 };
 
 }  // namespace wgbot::zalo_bot

@@ -6,6 +6,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "bot/platform/intake_lifecycle.hpp"
+#include "bot/platform/slow_reply_notice.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/zalo_bot/api_client_awaitable.hpp"
 #include "bot/zalo_bot/bot_identity.hpp"
@@ -54,6 +55,12 @@ struct ZaloBotPlatform::Impl {
         api(http, config->zalo_bot.api_base_url, config->zalo_bot.token),
         delivery(api),
         poller(c.ioc, api, c.ingest, c.metrics, identity, options.poller),
+        typing(c.ioc, options.typing_after,
+               [this](const std::string& chat_id) {
+                 api.send_typing(chat_id, [](const ApiResult& r) {
+                   if (!r.succeeded()) log_step_failure("sendChatAction", r);
+                 });
+               }),
         lifecycle(c.ioc, [this](std::function<void()> ended) { poller.stop(std::move(ended)); }) {}
 
   std::shared_ptr<const Config> config;
@@ -66,6 +73,7 @@ struct ZaloBotPlatform::Impl {
   ZaloBotDelivery delivery;
   BotIdentity identity;
   Poller poller;
+  SlowReplyNotice typing;
   std::unique_ptr<WebhookEndpoint> webhook;
   std::string secret;  // resolved by add_routes
 
@@ -154,7 +162,7 @@ Delivery& ZaloBotPlatform::delivery() {
 void ZaloBotPlatform::add_routes(http::Router& router) {
   impl_->secret = resolve_webhook_secret(*impl_->config, impl_->writer);
   impl_->webhook = std::make_unique<WebhookEndpoint>(impl_->ingest, impl_->metrics, impl_->identity,
-                                                     impl_->secret);
+                                                     impl_->secret, &impl_->typing);
   impl_->webhook->add_routes(router);
 }
 

@@ -34,6 +34,8 @@ struct PlatformOptions {
   // Zalo publishes no numbers: as conservative as Telegram's (1 a second per chat).
   RateLimits rate{30, 1, 20};
   http::ClientOptions client;
+  // A command not answered within this long gets "typing…" in its chat.
+  std::chrono::milliseconds typing_after{std::chrono::milliseconds{700}};
 };
 
 // `zalo_bot.webhook_secret` if configured, else the one generated on first use and kept in the

@@ -17,8 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kMethods = {
-    "getMe", "getUpdates", "setWebhook", "deleteWebhook", "getWebhookInfo", "sendMessage"};
+constexpr std::array<std::string_view, 7> kMethods = {
+    "getMe",          "getUpdates",  "setWebhook",    "deleteWebhook",
+    "getWebhookInfo", "sendMessage", "sendChatAction"};
 
 http::Response json_response(int status, std::string body) {
   http::Response response;
@@ -194,6 +195,7 @@ http::Response FakeZaloBot::default_answer(const std::string& method, const json
     return json_response(200, sent.dump());
   }
   (void)body;
+  if (method == "sendChatAction") return json_response(200, R"({"ok":true})");
   return json_response(200, R"({"ok":true,"result":{"url":"","updated_at":1795569300000}})");
 }
 

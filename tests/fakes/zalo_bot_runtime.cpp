@@ -31,6 +31,7 @@ zalo_bot::PlatformOptions test_options() {
   options.poller.backoff = BackoffPolicy{10ms, 100ms, Jitter::none};
   options.startup_backoff = BackoffPolicy{10ms, 100ms, Jitter::none};
   options.rate = RateLimits{1000, 1000, 1000};
+  options.typing_after = 300ms;
   return options;
 }
 

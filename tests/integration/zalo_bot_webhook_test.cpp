@@ -2,6 +2,7 @@
 // redelivery, non-text messages, events the bot does not handle, and set-webhook.
 #include <gtest/gtest.h>
 
+#include <future>
 #include <string>
 
 #include "bot/zalo_bot/zalo_bot_platform.hpp"
@@ -11,6 +12,7 @@
 #include "fakes/fake_zalo_bot.hpp"
 #include "fakes/temp_dir.hpp"
 #include "fakes/test_bot.hpp"
+#include "fakes/writer_gate.hpp"
 #include "fakes/zalo_bot_runtime.hpp"
 
 namespace wgbot::testing {
@@ -85,6 +87,23 @@ TEST(ZaloBotWebhook, UnknownEventsAreAcknowledgedAndMalformedBodiesRefused) {
 }
 
 // `wgbot set-webhook --platform zalo-bot`: the URL and a secret generated once and kept.
+TEST(ZaloBotWebhook, ACommandKeptWaitingByABusyDatabaseShowsTypingOnce) {
+  TempDir dir;
+  FakeZaloBot fake;
+  ZaloBotRuntime bot(dir, fake, kPublicUrl);
+  std::future<int> answered;
+  {
+    WriterGate busy(bot.runtime().writer());
+    answered = std::async(std::launch::async, [&] { return bot.say("u-luc", "/viec"); });
+    ASSERT_TRUE(fake.wait_for("sendChatAction", 1));
+  }
+  EXPECT_EQ(answered.get(), 200);
+  const auto calls = fake.calls("sendChatAction");
+  ASSERT_EQ(calls.size(), 1U);
+  EXPECT_EQ(calls[0].body.value("chat_id", ""), "u-luc");
+  EXPECT_EQ(calls[0].body.value("action", ""), "typing");
+}
+
 TEST(ZaloBotWebhook, SetWebhookRegistersTheUrlWithAKeptGeneratedSecret) {
   FakeZaloBot fake;
   TestBot bot;
