@@ -45,6 +45,9 @@ struct Outgoing {
   std::string callback_id;          // for callback_answer
   std::string edit_message_id;      // for edit
   OutgoingFile file;                // kind none: a text message
+  // A reply in a group: the sender's private chat, where it goes instead if the platform refuses
+  // to deliver to the group (group support on some platforms is partial).
+  std::string private_fallback_chat_id;
 };
 
 }  // namespace wgbot

@@ -261,6 +261,8 @@ enum class Msg {
   // (end of office phrases and wording)
   // operations
   // (end of operations)
+  // platform differences
+  group_reply_private,  // a group that refuses the bot's messages: the reply came privately
 };
 
 std::string_view text_vi(Msg key);

@@ -475,6 +475,9 @@ std::string_view text_en(Msg key) {
       // (end of office phrases and wording)
       // operations
       // (end of operations)
+      // platform differences
+    case Msg::group_reply_private:
+      return "(Replying privately: the assistant cannot post in the group.)";
   }
   return "";
 }

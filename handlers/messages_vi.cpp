@@ -479,6 +479,9 @@ std::string_view text_vi(Msg key) {
       // (end of office phrases and wording)
       // operations
       // (end of operations)
+      // platform differences
+    case Msg::group_reply_private:
+      return "(Trả lời riêng: Trợ lý chưa gửi được tin nhắn vào nhóm.)";
   }
   return "";
 }

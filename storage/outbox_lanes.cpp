@@ -4,6 +4,9 @@
 
 #include "storage/connection.hpp"
 
+#include <utility>
+#include <vector>
+
 namespace wgbot::storage {
 
 std::string parts_done_key(std::int64_t outbox_id) {
@@ -79,6 +82,38 @@ int OutboxLanes::fail_chat(const std::string& platform, const std::string& chat_
   q->bind(2, platform);
   q->bind(3, chat_id);
   return q->exec();
+}
+
+int OutboxLanes::reroute_to_private(const std::string& platform, const std::string& group_chat_id) {
+  auto pending = db_.prepare(
+      "SELECT id, kind, body FROM outbox WHERE platform = ? AND chat_id = ? AND "
+      "status = 'pending' ORDER BY id");
+  pending->bind(1, platform);
+  pending->bind(2, group_chat_id);
+  struct Move {
+    std::int64_t id;
+    std::string chat_id;
+    std::string body;
+  };
+  std::vector<Move> moves;
+  while (pending->executeStep()) {
+    const std::string kind = pending->getColumn(1).getString();
+    Outgoing m =
+        deserialize_outgoing(platform, group_chat_id, kind, pending->getColumn(2).getString());
+    if (m.private_fallback_chat_id.empty()) continue;
+    std::string to = std::exchange(m.private_fallback_chat_id, {});
+    moves.push_back(Move{pending->getColumn(0).getInt64(), std::move(to), serialize_outgoing(m)});
+  }
+  auto move = db_.prepare("UPDATE outbox SET chat_id = ?, body = ? WHERE id = ?");
+  for (const Move& m : moves) {
+    move->reset();
+    move->bind(1, m.chat_id);
+    move->bind(2, m.body);
+    move->bind(3, m.id);
+    move->exec();
+    clear_parts_done(m.id);
+  }
+  return static_cast<int>(moves.size());
 }
 
 }  // namespace wgbot::storage

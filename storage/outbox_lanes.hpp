@@ -43,6 +43,10 @@ class OutboxLanes {
   // how many rows that was.
   int fail_chat(const std::string& platform, const std::string& chat_id, const std::string& error);
 
+  // A group refused the bot: its pending replies that carry the sender's private chat move there,
+  // whole (any parts already sent to the group are sent again privately); returns how many.
+  int reroute_to_private(const std::string& platform, const std::string& group_chat_id);
+
  private:
   storage::Connection& db_;
 };

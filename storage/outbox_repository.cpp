@@ -62,6 +62,7 @@ std::string serialize_outgoing(const Outgoing& m) {
   if (!m.reply_to_message_id.empty()) body["reply_to"] = m.reply_to_message_id;
   if (!m.callback_id.empty()) body["callback_id"] = m.callback_id;
   if (!m.edit_message_id.empty()) body["edit_message_id"] = m.edit_message_id;
+  if (!m.private_fallback_chat_id.empty()) body["fallback_chat"] = m.private_fallback_chat_id;
   return body.dump();
 }
 
@@ -78,6 +79,7 @@ Outgoing deserialize_outgoing(const std::string& platform, const std::string& ch
   m.reply_to_message_id = parsed.value("reply_to", "");
   m.callback_id = parsed.value("callback_id", "");
   m.edit_message_id = parsed.value("edit_message_id", "");
+  m.private_fallback_chat_id = parsed.value("fallback_chat", "");
   if (parsed.contains("buttons") && parsed.at("buttons").is_array()) {
     for (const auto& row : parsed.at("buttons")) {
       std::vector<Button> cells;

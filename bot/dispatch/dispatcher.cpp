@@ -65,6 +65,27 @@ Outgoing callback_answer_for(const Inbound& in) {
   return answer;
 }
 
+// Replies in a group carry the sender's private chat, to go there if the platform refuses the
+// group; once a group has refused (it is marked inactive), replies go privately at once.
+void offer_private_fallback(storage::Connection& db, const Inbound& in, const Account& account,
+                            Lang lang, std::vector<Outgoing>& out) {
+  const std::string private_chat =
+      account.private_chat_id.empty() ? in.sender_id : account.private_chat_id;
+  const bool group_refused = !storage::ChatRepository(db).is_active(in.platform, in.chat_id);
+  for (auto& o : out) {
+    if (o.kind != OutKind::message || o.platform != in.platform || o.chat_id != in.chat_id) {
+      continue;
+    }
+    if (!group_refused) {
+      o.private_fallback_chat_id = private_chat;
+      continue;
+    }
+    o.chat_id = private_chat;
+    o.reply_to_message_id.clear();  // that message is in the group
+    o.text = std::string(text(lang, Msg::group_reply_private)) + "\n" + o.text;
+  }
+}
+
 }  // namespace
 
 // Tells the sender that something went wrong, so a bug is never silence. Best effort: if even
@@ -180,6 +201,7 @@ std::size_t Dispatcher::handle(storage::Connection& db, const Inbound& in, std::
     spec->run(ctx);
   }
   if (!in.callback_id.empty()) ctx.out.push_back(callback_answer_for(in));
+  if (is_group) offer_private_fallback(db, in, account, ctx.lang, ctx.out);
   for (const auto& o : ctx.out) outbox.enqueue(o, now, inbox_id);
   return ctx.out.size();
 }

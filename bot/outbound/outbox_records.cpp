@@ -51,13 +51,17 @@ storage::Writer::Job record_chat_unreachable(std::string platform, std::string c
                                              std::int64_t now, std::string error) {
   return [platform = std::move(platform), chat = std::move(chat), group, now,
           error = std::move(error)](storage::Connection& db) {
-    const int dropped = storage::OutboxLanes(db).fail_chat(platform, chat, error);
+    storage::OutboxLanes lanes(db);
+    // Replies to a group's commands go to their senders privately instead of being lost.
+    const int rerouted = group ? lanes.reroute_to_private(platform, chat) : 0;
+    const int dropped = lanes.fail_chat(platform, chat, error);
     storage::ChatRepository chats(db);
     chats.upsert(platform, chat, group, "", now);  // private chats have no row until now
     chats.set_active(platform, chat, false, now);
     storage::AuditRepository(db).write(AuditEntry{
         0, now, "system", "chat_unreachable", platform + ":" + chat, "active",
-        "inactive: " + error + " (" + std::to_string(dropped) + " pending message(s) dropped)"});
+        "inactive: " + error + " (" + std::to_string(dropped) + " pending message(s) dropped, " +
+            std::to_string(rerouted) + " sent privately instead)"});
   };
 }
 

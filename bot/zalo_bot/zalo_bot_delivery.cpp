@@ -59,8 +59,17 @@ void ZaloBotDelivery::send_part(const Outgoing& message, int part, Done done) {
     done(std::move(nothing));
     return;
   }
+  // Group support is partial upstream: a group reply refused as a bad request means the group
+  // does not take the bot's messages, and the reply goes to its sender privately instead.
+  const bool group_reply = !message.private_fallback_chat_id.empty();
   api_.send_message(message.chat_id, chunks[static_cast<std::size_t>(part)],
-                    [done = std::move(done)](const ApiResult& r) { done(to_delivery_result(r)); });
+                    [done = std::move(done), group_reply](const ApiResult& r) {
+                      DeliveryResult result = to_delivery_result(r);
+                      if (group_reply && r.outcome == ApiOutcome::bad_request) {
+                        result.status = DeliveryStatus::chat_gone;
+                      }
+                      done(std::move(result));
+                    });
 }
 
 }  // namespace wgbot::zalo_bot

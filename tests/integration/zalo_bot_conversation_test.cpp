@@ -105,6 +105,32 @@ TEST(ZaloBotConversation, AGroupCommandAfterAMentionIsAnsweredInTheGroup) {
   EXPECT_EQ(fake.texts_to("u-quy").size(), 1U);  // only the /start answer went privately
 }
 
+// Group support is partial upstream: when the API refuses a group reply, the sender gets it
+// privately, and later commands from that group are answered privately at once, saying why.
+TEST(ZaloBotConversation, AGroupThatRefusesTheBotHasItsRepliesSentPrivately) {
+  TempDir dir;
+  FakeZaloBot fake;
+  ZaloBotRuntime bot(dir, fake, kPublicUrl);
+  ASSERT_EQ(bot.say("u-quy", "/start " + bot.invite("quy")), 200);
+  fake.wait_for_texts("u-quy", 1);
+  fake.push_response("sendMessage", 400,
+                     R"({"ok":false,"error_code":400,"description":"Bad request"})");
+  ZaloUpdate first{"g-1", "u-quy", "@Bot Trợ lý TCT /whois luc", "group-tct"};
+  ASSERT_EQ(bot.post(first.wrapped()), 200);
+  auto texts = fake.wait_for_texts("u-quy", 2);
+  ASSERT_EQ(texts.size(), 2U);
+  EXPECT_TRUE(contains(texts[1], "Lê Tự Lực")) << texts[1];
+  EXPECT_EQ(bot.query_int("SELECT active FROM chats WHERE chat_id = 'group-tct'"), 0);
+
+  ZaloUpdate second{"g-2", "u-quy", "@Bot Trợ lý TCT /whois quy", "group-tct"};
+  ASSERT_EQ(bot.post(second.wrapped()), 200);
+  texts = fake.wait_for_texts("u-quy", 3);
+  ASSERT_EQ(texts.size(), 3U);
+  EXPECT_TRUE(contains(texts[2], "Trả lời riêng")) << texts[2];
+  EXPECT_TRUE(contains(texts[2], "Ngô Văn Quý")) << texts[2];
+  EXPECT_EQ(fake.texts_to("group-tct").size(), 1U);  // only the refused attempt
+}
+
 // The delivery against the fake API: a 5000-character reply is several messages.
 TEST(ZaloBotConversation, AFiveThousandCharacterReplyArrivesInPartsSplitBetweenLines) {
   FakeZaloBot fake;
