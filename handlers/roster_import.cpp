@@ -128,8 +128,9 @@ bool import_row(storage::Connection& db, const CsvRow& row, const Columns& cols,
     after.unit_id = m.unit_id;
     after.role = m.role;
     after.title = m.title;
-    after.phone = m.phone;
-    after.email = m.email;
+    // A column the file does not have leaves that detail as it is.
+    if (cols.contains("phone")) after.phone = m.phone;
+    if (cols.contains("email")) after.email = m.email;
     if (cols.contains("admin")) after.is_admin = m.is_admin;
     members.update(after);
     audit_member_change(db, actor, "import_update", *existing_member, after);

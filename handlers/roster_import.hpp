@@ -13,8 +13,8 @@ class Connection;
 namespace wgbot {
 
 struct RosterImportOptions {
-  // Rows whose handle exists update that member (name, unit, role, title, phone, email and,
-  // when the column is present, admin) instead of being refused.
+  // Rows whose handle exists update that member (name, unit, role, title and, when their
+  // column is present, phone, email and admin) instead of being refused.
   bool update = false;
   std::string actor = "cli";  // written to the audit log with each member added or updated
 };
