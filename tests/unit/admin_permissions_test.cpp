@@ -1,5 +1,5 @@
 // The permission table: every command × every role (with and without the admin flag) and an
-// unlinked account, against what SPEC-level rules say, through the dispatcher and handlers.
+// unlinked account, against the rules written out below, through the dispatcher and handlers.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
