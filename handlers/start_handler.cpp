@@ -1,5 +1,6 @@
 #include "handlers/start_handler.hpp"
 
+#include "core/text_fold.hpp"
 #include "handlers/admin/invite_code.hpp"
 #include "handlers/admin/roster_admin.hpp"
 #include "storage/account_repository.hpp"
@@ -33,8 +34,14 @@ void handle_start(HandlerContext& ctx) {
     ctx.reply_tr(Msg::start_throttled, kWrongCodeWindowSeconds / 60);
     return;
   }
-  const std::string code = normalize_invite_code(ctx.args);
-  const auto member_id = invites.redeem(code, ctx.account.id, now);
+  // As typed first (codes made elsewhere keep their form), then as our codes are written
+  // (upper case, no spaces), so "hn7q 2k…" typed on a phone works.
+  std::string code(trim(ctx.args));
+  auto member_id = invites.redeem(code, ctx.account.id, now);
+  if (!member_id && normalize_invite_code(code) != code) {
+    code = normalize_invite_code(code);
+    member_id = invites.redeem(code, ctx.account.id, now);
+  }
   storage::MemberRepository members(ctx.db);
   const auto member = member_id ? members.by_id(*member_id) : std::nullopt;
   // Used, expired, unknown or for a deactivated member: one answer for all of them.
