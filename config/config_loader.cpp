@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -145,6 +146,11 @@ LoadedConfig load_config(const ConfigInputs& inputs) {
   const auto file = choose_file(inputs);
   if (file) loaded.file = *file;
   const Values values = merge_sources(inputs, file);
+  ConfigInputs without_settings = inputs;
+  without_settings.settings.clear();
+  for (auto& [key, entry] : merge_sources(without_settings, file)) {
+    loaded.base_values.emplace(key, std::move(entry.value));
+  }
   std::map<std::string, nlohmann::json> plain;
   for (const auto& def : config_schema()) {
     const Entry& entry = values.at(def.key);
@@ -155,6 +161,73 @@ LoadedConfig load_config(const ConfigInputs& inputs) {
   }
   loaded.config = build_config(plain);
   return loaded;
+}
+
+namespace {
+
+std::vector<std::string> split_list(std::string_view typed) {
+  std::vector<std::string> items;
+  std::string current;
+  for (const char c : typed) {
+    if (c == ',' || c == ' ' || c == ';') {
+      if (!current.empty()) items.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) items.push_back(std::move(current));
+  return items;
+}
+
+std::optional<json> typed_value(KeyType type, std::string_view typed) {
+  switch (type) {
+    case KeyType::string:
+      return json(std::string(typed));
+    case KeyType::boolean:
+      if (typed == "true" || typed == "on") return json(true);
+      if (typed == "false" || typed == "off") return json(false);
+      return std::nullopt;
+    case KeyType::integer: {
+      int n = 0;
+      const auto* end = typed.data() + typed.size();
+      const auto [ptr, ec] = std::from_chars(typed.data(), end, n);
+      if (typed.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
+      return json(n);
+    }
+    case KeyType::string_list:
+      return json(split_list(typed));
+    case KeyType::int_list: {
+      json list = json::array();
+      for (const auto& item : split_list(typed)) {
+        auto n = typed_value(KeyType::integer, item);
+        if (!n) return std::nullopt;
+        list.push_back(*n);
+      }
+      return list;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_setting(const std::string& key, std::string_view typed) {
+  const KeyDef* def = find_key(key);
+  if (def == nullptr || !def->runtime) return std::nullopt;
+  auto value = typed_value(def->type, typed);
+  if (!value) return std::nullopt;
+  // The key's own rules (a time of day, a known weekday, a date) are checked by building a
+  // configuration with the value over the defaults.
+  std::map<std::string, json> plain;
+  for (const auto& d : config_schema()) plain[d.key] = json::parse(d.default_json);
+  plain[key] = *value;
+  try {
+    (void)build_config(plain);
+  } catch (const ConfigError&) {
+    return std::nullopt;
+  }
+  return value->dump();
 }
 
 }  // namespace wgbot

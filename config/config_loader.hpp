@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -30,6 +31,9 @@ struct LoadedConfig {
   // The values of every key the schema marks secret (tokens, webhook secrets, app keys), set or
   // not: the logger redacts them.
   std::vector<std::string> secrets;
+  // Every key's value from defaults, file and environment, before run-time settings: the base
+  // a SettingsOverlay applies /settings changes to.
+  std::map<std::string, nlohmann::json> base_values;
 };
 
 struct ConfigInputs {
@@ -55,5 +59,10 @@ std::vector<std::string> config_keys();
 
 // Whether `key` may be changed at run time with /settings.
 bool is_runtime_setting(const std::string& key);
+
+// A run-time setting as an admin types it ("08:00", "3,1,0", "mon,tue,wed") → its JSON text,
+// checked against the key's type and rules. nullopt when the value is bad; `key` must be a
+// run-time setting.
+std::optional<std::string> parse_setting(const std::string& key, std::string_view typed);
 
 }  // namespace wgbot

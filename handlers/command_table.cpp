@@ -1,5 +1,6 @@
 #include "handlers/command_table.hpp"
 
+#include "handlers/admin/admin_handlers.hpp"
 #include "handlers/help_handler.hpp"
 #include "handlers/member_handlers.hpp"
 #include "handlers/reminder_handlers.hpp"
@@ -34,6 +35,17 @@ const std::vector<CommandSpec>& command_table() {
       {"lang", {"ngonngu"}, Access::linked, Msg::help_lang, &handle_lang},
       {"notify", {"thongbao"}, Access::linked, Msg::help_notify, &handle_notify},
       // roster administration
+      {"addunit", {"themdonvi"}, Access::admin, Msg::help_addunit, &handle_addunit},
+      {"addmember", {"themtv"}, Access::admin, Msg::help_addmember, &handle_addmember},
+      {"editmember", {"suatv"}, Access::admin, Msg::help_editmember, &handle_editmember},
+      {"deactivate", {"ngungtv"}, Access::admin, Msg::help_deactivate, &handle_deactivate},
+      {"invite", {"moi"}, Access::admin, Msg::help_invite, &handle_invite},
+      {"setrole", {"vaitro"}, Access::admin, Msg::help_setrole, &handle_setrole},
+      {"admin", {"quantri"}, Access::admin, Msg::help_admin, &handle_admin},
+      {"broadcast", {"guichung"}, Access::admin, Msg::help_broadcast, &handle_broadcast},
+      {"settings", {"caidat"}, Access::admin, Msg::help_settings, &handle_settings},
+      {"export", {"xuat"}, Access::admin, Msg::help_export, &handle_export},
+      {"audit", {"nhatky"}, Access::admin, Msg::help_audit, &handle_audit},
       // (end of roster administration)
       // the daily digest
       // (end of the daily digest)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/capabilities.hpp"
 #include "core/inbound.hpp"
 #include "core/outgoing.hpp"
 #include "handlers/messages.hpp"
@@ -30,6 +31,8 @@ struct HandlerContext {
   std::string command{};  // canonical name, e.g. "whois"
   std::string args{};
   std::vector<Outgoing> out{};
+  Capabilities capabilities{};      // of the platform the message came from
+  std::string telegram_username{};  // the bot's Telegram username (deep links); may be empty
 
   [[nodiscard]] std::int64_t now_seconds() const { return now.time_since_epoch().count(); }
 

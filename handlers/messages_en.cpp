@@ -468,6 +468,124 @@ std::string_view text_en(Msg key) {
     case Msg::nudge_hint_detail:
       return "Details: /task {}";
       // roster administration, invites, audit, broadcast, export
+    case Msg::admin_unknown_key:
+      return "Unknown key {}. Send /help for the usage.";
+    case Msg::admin_bad_value:
+      return "The value of {} is not valid. Nothing was changed.";
+    case Msg::admin_missing_key:
+      return "Missing {}.";
+    case Msg::admin_unterminated_quote:
+      return "A closing quote is missing. Example: name=\"Lê Tự Lực\"";
+    case Msg::admin_no_member:
+      return "There is no member @{}.";
+    case Msg::admin_handle_taken:
+      return "The name @{} is already taken.";
+    case Msg::admin_unit_exists:
+      return "The unit {} already exists.";
+    case Msg::admin_last_admin:
+      return "@{} is the last admin; the admin flag stays.";
+    case Msg::admin_member_inactive:
+      return "@{} is deactivated.";
+    case Msg::admin_unit_added:
+      return "Unit {} ({}) added.";
+    case Msg::admin_member_added:
+      return "Added {} (@{}).\nSend them an invite with /invite @{}";
+    case Msg::admin_member_edited:
+      return "Updated {} (@{}).";
+    case Msg::admin_member_deactivated:
+      return "Deactivated {} (@{}). Their history is kept.";
+    case Msg::admin_open_tasks_header:
+      return "Open tasks to reassign ({}):";
+    case Msg::admin_open_task_line:
+      return "• #{} {}";
+    case Msg::admin_reassign_hint:
+      return "Reassign: /assign ID @handle";
+    case Msg::admin_role_set:
+      return "{} is now {}.";
+    case Msg::admin_admin_on:
+      return "{} is now an admin.";
+    case Msg::admin_admin_off:
+      return "{} is no longer an admin.";
+    case Msg::invite_created:
+      return "Invite code for {}: {}\nExpires: {}\nThey send the bot: /start {}";
+    case Msg::invite_link:
+      return "On Telegram one tap is enough: {}";
+    case Msg::start_throttled:
+      return "Too many wrong codes. Please try again in {} minutes.";
+    case Msg::usage_addunit:
+      return "Usage: /addunit name=\"Department of Information\" short=stttt";
+    case Msg::usage_addmember:
+      return "Usage: /addmember name=\"Lê Tự Lực\" handle=luc unit=vpub role=member title=\"…\" "
+             "phone=… email=…";
+    case Msg::usage_editmember:
+      return "Usage: /editmember @handle title=\"…\" phone=… (name, unit, role, title, phone, "
+             "email)";
+    case Msg::usage_deactivate:
+      return "Usage: /deactivate @handle";
+    case Msg::usage_setrole:
+      return "Usage: /setrole @handle chairman|vice_chairman|standing|member|staff";
+    case Msg::usage_admin:
+      return "Usage: /admin @handle on|off";
+    case Msg::usage_invite:
+      return "Usage: /invite @handle";
+    case Msg::usage_broadcast:
+      return "Usage: /broadcast [unit=… | role=…] TEXT";
+    case Msg::usage_settings:
+      return "Change: /settings KEY VALUE, e.g. /settings schedule.digest_time 07:00";
+    case Msg::usage_export:
+      return "Usage: /export tasks|members";
+    case Msg::usage_audit:
+      return "Usage: /audit [entries], e.g. /audit 20";
+    case Msg::help_addunit:
+      return "/addunit name=\"…\" short=… — add a unit";
+    case Msg::help_addmember:
+      return "/addmember name=\"…\" handle=… unit=… — add a member";
+    case Msg::help_editmember:
+      return "/editmember @handle key=value — correct a member's details";
+    case Msg::help_deactivate:
+      return "/deactivate @handle — deactivate a member";
+    case Msg::help_invite:
+      return "/invite @handle — make a one-time invite code";
+    case Msg::help_setrole:
+      return "/setrole @handle ROLE — change a member's role";
+    case Msg::help_admin:
+      return "/admin @handle on|off — grant or remove admin rights";
+    case Msg::help_broadcast:
+      return "/broadcast TEXT — send a message to the members";
+    case Msg::help_settings:
+      return "/settings [key value] — show or change schedule settings";
+    case Msg::help_export:
+      return "/export tasks|members — export a CSV file";
+    case Msg::help_audit:
+      return "/audit [n] — the admin audit log";
+    case Msg::broadcast_message:
+      return "📢 Notice from the Office ({}):\n{}";
+    case Msg::broadcast_none:
+      return "Nobody can receive this message yet (no linked accounts).";
+    case Msg::broadcast_queued:
+      return "Queued for {} members. You will be told when it is delivered.";
+    case Msg::broadcast_summary:
+      return "Broadcast finished: delivered to {} of {} members, {} failed.";
+    case Msg::export_caption:
+      return "File {}: {} rows.";
+    case Msg::export_no_files:
+      return "{} rows. This platform cannot send files; on the server run:\n{}";
+    case Msg::settings_header:
+      return "**Schedule settings**";
+    case Msg::settings_line:
+      return "• {} = {}";
+    case Msg::settings_not_changed:
+      return "(from the configuration)";
+    case Msg::settings_set:
+      return "Set {} = {}.";
+    case Msg::audit_empty:
+      return "The audit log is empty.";
+    case Msg::audit_header:
+      return "**Audit log (latest {})**";
+    case Msg::audit_line:
+      return "{} · {} · {} {}";
+    case Msg::audit_change:
+      return "   {} → {}";
       // (end of roster administration)
       // the daily digest
       // (end of the daily digest)

@@ -472,6 +472,124 @@ std::string_view text_vi(Msg key) {
     case Msg::nudge_hint_detail:
       return "Chi tiết: /task {}";
       // roster administration, invites, audit, broadcast, export
+    case Msg::admin_unknown_key:
+      return "Không có tham số {}. Gõ /help để xem cách dùng.";
+    case Msg::admin_bad_value:
+      return "Giá trị của {} không hợp lệ. Không có gì thay đổi.";
+    case Msg::admin_missing_key:
+      return "Thiếu tham số {}.";
+    case Msg::admin_unterminated_quote:
+      return "Thiếu dấu ngoặc kép đóng. Ví dụ: name=\"Lê Tự Lực\"";
+    case Msg::admin_no_member:
+      return "Không có thành viên @{}.";
+    case Msg::admin_handle_taken:
+      return "Tên @{} đã được dùng.";
+    case Msg::admin_unit_exists:
+      return "Đơn vị {} đã có.";
+    case Msg::admin_last_admin:
+      return "Đ/c @{} là quản trị viên cuối cùng, không thể bỏ quyền quản trị.";
+    case Msg::admin_member_inactive:
+      return "Đ/c @{} đã ngừng hoạt động.";
+    case Msg::admin_unit_added:
+      return "Đã thêm đơn vị {} ({}).";
+    case Msg::admin_member_added:
+      return "Đã thêm đ/c {} (@{}).\nGửi mã mời bằng /invite @{}";
+    case Msg::admin_member_edited:
+      return "Đã cập nhật thông tin đ/c {} (@{}).";
+    case Msg::admin_member_deactivated:
+      return "Đã ngừng hoạt động đ/c {} (@{}). Lịch sử công việc được giữ lại.";
+    case Msg::admin_open_tasks_header:
+      return "Việc đang mở cần giao lại ({}):";
+    case Msg::admin_open_task_line:
+      return "• #{} {}";
+    case Msg::admin_reassign_hint:
+      return "Giao lại: /chuyen SỐ @handle";
+    case Msg::admin_role_set:
+      return "Đã đổi vai trò của đ/c {} thành {}.";
+    case Msg::admin_admin_on:
+      return "Đã cấp quyền quản trị cho đ/c {}.";
+    case Msg::admin_admin_off:
+      return "Đã bỏ quyền quản trị của đ/c {}.";
+    case Msg::invite_created:
+      return "Mã mời cho đ/c {}: {}\nHết hạn: {}\nĐ/c ấy gửi cho Trợ lý: /start {}";
+    case Msg::invite_link:
+      return "Trên Telegram chỉ cần bấm: {}";
+    case Msg::start_throttled:
+      return "Đồng chí đã nhập sai mã nhiều lần. Vui lòng thử lại sau {} phút.";
+    case Msg::usage_addunit:
+      return "Cách dùng: /addunit name=\"Sở Thông tin và Truyền thông\" short=stttt";
+    case Msg::usage_addmember:
+      return "Cách dùng: /addmember name=\"Lê Tự Lực\" handle=luc unit=vpub role=member "
+             "title=\"…\" phone=… email=…";
+    case Msg::usage_editmember:
+      return "Cách dùng: /editmember @handle title=\"…\" phone=… (name, unit, role, title, phone, "
+             "email)";
+    case Msg::usage_deactivate:
+      return "Cách dùng: /deactivate @handle";
+    case Msg::usage_setrole:
+      return "Cách dùng: /setrole @handle chairman|vice_chairman|standing|member|staff";
+    case Msg::usage_admin:
+      return "Cách dùng: /admin @handle on|off";
+    case Msg::usage_invite:
+      return "Cách dùng: /invite @handle";
+    case Msg::usage_broadcast:
+      return "Cách dùng: /broadcast [unit=… | role=…] NỘI DUNG";
+    case Msg::usage_settings:
+      return "Đổi: /settings KHÓA GIÁ_TRỊ, ví dụ: /settings schedule.digest_time 07:00";
+    case Msg::usage_export:
+      return "Cách dùng: /export tasks|members";
+    case Msg::usage_audit:
+      return "Cách dùng: /audit [số mục], ví dụ: /audit 20";
+    case Msg::help_addunit:
+      return "/addunit name=\"…\" short=… — thêm đơn vị";
+    case Msg::help_addmember:
+      return "/addmember name=\"…\" handle=… unit=… — thêm thành viên";
+    case Msg::help_editmember:
+      return "/editmember @handle khóa=giá_trị — sửa thông tin thành viên";
+    case Msg::help_deactivate:
+      return "/deactivate @handle — ngừng hoạt động thành viên";
+    case Msg::help_invite:
+      return "/invite @handle — tạo mã mời liên kết tài khoản";
+    case Msg::help_setrole:
+      return "/setrole @handle VAI_TRÒ — đổi vai trò";
+    case Msg::help_admin:
+      return "/admin @handle on|off — cấp hoặc bỏ quyền quản trị";
+    case Msg::help_broadcast:
+      return "/broadcast NỘI DUNG — gửi thông báo tới các thành viên";
+    case Msg::help_settings:
+      return "/settings [khóa giá_trị] — xem, đổi cài đặt lịch";
+    case Msg::help_export:
+      return "/export tasks|members — xuất tệp CSV";
+    case Msg::help_audit:
+      return "/audit [n] — nhật ký quản trị";
+    case Msg::broadcast_message:
+      return "📢 Thông báo của Văn phòng (đ/c {}):\n{}";
+    case Msg::broadcast_none:
+      return "Chưa có thành viên nào nhận được thông báo này (chưa liên kết tài khoản).";
+    case Msg::broadcast_queued:
+      return "Đã xếp hàng gửi thông báo tới {} thành viên. Khi gửi xong, Trợ lý sẽ báo lại.";
+    case Msg::broadcast_summary:
+      return "Thông báo đã gửi xong: {}/{} thành viên nhận được, {} không gửi được.";
+    case Msg::export_caption:
+      return "Tệp {}: {} dòng.";
+    case Msg::export_no_files:
+      return "Có {} dòng. Nền tảng này không gửi được tệp; trên máy chủ, chạy:\n{}";
+    case Msg::settings_header:
+      return "**Cài đặt lịch**";
+    case Msg::settings_line:
+      return "• {} = {}";
+    case Msg::settings_not_changed:
+      return "(theo tệp cấu hình)";
+    case Msg::settings_set:
+      return "Đã đặt {} = {}.";
+    case Msg::audit_empty:
+      return "Nhật ký quản trị chưa có mục nào.";
+    case Msg::audit_header:
+      return "**Nhật ký quản trị ({} mục gần nhất)**";
+    case Msg::audit_line:
+      return "{} · {} · {} {}";
+    case Msg::audit_change:
+      return "   {} → {}";
       // (end of roster administration)
       // the daily digest
       // (end of the daily digest)

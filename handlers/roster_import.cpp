@@ -11,6 +11,7 @@
 
 #include "core/csv.hpp"
 #include "core/text_fold.hpp"
+#include "handlers/admin/roster_admin.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
@@ -83,7 +84,9 @@ std::string field(const CsvRow& row, const Columns& cols, const char* name) {
   return std::string(trim(row.fields[it->second]));
 }
 
-void import_row(storage::Connection& db, const CsvRow& row, const Columns& cols, std::int64_t now) {
+// Whether the row added a member (else it updated one).
+bool import_row(storage::Connection& db, const CsvRow& row, const Columns& cols, std::int64_t now,
+                const RosterImportOptions& options) {
   const std::string where = "line " + std::to_string(row.line) + ": ";
   if (row.fields.size() != cols.size()) {
     throw RowError(where + "expected " + std::to_string(cols.size()) + " fields, found " +
@@ -113,8 +116,29 @@ void import_row(storage::Connection& db, const CsvRow& row, const Columns& cols,
   if (!admin) throw RowError(where + "admin must be 0 or 1");
   m.is_admin = *admin;
   storage::MemberRepository members(db);
-  if (members.by_handle(m.handle)) throw RowError(where + "handle @" + m.handle + " exists");
-  const auto member_id = members.add(m, now);
+  const auto existing_member = members.by_handle(m.handle);
+  if (existing_member && !options.update) {
+    throw RowError(where + "handle @" + m.handle + " exists (--update changes existing members)");
+  }
+  const AdminActor actor{options.actor, now};
+  std::int64_t member_id = 0;
+  if (existing_member) {
+    Member after = *existing_member;
+    after.name = m.name;
+    after.unit_id = m.unit_id;
+    after.role = m.role;
+    after.title = m.title;
+    // A column the file does not have leaves that detail as it is.
+    if (cols.contains("phone")) after.phone = m.phone;
+    if (cols.contains("email")) after.email = m.email;
+    if (cols.contains("admin")) after.is_admin = m.is_admin;
+    members.update(after);
+    audit_member_change(db, actor, "import_update", *existing_member, after);
+    member_id = after.id;
+  } else {
+    member_id = members.add(m, now);
+    audit_member_change(db, actor, "import_add", std::nullopt, *members.by_id(member_id));
+  }
   storage::AccountRepository accounts(db);
   for (const auto& [column, platform] : kAccountColumns) {
     const std::string user_id = field(row, cols, column);
@@ -125,12 +149,13 @@ void import_row(storage::Connection& db, const CsvRow& row, const Columns& cols,
     }
     accounts.link(platform, user_id, member_id, now);
   }
+  return !existing_member;
 }
 
 }  // namespace
 
 RosterImportResult import_roster(storage::Connection& db, std::string_view csv_text,
-                                 std::int64_t now) {
+                                 std::int64_t now, const RosterImportOptions& options) {
   RosterImportResult result;
   const CsvResult csv = parse_csv(csv_text);
   if (!csv.error.empty()) {
@@ -144,10 +169,15 @@ RosterImportResult import_roster(storage::Connection& db, std::string_view csv_t
   storage::Savepoint all_rows(db, "roster_import");
   try {
     const Columns cols = read_header(csv.rows.front());
-    for (std::size_t i = 1; i < csv.rows.size(); ++i) import_row(db, csv.rows[i], cols, now);
+    for (std::size_t i = 1; i < csv.rows.size(); ++i) {
+      if (import_row(db, csv.rows[i], cols, now, options)) {
+        ++result.imported;
+      } else {
+        ++result.updated;
+      }
+    }
     all_rows.release();
     result.ok = true;
-    result.imported = csv.rows.size() - 1;
   } catch (const std::exception& e) {
     all_rows.rollback();
     result.error = e.what();

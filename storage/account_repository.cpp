@@ -150,4 +150,33 @@ std::optional<std::int64_t> InviteRepository::redeem(const std::string& code,
   return q->getColumn(0).getInt64();
 }
 
+int InviteRepository::recent_failures(std::int64_t account_id, std::int64_t now,
+                                      std::int64_t window) const {
+  auto q =
+      db_.prepare("SELECT failures FROM invite_failures WHERE account_id = ? AND window_start > ?");
+  q->bind(1, account_id);
+  q->bind(2, now - window);
+  return q->executeStep() ? q->getColumn(0).getInt() : 0;
+}
+
+void InviteRepository::record_failure(std::int64_t account_id, std::int64_t now,
+                                      std::int64_t window) {
+  // A failure after the window has passed starts a new window.
+  auto q = db_.prepare(
+      "INSERT INTO invite_failures (account_id, failures, window_start) VALUES (?1, 1, ?2) "
+      "ON CONFLICT (account_id) DO UPDATE SET "
+      "failures = CASE WHEN window_start > ?3 THEN failures + 1 ELSE 1 END, "
+      "window_start = CASE WHEN window_start > ?3 THEN window_start ELSE ?2 END");
+  q->bind(1, account_id);
+  q->bind(2, now);
+  q->bind(3, now - window);
+  q->exec();
+}
+
+void InviteRepository::clear_failures(std::int64_t account_id) {
+  auto q = db_.prepare("DELETE FROM invite_failures WHERE account_id = ?");
+  q->bind(1, account_id);
+  q->exec();
+}
+
 }  // namespace wgbot::storage

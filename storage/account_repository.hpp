@@ -56,6 +56,12 @@ class InviteRepository {
   std::optional<std::int64_t> redeem(const std::string& code, std::int64_t account_id,
                                      std::int64_t now);
 
+  // Wrong codes sent by an account within the window that started at its first recent failure
+  // (0 when that window has passed).
+  int recent_failures(std::int64_t account_id, std::int64_t now, std::int64_t window) const;
+  void record_failure(std::int64_t account_id, std::int64_t now, std::int64_t window);
+  void clear_failures(std::int64_t account_id);
+
  private:
   storage::Connection& db_;
 };

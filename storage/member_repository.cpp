@@ -113,4 +113,43 @@ void MemberRepository::set_preferred_account(std::int64_t member_id, std::int64_
   q->exec();
 }
 
+void MemberRepository::update(const Member& m) {
+  auto q = db_.prepare(
+      "UPDATE members SET name = ?, name_folded = ?, unit_id = ?, role = ?, title = ?, "
+      "phone = ?, email = ?, is_admin = ?, active = ? WHERE id = ?");
+  q->bind(1, m.name);
+  q->bind(2, fold_for_search(m.name));
+  bind_optional(*q, 3, m.unit_id);
+  q->bind(4, std::string(role_key(m.role)));
+  q->bind(5, m.title);
+  q->bind(6, m.phone);
+  q->bind(7, m.email);
+  q->bind(8, m.is_admin ? 1 : 0);
+  q->bind(9, m.active ? 1 : 0);
+  q->bind(10, m.id);
+  q->exec();
+}
+
+std::vector<Member> MemberRepository::list_all() const {
+  SQLite::Statement q(db_, std::string("SELECT ") + kMemberColumns + " FROM members ORDER BY id");
+  return read_members(q);
+}
+
+std::int64_t MemberRepository::count_active_admins() const {
+  return db_.execAndGet("SELECT COUNT(*) FROM members WHERE active = 1 AND is_admin = 1")
+      .getInt64();
+}
+
+std::vector<std::pair<std::int64_t, std::string>> MemberRepository::open_tasks(
+    std::int64_t member_id) const {
+  auto q = db_.prepare(
+      "SELECT t.id, t.title FROM task_assignees a JOIN tasks t ON t.id = a.task_id "
+      "WHERE a.member_id = ? AND t.status = 'open' ORDER BY t.id");
+  q->bind(1, member_id);
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q->executeStep())
+    out.emplace_back(q->getColumn(0).getInt64(), q->getColumn(1).getString());
+  return out;
+}
+
 }  // namespace wgbot::storage

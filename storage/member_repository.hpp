@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/model.hpp"
@@ -27,6 +28,13 @@ class MemberRepository {
   void set_lang(std::int64_t member_id, const std::string& lang);
   void set_admin(std::int64_t member_id, bool is_admin);
   void set_preferred_account(std::int64_t member_id, std::int64_t account_id);
+  // Writes the roster fields (name, unit, role, title, phone, email, admin, active) of `member`.
+  void update(const Member& member);
+  // Every member, active or not, ordered by id (for exports and the CLI).
+  std::vector<Member> list_all() const;
+  std::int64_t count_active_admins() const;
+  // Open tasks the member is an assignee of (id, title), oldest first.
+  std::vector<std::pair<std::int64_t, std::string>> open_tasks(std::int64_t member_id) const;
 
  private:
   storage::Connection& db_;

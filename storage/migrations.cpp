@@ -13,7 +13,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     // 1: the whole first schema: roster, accounts, chats, tasks, reminders, inbox, outbox,
     // audit log, settings, state, digests and invites.
     R"sql(
@@ -220,6 +220,32 @@ ALTER TABLE tasks ADD COLUMN nudge_failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tasks ADD COLUMN nudge_error TEXT;
 ALTER TABLE reminders ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE reminders ADD COLUMN error TEXT;
+)sql",
+    // 6: roster administration. invite_failures: wrong invite codes per account, counted in a
+    // window, so guessing is throttled. broadcasts: one admin message to many members; its
+    // outbox rows are listed in broadcast_rows so the admin is told when all are delivered.
+    R"sql(
+CREATE TABLE invite_failures (
+  account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+  failures INTEGER NOT NULL,
+  window_start INTEGER NOT NULL
+);
+CREATE TABLE broadcasts (
+  id INTEGER PRIMARY KEY,
+  actor TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  lang TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  recipients INTEGER NOT NULL,
+  summarized_at INTEGER
+);
+CREATE INDEX broadcasts_open ON broadcasts(id) WHERE summarized_at IS NULL;
+CREATE TABLE broadcast_rows (
+  broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id),
+  outbox_id INTEGER NOT NULL,
+  PRIMARY KEY (broadcast_id, outbox_id)
+);
 )sql",
 };
 

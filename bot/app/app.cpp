@@ -70,6 +70,7 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
   SystemClock clock;
   RuntimeOptions runtime_options;
   runtime_options.platforms = registered_platforms();
+  runtime_options.settings = std::make_shared<SettingsOverlay>(loaded.base_values, config);
   BotRuntime runtime(config, clock, std::move(runtime_options));
 
   std::unique_ptr<ConsoleSession> console;
@@ -119,6 +120,7 @@ int run_console(const LoadedConfig& loaded, const std::string& handle, std::istr
   PreparedDatabase prepared = prepare_database(*config, clock);
   storage::Writer writer(std::move(prepared.db));
   Dispatcher dispatcher(config, clock);
+  dispatcher.use_settings(std::make_shared<SettingsOverlay>(loaded.base_values, config));
   Metrics metrics;
   IngestService ingest(writer, dispatcher, metrics);
   ConsoleSession session(writer, ingest, clock, handle, out, interactive);

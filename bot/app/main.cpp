@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "bot/app/app.hpp"
+#include "bot/app/cli/admin_cli.hpp"
 #include "bot/app/cli/cli_commands.hpp"
 #include "bot/app/cli/when_command.hpp"
 #include "config/config_loader.hpp"
@@ -22,6 +23,14 @@ struct Options {
   wgbot::cli::MemberAddArgs member;
   std::string invite_handle;
   std::string roster_file;
+  bool roster_update = false;
+  wgbot::cli::MemberEditArgs edit;
+  std::string deactivate_handle;
+  std::string unit_name;
+  std::string unit_short;
+  std::string export_what;
+  std::string export_out;
+  int audit_entries = 20;
   std::string backup_file;
   wgbot::cli::WhenArgs when;
   std::string webhook_platform;
@@ -43,6 +52,35 @@ void add_member_commands(CLI::App& app, Options& o) {
   member->add_subcommand("invite", "Print a fresh one-time invite code")
       ->add_option("HANDLE", o.invite_handle, "The member's handle")
       ->required();
+  auto* edit = member->add_subcommand("edit", "Correct a member's details");
+  edit->add_option("HANDLE", o.edit.handle, "The member's handle")->required();
+  edit->add_option("--name", o.edit.name, "Full name");
+  edit->add_option("--unit", o.edit.unit, "Unit short or full name");
+  edit->add_option("--role", o.edit.role, "chairman|vice_chairman|standing|member|staff");
+  edit->add_option("--title", o.edit.title, "Title");
+  edit->add_option("--phone", o.edit.phone, "Phone number");
+  edit->add_option("--email", o.edit.email, "E-mail address");
+  member
+      ->add_subcommand("deactivate",
+                       "Deactivate a member (history kept); lists their open tasks to reassign")
+      ->add_option("HANDLE", o.deactivate_handle, "The member's handle")
+      ->required();
+}
+
+void add_admin_commands(CLI::App& app, Options& o) {
+  auto* unit = app.add_subcommand("unit", "Manage the units")->require_subcommand(1);
+  auto* add = unit->add_subcommand("add", "Add a unit");
+  add->add_option("--name", o.unit_name, "Full name, e.g. \"Sở Thông tin và Truyền thông\"")
+      ->required();
+  add->add_option("--short", o.unit_short, "Short name, e.g. stttt")->required();
+  unit->add_subcommand("list", "The units with their members and open tasks");
+  auto* exp = app.add_subcommand("export", "Write tasks or members as CSV (UTF-8 with BOM)");
+  exp->add_option("WHAT", o.export_what, "tasks or members")
+      ->required()
+      ->check(CLI::IsMember({"tasks", "members"}));
+  exp->add_option("--out", o.export_out, "File to write (default: standard output)");
+  app.add_subcommand("audit", "Print the latest audit log entries")
+      ->add_option("N", o.audit_entries, "How many (default 20)");
 }
 
 void add_commands(CLI::App& app, Options& o) {
@@ -59,9 +97,11 @@ void add_commands(CLI::App& app, Options& o) {
   app.add_subcommand("migrate", "Apply pending database migrations");
   app.add_subcommand("check-config", "Print the effective config and where each value came from");
   add_member_commands(app, o);
-  app.add_subcommand("import-roster", "Import members from CSV (all or nothing)")
-      ->add_option("FILE", o.roster_file, "CSV with header handle,name,unit,role,title,…")
+  add_admin_commands(app, o);
+  auto* import = app.add_subcommand("import-roster", "Import members from CSV (all or nothing)");
+  import->add_option("FILE", o.roster_file, "CSV with header handle,name,unit,role,title,…")
       ->required();
+  import->add_flag("--update", o.roster_update, "Update members whose handle exists");
   app.add_subcommand("backup", "Online backup of the database")
       ->add_option("FILE", o.backup_file, "Target file")
       ->required();
@@ -106,14 +146,27 @@ int run(CLI::App& app, Options& o) {
   }
   if (name == "migrate") return wgbot::cli::migrate(config, std::cout);
   if (name == "check-config") return wgbot::cli::check_config(loaded, std::cout);
-  if (name == "import-roster")
-    return wgbot::cli::import_roster_file(config, o.roster_file, std::cout);
+  if (name == "import-roster") {
+    return wgbot::cli::import_roster_file(config, o.roster_file, o.roster_update, std::cout);
+  }
+  if (name == "export") {
+    return wgbot::cli::export_csv(config, o.export_what, o.export_out, std::cout);
+  }
+  if (name == "audit") return wgbot::cli::audit(config, o.audit_entries, std::cout);
   if (name == "set-webhook") {
     return wgbot::cli::set_webhook(config, o.webhook_platform, std::cout);
   }
   if (name == "when") return wgbot::cli::when(config, o.when, std::cout, std::cerr);
   if (name == "backup") return wgbot::cli::backup(config, o.backup_file, std::cout);
   const std::string action = sub->get_subcommands().front()->get_name();
+  if (name == "unit") {
+    if (action == "add") return wgbot::cli::unit_add(config, o.unit_name, o.unit_short, std::cout);
+    return wgbot::cli::unit_list(config, std::cout);
+  }
+  if (action == "edit") return wgbot::cli::member_edit(config, o.edit, std::cout);
+  if (action == "deactivate") {
+    return wgbot::cli::member_deactivate(config, o.deactivate_handle, std::cout);
+  }
   if (action == "add") return wgbot::cli::member_add(config, o.member, std::cout);
   if (action == "list") return wgbot::cli::member_list(config, std::cout);
   return wgbot::cli::member_invite(config, o.invite_handle, std::cout);

@@ -59,7 +59,12 @@ struct BotRuntime::Impl {
         ingest(writer, dispatcher, metrics, options.ingest),
         router(std::make_shared<http::Router>()),
         context{ioc, config, writer, ingest, dispatcher, metrics, clock},
-        scheduler(writer, config, clock) {}
+        scheduler(writer, config, clock) {
+    if (options.settings) {
+      dispatcher.use_settings(options.settings);
+      scheduler.use_settings(options.settings);
+    }
+  }
 
   std::shared_ptr<const Config> config;
   const Clock& clock;
@@ -119,6 +124,7 @@ BotRuntime::BotRuntime(std::shared_ptr<const Config> config, const Clock& clock,
     auto platform = factory(impl.context);
     if (!platform) continue;
     platform->add_routes(*impl.router);
+    impl.dispatcher.set_capabilities(std::string(platform->id()), platform->capabilities());
     impl.hosts.push_back(std::make_unique<PlatformHost>(impl.context, std::move(platform)));
   }
   impl.server =

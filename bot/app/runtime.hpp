@@ -15,6 +15,7 @@
 
 #include "bot/dispatch/ingest.hpp"
 #include "bot/platform/platform.hpp"
+#include "config/settings_overlay.hpp"
 #include "storage/writer.hpp"
 
 namespace wgbot {
@@ -29,6 +30,8 @@ struct RuntimeOptions {
   storage::WriterOptions writer{512, 4096};
   IngestOptions ingest;
   std::chrono::milliseconds shutdown_grace{5000};
+  // When set, the dispatcher and the scheduler apply the run-time settings (/settings).
+  std::shared_ptr<SettingsOverlay> settings;
 };
 
 class BotRuntime {

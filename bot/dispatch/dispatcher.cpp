@@ -4,8 +4,10 @@
 #include <spdlog/spdlog.h>
 
 #include "bot/dispatch/command_parser.hpp"
+#include "handlers/admin/roster_admin.hpp"
 #include "handlers/command_table.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/audit_repository.hpp"
 #include "storage/chat_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/inbox_repository.hpp"
@@ -115,6 +117,22 @@ void Dispatcher::set_bot_username(const std::string& platform, const std::string
   bot_usernames_[platform] = username;
 }
 
+void Dispatcher::set_capabilities(const std::string& platform, const Capabilities& capabilities) {
+  std::lock_guard lock(mutex_);
+  capabilities_[platform] = capabilities;
+}
+
+void Dispatcher::use_settings(std::shared_ptr<SettingsOverlay> overlay) {
+  std::lock_guard lock(mutex_);
+  settings_ = std::move(overlay);
+}
+
+Capabilities Dispatcher::capabilities(const std::string& platform) const {
+  std::lock_guard lock(mutex_);
+  const auto it = capabilities_.find(platform);
+  return it == capabilities_.end() ? Capabilities{} : it->second;
+}
+
 std::string Dispatcher::bot_username(const std::string& platform) const {
   std::lock_guard lock(mutex_);
   const auto it = bot_usernames_.find(platform);
@@ -181,8 +199,17 @@ std::size_t Dispatcher::handle(storage::Connection& db, const Inbound& in, std::
       accounts.touch(storage::SeenAccount{in.platform, in.sender_id, in.sender_username,
                                           in.sender_name, is_group ? std::string() : in.chat_id},
                      now);
-  HandlerContext ctx{db, *config_, now_tp, in, account, linked_member(db, account)};
-  ctx.lang = lang_for(*config_, in, ctx.member);
+  std::shared_ptr<const Config> config = config_;
+  {
+    std::unique_lock lock(mutex_);
+    auto overlay = settings_;
+    lock.unlock();
+    if (overlay) config = overlay->config_for(storage::StateRepository(db).settings());
+  }
+  HandlerContext ctx{db, *config, now_tp, in, account, linked_member(db, account)};
+  ctx.lang = lang_for(*config, in, ctx.member);
+  ctx.capabilities = capabilities(in.platform);
+  ctx.telegram_username = bot_username("telegram");
 
   if (!command) {
     // A message without text is a photo, sticker or voice the platform passed on as such.
@@ -190,6 +217,14 @@ std::size_t Dispatcher::handle(storage::Connection& db, const Inbound& in, std::
   } else if (spec == nullptr) {
     ctx.reply_tr(Msg::unknown_command, "/" + command->name);
   } else if (!may_run(*spec, ctx.member)) {
+    // A refused admin command is accountable too: who tried what.
+    if (spec->access == Access::admin) {
+      write_audit(
+          db,
+          AdminActor{
+              ctx.member ? "@" + ctx.member->handle : "account " + std::to_string(account.id), now},
+          "refused", "/" + std::string(spec->name), "", "");
+    }
     if (ctx.member) {
       ctx.reply_tr(Msg::not_allowed, "/" + command->name);
     } else {

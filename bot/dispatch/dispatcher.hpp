@@ -9,6 +9,8 @@
 #include <string>
 
 #include "config/config.hpp"
+#include "config/settings_overlay.hpp"
+#include "core/capabilities.hpp"
 #include "core/clock.hpp"
 #include "core/inbound.hpp"
 
@@ -31,6 +33,11 @@ class Dispatcher {
 
   // The bot's own username on a platform, for "/cmd@BotName" (learned from getMe at start-up).
   void set_bot_username(const std::string& platform, const std::string& username);
+  // What a platform can show (files, buttons), for handlers that choose between forms.
+  void set_capabilities(const std::string& platform, const Capabilities& capabilities);
+  // Handlers then see the configuration with the run-time settings (/settings) applied, read
+  // from the database for each update. Call before updates flow.
+  void use_settings(std::shared_ptr<SettingsOverlay> overlay);
 
   // Runs on the storage thread with the write connection, inside a transaction. Throws when
   // the storage fails (see storage/storage_error.hpp): then nothing of the update may be kept.
@@ -40,6 +47,7 @@ class Dispatcher {
  private:
   std::size_t handle(storage::Connection& db, const Inbound& in, std::int64_t inbox_id);
   std::string bot_username(const std::string& platform) const;
+  Capabilities capabilities(const std::string& platform) const;
   void apologise(storage::Connection& db, const Inbound& in, std::int64_t inbox_id,
                  std::int64_t now);
 
@@ -47,6 +55,8 @@ class Dispatcher {
   const Clock& clock_;
   mutable std::mutex mutex_;
   std::map<std::string, std::string> bot_usernames_;
+  std::map<std::string, Capabilities> capabilities_;
+  std::shared_ptr<SettingsOverlay> settings_;
 };
 
 }  // namespace wgbot

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/admin/broadcast.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -78,6 +79,27 @@ std::optional<storage::PurgeCounts> Scheduler::purge_if_due(std::chrono::sys_sec
   return total;
 }
 
+void Scheduler::use_settings(std::shared_ptr<SettingsOverlay> overlay) {
+  settings_ = std::move(overlay);
+}
+
+void Scheduler::refresh_settings(storage::Connection& reader) {
+  if (!settings_) return;
+  auto config = settings_->config_for(storage::StateRepository(reader).settings());
+  if (config == config_) return;
+  config_ = std::move(config);
+  context_ = due_context_from(*config_);
+  spdlog::info("event=scheduler_settings_applied");
+}
+
+std::size_t Scheduler::summarize_broadcasts(storage::Connection& reader,
+                                            std::chrono::sys_seconds now) {
+  if (!broadcast_summary_pending(reader)) return 0;
+  return writer_.run([&](storage::Connection& db) {
+    return queue_broadcast_summaries(db, now.time_since_epoch().count());
+  });
+}
+
 void Scheduler::start() {
   if (thread_.joinable()) return;
   reader_ = storage::open_database(config_->db, storage::OpenMode::read_only);
@@ -111,9 +133,19 @@ void Scheduler::notify() {
 std::optional<std::chrono::sys_seconds> Scheduler::step(storage::Connection& reader) {
   const auto now = clock_.now();
   try {
+    refresh_settings(reader);
+  } catch (const std::exception& e) {
+    spdlog::error("event=scheduler_settings_failed error=\"{}\"", e.what());
+  }
+  try {
     purge_if_due(now);
   } catch (const std::exception& e) {
     spdlog::error("event=retention_purge_failed error=\"{}\"", e.what());
+  }
+  try {
+    summarize_broadcasts(reader, now);
+  } catch (const std::exception& e) {
+    spdlog::error("event=broadcast_summary_failed error=\"{}\"", e.what());
   }
   std::optional<std::int64_t> next;
   try {

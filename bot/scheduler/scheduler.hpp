@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "config/config.hpp"
+#include "config/settings_overlay.hpp"
 #include "core/clock.hpp"
 #include "handlers/schedule/fire_due.hpp"
 #include "storage/retention.hpp"
@@ -54,12 +55,25 @@ class Scheduler {
   // writer's stop() (the hook may run until then), then destroy the scheduler.
   void notify();
 
+  // From then on each step reads the run-time settings (/settings) and, when they changed,
+  // plans with the configuration they give. Call before start().
+  void use_settings(std::shared_ptr<SettingsOverlay> overlay);
+  // Rereads the settings through `reader` now (what each step does first).
+  void refresh_settings(storage::Connection& reader);
+  // The configuration the scheduler plans with.
+  [[nodiscard]] std::shared_ptr<const Config> config() const { return config_; }
+
+  // Queues the delivery summary of every broadcast whose rows are all sent or failed (one
+  // writer job, only when `reader` shows one waiting). Returns how many were queued.
+  std::size_t summarize_broadcasts(storage::Connection& reader, std::chrono::sys_seconds now);
+
  private:
   void loop();
   std::optional<std::chrono::sys_seconds> step(storage::Connection& reader);
 
   storage::Writer& writer_;
   std::shared_ptr<const Config> config_;
+  std::shared_ptr<SettingsOverlay> settings_;
   const Clock& clock_;
   DueContext context_;
   std::unique_ptr<storage::Connection> reader_;

@@ -144,7 +144,7 @@ TEST(EndToEnd, RosterImportInviteAndBackup) {
   EXPECT_EQ(wgbot({"import-roster", dir.file("roster.csv")}, dir).code, 0);
   const auto invite = wgbot({"member", "invite", "tuan"}, dir);
   EXPECT_EQ(invite.code, 0);
-  EXPECT_TRUE(std::regex_match(invite.out, std::regex("[A-Z2-9]{6}\n"))) << invite.out;
+  EXPECT_TRUE(std::regex_match(invite.out, std::regex("[A-Z2-9]{10}\n"))) << invite.out;
   EXPECT_EQ(wgbot({"backup", dir.file("copy.db")}, dir).code, 0);
   EXPECT_EQ(wgbot({"member", "add", "--name", "Lý Thị Mai", "--handle", "mai", "--unit", "stc",
                    "--role", "member"},

@@ -6,13 +6,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <sstream>
 
 #include "bot/app/app.hpp"
 #include "bot/app/bootstrap.hpp"
 #include "bot/telegram/telegram_platform.hpp"
 #include "bot/zalo_bot/zalo_bot_platform.hpp"
+#include "handlers/admin/roster_admin.hpp"
 #include "handlers/roster_import.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/backup.hpp"
@@ -27,8 +27,6 @@
 namespace wgbot::cli {
 
 namespace {
-
-constexpr std::int64_t kInviteLifetimeSeconds = std::int64_t{7} * 24 * 3600;
 
 std::int64_t now_seconds() {
   return SystemClock().now().time_since_epoch().count();
@@ -45,15 +43,6 @@ int fail(std::ostream& err, const std::string& message, int code = kExitRuntime)
 }
 
 }  // namespace
-
-std::string make_invite_code() {
-  static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  std::random_device rd;
-  std::uniform_int_distribution<std::size_t> pick(0, kAlphabet.size() - 1);
-  std::string code;
-  for (int i = 0; i < 6; ++i) code += kAlphabet[pick(rd)];
-  return code;
-}
 
 int migrate(const Config& config, std::ostream& out) {
   try {
@@ -85,22 +74,16 @@ int member_add(const Config& config, const MemberAddArgs& args, std::ostream& ou
     auto prepared = open_for_cli(config);
     auto& db = *prepared.db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto unit = storage::UnitRepository(db).find(args.unit);
-    if (!unit) return fail(std::cerr, "unknown unit \"" + args.unit + "\"");
-    const auto role = role_from_key(args.role);
-    if (!role) {
-      return fail(std::cerr, "unknown role \"" + args.role +
-                                 "\" (chairman, vice_chairman, standing, member, staff)");
+    std::vector<KeyValue> fields = {{"name", args.name},   {"handle", args.handle},
+                                    {"unit", args.unit},   {"role", args.role},
+                                    {"title", args.title}, {"phone", args.phone},
+                                    {"email", args.email}, {"admin", args.admin ? "yes" : "no"}};
+    Member added;
+    if (auto refused = add_member(db, AdminActor{"cli", now_seconds()}, fields, &added)) {
+      return fail(std::cerr, tr(Lang::en, refused->msg, refused->arg));
     }
-    if (storage::UnitRepository(db).find(args.handle)) {
-      return fail(std::cerr, "handle \"" + args.handle + "\" is a unit's short name");
-    }
-    const auto id =
-        storage::MemberRepository(db).add(NewMember{args.handle, args.name, unit->id, *role,
-                                                    args.title, args.phone, args.email, args.admin},
-                                          now_seconds());
     tx.commit();
-    out << "added @" << args.handle << " (member " << id << ")\n";
+    out << "added @" << added.handle << " (member " << added.id << ")\n";
     return kExitOk;
   } catch (const std::exception& e) {
     return fail(std::cerr, e.what());
@@ -131,21 +114,22 @@ int member_invite(const Config& config, const std::string& handle, std::ostream&
   try {
     auto prepared = open_for_cli(config);
     auto& db = *prepared.db;
-    std::string h = handle;
-    if (h.starts_with('@')) h.erase(0, 1);
-    const auto member = storage::MemberRepository(db).by_handle(h);
-    if (!member || !member->active) return fail(std::cerr, "no active member @" + h);
-    const std::string code = make_invite_code();
-    const auto now = now_seconds();
-    storage::InviteRepository(db).create(code, member->id, now, now + kInviteLifetimeSeconds);
-    out << code << "\n";
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    Invite invite;
+    if (auto refused =
+            create_invite(db, AdminActor{"cli", now_seconds()}, handle_of(handle), &invite)) {
+      return fail(std::cerr, tr(Lang::en, refused->msg, refused->arg));
+    }
+    tx.commit();
+    out << invite.code << "\n";
     return kExitOk;
   } catch (const std::exception& e) {
     return fail(std::cerr, e.what());
   }
 }
 
-int import_roster_file(const Config& config, const std::string& path, std::ostream& out) {
+int import_roster_file(const Config& config, const std::string& path, bool update,
+                       std::ostream& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(std::cerr, "cannot read " + path);
   std::stringstream buffer;
@@ -154,10 +138,13 @@ int import_roster_file(const Config& config, const std::string& path, std::ostre
     auto prepared = open_for_cli(config);
     auto& db = *prepared.db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto result = import_roster(db, buffer.str(), now_seconds());
+    const auto result =
+        import_roster(db, buffer.str(), now_seconds(), RosterImportOptions{update, "cli"});
     if (!result.ok) return fail(std::cerr, path + ": " + result.error + "; nothing imported");
     tx.commit();
-    out << "imported " << result.imported << " member(s)\n";
+    out << "imported " << result.imported << " member(s)";
+    if (update) out << ", updated " << result.updated;
+    out << "\n";
     return kExitOk;
   } catch (const std::exception& e) {
     return fail(std::cerr, e.what());

@@ -25,13 +25,12 @@ int check_config(const LoadedConfig& loaded, std::ostream& out);
 int member_add(const Config& config, const MemberAddArgs& args, std::ostream& out);
 int member_list(const Config& config, std::ostream& out);
 int member_invite(const Config& config, const std::string& handle, std::ostream& out);
-int import_roster_file(const Config& config, const std::string& path, std::ostream& out);
+// With `update`, rows whose handle exists update that member (all rows or none).
+int import_roster_file(const Config& config, const std::string& path, bool update,
+                       std::ostream& out);
 int backup(const Config& config, const std::string& target, std::ostream& out);
 // Registers the webhooks of the enabled platforms (or only `platform`) and prints what each
 // platform reports.
 int set_webhook(const Config& config, const std::string& platform, std::ostream& out);
-
-// A fresh one-time invite code: 6 characters without look-alikes (no 0/O, 1/I).
-std::string make_invite_code();
 
 }  // namespace wgbot::cli
