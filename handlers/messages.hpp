@@ -255,8 +255,9 @@ enum class Msg {
   // (end of the daily digest)
   // office phrases and wording
   // (end of office phrases and wording)
-  // operations
-  // (end of operations)
+  // input limits
+  task_title_too_long,
+  // (end of input limits)
 };
 
 std::string_view text_vi(Msg key);

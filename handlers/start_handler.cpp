@@ -1,5 +1,6 @@
 #include "handlers/start_handler.hpp"
 
+#include "handlers/input_limits.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/member_repository.hpp"
 
@@ -23,7 +24,7 @@ void handle_start(HandlerContext& ctx) {
   storage::MemberRepository members(ctx.db);
   const auto member = member_id ? members.by_id(*member_id) : std::nullopt;
   if (!member || !member->active) {
-    ctx.reply_tr(Msg::start_bad_code, ctx.args);
+    ctx.reply_tr(Msg::start_bad_code, clip_for_echo(ctx.args));
     return;
   }
   storage::AccountRepository accounts(ctx.db);
