@@ -29,6 +29,10 @@ struct RuntimeOptions {
   storage::WriterOptions writer{512, 4096};
   IngestOptions ingest;
   std::chrono::milliseconds shutdown_grace{5000};
+  // The HTTP server's timeouts (see http::ServerOptions): header, body, idle between requests.
+  std::chrono::milliseconds http_header_timeout{std::chrono::seconds{10}};
+  std::chrono::milliseconds http_body_timeout{std::chrono::seconds{30}};
+  std::chrono::milliseconds http_idle_timeout{std::chrono::seconds{60}};
 };
 
 class BotRuntime {
