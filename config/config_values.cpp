@@ -3,9 +3,12 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <sstream>
+#include <string_view>
 
 #include "config/config_loader.hpp"
 
@@ -78,9 +81,38 @@ void check_positive(const std::string& key, long long value) {
   if (value <= 0) fail(key, "must be positive");
 }
 
+// The host of an "http://host[:port][/…]" URL, lower-cased; IPv6 literals keep their brackets.
+std::string http_host(std::string_view url) {
+  std::string_view rest = url.substr(std::string_view("http://").size());
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  std::string_view host = rest;
+  if (rest.starts_with('[')) {
+    host = rest.substr(0, rest.find(']') + 1);
+  } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
+    host = rest.substr(0, colon);
+  }
+  std::string out(host);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+bool is_loopback_host(const std::string& host) {
+  if (host == "localhost" || host == "[::1]") return true;
+  if (!host.starts_with("127.")) return false;
+  return std::all_of(host.begin(), host.end(), [](char ch) {
+    return ch == '.' || std::isdigit(static_cast<unsigned char>(ch));
+  });
+}
+
+// Platform APIs are reached over TLS, always verified: tokens travel in their URLs. Plain HTTP
+// is for a fake API on this machine only (tests, a local relay), never a remote host.
 void check_url(const std::string& key, const std::string& url) {
   if (!url.empty() && !url.starts_with("http://") && !url.starts_with("https://")) {
     fail(key, "must start with http:// or https://");
+  }
+  if (url.starts_with("http://") && !is_loopback_host(http_host(url))) {
+    fail(key, "must use https:// (plain http:// is allowed for a loopback host only)");
   }
 }
 

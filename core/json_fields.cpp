@@ -32,4 +32,38 @@ std::string string_member(const json& object, const char* key) {
   return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
 }
 
+namespace {
+
+bool has_type(const json& value, const std::string& type) {
+  if (type == "string") return value.is_string();
+  if (type == "integer") return value.is_number_integer();
+  if (type == "id") return value.is_number_integer() || value.is_string();
+  if (type == "number") return value.is_number();
+  if (type == "boolean") return value.is_boolean();
+  if (type == "array") return value.is_array();
+  return false;
+}
+
+std::string wrong_typed_in(const json& doc, const json& schema, const std::string& prefix) {
+  for (const auto& [key, type] : schema.items()) {
+    const auto it = doc.find(key);
+    if (it == doc.end()) continue;
+    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    if (type.is_object()) {
+      if (!it->is_object()) return path;
+      if (std::string inner = wrong_typed_in(*it, type, path); !inner.empty()) return inner;
+    } else if (!has_type(*it, type.get<std::string>())) {
+      return path;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string wrong_typed_field(const json& doc, const json& schema) {
+  if (!doc.is_object() || !schema.is_object()) return {};
+  return wrong_typed_in(doc, schema, {});
+}
+
 }  // namespace wgbot

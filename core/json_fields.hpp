@@ -18,4 +18,10 @@ std::optional<std::int64_t> int_member(const nlohmann::json& object, const char*
 // The field when it is a string, else "".
 std::string string_member(const nlohmann::json& object, const char* key);
 
+// The path ("message.chat") of the first field described by `schema` that is present in `doc`
+// with another type; "" when every present field has its type (absent fields are fine). `schema`
+// is an object whose values are "string", "integer", "id" (integer or string), "number",
+// "boolean", "array", or an object describing the fields of a nested object.
+std::string wrong_typed_field(const nlohmann::json& doc, const nlohmann::json& schema);
+
 }  // namespace wgbot

@@ -25,6 +25,22 @@ void Metrics::observe_handler_seconds(double seconds) {
   latency_sum_micros_ += static_cast<std::uint64_t>(seconds * 1e6);
 }
 
+void Metrics::render_rejected(std::string& out) const {
+  static constexpr std::array<std::string_view, kRejectReasons> kReasons = {
+      "unauthorized", "malformed", "too_large", "unavailable", "bad_http"};
+  out +=
+      "# HELP wgbot_updates_rejected_total Webhook requests refused, by reason (401 unauthorized, "
+      "400 malformed, 413 too_large, 503 unavailable, bad_http: framing, header size, transfer "
+      "coding).\n# TYPE wgbot_updates_rejected_total counter\n";
+  std::shared_lock lock(mutex_);
+  for (const auto& [platform, counters] : platforms_) {
+    for (std::size_t i = 0; i < kReasons.size(); ++i) {
+      out += fmt::format("wgbot_updates_rejected_total{{platform=\"{}\",reason=\"{}\"}} {}\n",
+                         platform, kReasons.at(i), counters->rejected.at(i).load());
+    }
+  }
+}
+
 std::string Metrics::render(const Gauges& gauges) const {
   struct Family {
     std::string_view name;
@@ -32,13 +48,11 @@ std::string Metrics::render(const Gauges& gauges) const {
     std::string_view type;
     std::atomic<std::uint64_t> PlatformCounters::*field;
   };
-  static constexpr std::array<Family, 7> kFamilies = {{
+  static constexpr std::array<Family, 6> kFamilies = {{
       {"wgbot_updates_received_total", "Updates accepted from a platform.", "counter",
        &PlatformCounters::received},
       {"wgbot_updates_duplicated_total", "Updates delivered again and skipped.", "counter",
        &PlatformCounters::duplicated},
-      {"wgbot_updates_rejected_total", "Webhook requests refused (bad secret, malformed).",
-       "counter", &PlatformCounters::rejected},
       {"wgbot_updates_deferred_total",
        "Updates answered 503 (storage unavailable or busy) for the platform to redeliver.",
        "counter", &PlatformCounters::deferred},
@@ -61,6 +75,7 @@ std::string Metrics::render(const Gauges& gauges) const {
       }
     }
   }
+  render_rejected(out);
   out += "# HELP wgbot_handler_seconds Time to store and handle one update.\n";
   out += "# TYPE wgbot_handler_seconds histogram\n";
   for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i) {

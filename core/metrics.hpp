@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +13,16 @@
 #include <string_view>
 
 namespace wgbot {
+
+// Why a webhook request was refused; the `reason` label of wgbot_updates_rejected_total.
+enum class RejectReason : std::uint8_t {
+  unauthorized,  // 401: missing or wrong secret or MAC
+  malformed,     // 400: not JSON, or not an update
+  too_large,     // 413: body over http.max_body_bytes
+  unavailable,   // 503: not ready, storage unavailable or busy (the platform redelivers)
+  bad_http,      // 400/431/501 from the HTTP layer: bad framing, header too large, transfer coding
+};
+inline constexpr std::size_t kRejectReasons = 5;
 
 class Metrics {
  public:
@@ -24,7 +35,9 @@ class Metrics {
 
   void update_received(std::string_view platform) { counters(platform).received++; }
   void update_duplicated(std::string_view platform) { counters(platform).duplicated++; }
-  void update_rejected(std::string_view platform) { counters(platform).rejected++; }
+  void update_rejected(std::string_view platform, RejectReason reason) {
+    counters(platform).rejected.at(static_cast<std::size_t>(reason))++;
+  }
   // Refused with 503 because storage was unavailable or the writer was full: redelivered later.
   void update_deferred(std::string_view platform) { counters(platform).deferred++; }
   void send_failed(std::string_view platform) { counters(platform).send_failures++; }
@@ -44,13 +57,14 @@ class Metrics {
   struct PlatformCounters {
     std::atomic<std::uint64_t> received{0};
     std::atomic<std::uint64_t> duplicated{0};
-    std::atomic<std::uint64_t> rejected{0};
+    std::array<std::atomic<std::uint64_t>, kRejectReasons> rejected{};
     std::atomic<std::uint64_t> deferred{0};
     std::atomic<std::uint64_t> send_failures{0};
     std::atomic<std::uint64_t> sent{0};
     std::atomic<std::uint64_t> reachable{0};
   };
   PlatformCounters& counters(std::string_view platform);
+  void render_rejected(std::string& out) const;
 
   mutable std::shared_mutex mutex_;  // guards the map; the counters themselves are atomic
   std::map<std::string, std::unique_ptr<PlatformCounters>, std::less<>> platforms_;

@@ -317,6 +317,9 @@ enum class Msg {
   // (end of the daily digest)
   // office phrases and wording
   // (end of office phrases and wording)
+  // input limits
+  task_title_too_long,
+  // (end of input limits)
   // operations
   // (end of operations)
   // platform differences

@@ -591,6 +591,11 @@ std::string_view text_en(Msg key) {
       // (end of the daily digest)
       // office phrases and wording
       // (end of office phrases and wording)
+      // input limits
+    case Msg::task_title_too_long:
+      return "The title has {} characters, over the limit of {}. Please shorten it and send it "
+             "again.";
+      // (end of input limits)
       // operations
       // (end of operations)
       // platform differences

@@ -595,6 +595,10 @@ std::string_view text_vi(Msg key) {
       // (end of the daily digest)
       // office phrases and wording
       // (end of office phrases and wording)
+      // input limits
+    case Msg::task_title_too_long:
+      return "Tiêu đề dài {} ký tự, vượt mức {} ký tự. Đồng chí vui lòng rút gọn rồi gửi lại.";
+      // (end of input limits)
       // operations
       // (end of operations)
       // platform differences

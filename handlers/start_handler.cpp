@@ -3,6 +3,7 @@
 #include "core/text_fold.hpp"
 #include "handlers/admin/invite_code.hpp"
 #include "handlers/admin/roster_admin.hpp"
+#include "handlers/input_limits.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/member_repository.hpp"
 
@@ -47,7 +48,7 @@ void handle_start(HandlerContext& ctx) {
   // Used, expired, unknown or for a deactivated member: one answer for all of them.
   if (!member || !member->active) {
     invites.record_failure(ctx.account.id, now, kWrongCodeWindowSeconds);
-    ctx.reply_tr(Msg::start_bad_code, code);
+    ctx.reply_tr(Msg::start_bad_code, clip_for_echo(code));
     return;
   }
   invites.clear_failures(ctx.account.id);

@@ -1,6 +1,7 @@
 // `/task <text with @assignees> [hạn <when>] [src <document>]`, and `/task <id>` (shows one).
 #include <algorithm>
 
+#include "handlers/input_limits.hpp"
 #include "handlers/task_common.hpp"
 #include "handlers/task_handlers.hpp"
 #include "handlers/task_parse.hpp"
@@ -44,6 +45,10 @@ void handle_task(HandlerContext& ctx) {
   }
   if (parsed.title.empty()) {
     ctx.reply_tr(Msg::task_usage);
+    return;
+  }
+  if (const auto chars = count_chars(parsed.title); chars > kMaxTitleChars) {
+    ctx.reply_tr(Msg::task_title_too_long, chars, kMaxTitleChars);
     return;
   }
   const ResolveResult resolved = resolve_mentions(ctx.db, ctx.in.platform, parsed.mentions);

@@ -18,6 +18,7 @@ void backup_database(const std::string& db_path, const std::string& target_path)
   try {
     auto source = open_database(db_path);
     ensure_parent_directory(target_path);
+    make_private_file(target_path);
     storage::Connection target(target_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(target, *source);
     backup.executeStep(-1);  // all pages in one step; retried by SQLite while the source changes

@@ -4,8 +4,15 @@
 
 #include "storage/connection.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 namespace wgbot::storage {
 
@@ -14,15 +21,53 @@ constexpr int kBusyTimeoutMs = 5000;
 }
 
 void ensure_parent_directory(const std::string& path) {
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
+  namespace fs = std::filesystem;
+  std::vector<fs::path> missing;
+  for (auto dir = fs::path(path).parent_path(); !dir.empty() && !fs::exists(dir);
+       dir = dir.parent_path()) {
+    missing.push_back(dir);
+    if (dir == dir.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), S_IRWXU) != 0 && errno != EEXIST) {
+      throw std::runtime_error("cannot create directory " + it->string() + ": " +
+                               std::strerror(errno));
+    }
+  }
 }
+
+void make_private_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+  if (fd < 0) {
+    throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+  }
+  const int rc = ::fchmod(fd, S_IRUSR | S_IWUSR);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) throw std::runtime_error("cannot chmod " + path + ": " + std::strerror(err));
+}
+
+namespace {
+
+// The -wal and -shm of an existing database, made before files were created private.
+void narrow_sidecars(const std::string& path) {
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const std::string sidecar = path + suffix;
+    if (std::filesystem::exists(sidecar)) make_private_file(sidecar);
+  }
+}
+
+}  // namespace
 
 std::unique_ptr<storage::Connection> open_database(const std::string& path, OpenMode mode) {
   try {
     int flags = SQLite::OPEN_READONLY;
     if (mode == OpenMode::read_write) {
       ensure_parent_directory(path);
+      if (path != ":memory:" && !path.empty()) {
+        make_private_file(path);
+        narrow_sidecars(path);
+      }
       flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     }
     auto db = std::make_unique<Connection>(path, flags | SQLite::OPEN_NOMUTEX);

@@ -4,7 +4,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "bot/app/bootstrap.hpp"
@@ -119,16 +121,36 @@ BotRuntime::BotRuntime(std::shared_ptr<const Config> config, const Clock& clock,
                        RuntimeOptions options)
     : impl_(std::make_unique<Impl>(std::move(config), clock, std::move(options))) {
   auto& impl = *impl_;
-  add_service_endpoints(*impl.router, impl.writer, impl.metrics, impl.clock);
+  add_service_endpoints(*impl.router, impl.writer, impl.metrics, impl.clock,
+                        impl.ioc.get_executor());
+  // Which platform each webhook path belongs to, so that what the HTTP layer refuses before a
+  // handler sees it (a body too large, bad framing) is counted against that platform.
+  auto owners = std::make_shared<std::map<std::string, std::string, std::less<>>>();
   for (const auto& factory : impl.options.platforms) {
     auto platform = factory(impl.context);
     if (!platform) continue;
+    const auto before = impl.router->paths();
     platform->add_routes(*impl.router);
     impl.dispatcher.set_capabilities(std::string(platform->id()), platform->capabilities());
+    for (const auto& path : impl.router->paths()) {
+      if (!std::binary_search(before.begin(), before.end(), path)) {
+        owners->emplace(path, std::string(platform->id()));
+      }
+    }
     impl.hosts.push_back(std::make_unique<PlatformHost>(impl.context, std::move(platform)));
   }
+  auto server_options = server_options_for(*impl.config);
+  server_options.header_timeout = impl.options.http_header_timeout;
+  server_options.body_timeout = impl.options.http_body_timeout;
+  server_options.idle_timeout = impl.options.http_idle_timeout;
+  server_options.on_refused = [owners, &metrics = impl.metrics](std::string_view path, int status) {
+    const auto owner = owners->find(path);
+    if (owner == owners->end()) return;
+    metrics.update_rejected(owner->second,
+                            status == 413 ? RejectReason::too_large : RejectReason::bad_http);
+  };
   impl.server =
-      std::make_unique<http::HttpServer>(impl.ioc, server_options_for(*impl.config), impl.router);
+      std::make_unique<http::HttpServer>(impl.ioc, std::move(server_options), impl.router);
 }
 
 BotRuntime::~BotRuntime() {

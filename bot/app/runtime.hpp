@@ -32,6 +32,10 @@ struct RuntimeOptions {
   std::chrono::milliseconds shutdown_grace{5000};
   // When set, the dispatcher and the scheduler apply the run-time settings (/settings).
   std::shared_ptr<SettingsOverlay> settings;
+  // The HTTP server's timeouts (see http::ServerOptions): header, body, idle between requests.
+  std::chrono::milliseconds http_header_timeout{std::chrono::seconds{10}};
+  std::chrono::milliseconds http_body_timeout{std::chrono::seconds{30}};
+  std::chrono::milliseconds http_idle_timeout{std::chrono::seconds{60}};
 };
 
 class BotRuntime {

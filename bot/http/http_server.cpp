@@ -20,6 +20,8 @@ namespace {
 
 // Accept errors such as EMFILE persist for a while: retry, but not in a hot loop.
 constexpr std::chrono::milliseconds kAcceptBackoff{100};
+// At most one log line per this interval about connections refused over max_connections.
+constexpr std::chrono::seconds kRefusalLogInterval{10};
 
 std::string format_endpoint(const tcp::endpoint& endpoint) {
   const auto address = endpoint.address();
@@ -75,8 +77,18 @@ void ServerState::remove_connection(std::uint64_t id) {
 void ServerState::admit(tcp::socket socket) {
   if (connection_count() >= options.max_connections) {
     ++rejected;
-    spdlog::warn("event=http_connection_rejected reason=max_connections limit={} remote={}",
-                 options.max_connections, remote_of(socket));
+    // A flood of connections must not become a flood of log lines: one line per interval, with
+    // the number refused since the last one.
+    ++refused_unlogged_;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= next_refusal_log_) {
+      spdlog::warn(
+          "event=http_connection_rejected reason=max_connections limit={} remote={} "
+          "refused_since_last_line={}",
+          options.max_connections, remote_of(socket), refused_unlogged_);
+      refused_unlogged_ = 0;
+      next_refusal_log_ = now + kRefusalLogInterval;
+    }
     boost::system::error_code ec;
     socket.shutdown(tcp::socket::shutdown_both, ec);
     socket.close(ec);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "bot/http/http_types.hpp"
 #include "bot/http/router.hpp"
@@ -34,6 +35,9 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout = std::chrono::seconds{30};
   // idle: waiting for the next request on a kept-alive connection.
   std::chrono::milliseconds idle_timeout = std::chrono::seconds{60};
+  // Told of each request the server refuses itself, before any handler sees it (400, 413, 431,
+  // 501): the request's path when its header was read ("" otherwise) and the status. Any thread.
+  std::function<void(std::string_view path, int status)> on_refused;
 };
 
 class HttpServer {

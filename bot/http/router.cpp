@@ -23,8 +23,13 @@ void Router::dispatch(Request request, Responder responder) const {
     return;
   }
   const auto& routes = found->second;
-  const auto route = std::find_if(routes.begin(), routes.end(),
-                                  [&](const Route& r) { return r.method == request.method; });
+  auto route = std::find_if(routes.begin(), routes.end(),
+                            [&](const Route& r) { return r.method == request.method; });
+  // HEAD is GET without the body (RFC 9110 §9.3.2); the server leaves the body out.
+  if (route == routes.end() && request.method == "HEAD") {
+    route = std::find_if(routes.begin(), routes.end(),
+                         [](const Route& r) { return r.method == "GET"; });
+  }
   if (route == routes.end()) {
     Response response = text_response(405, "method not allowed");
     response.headers.emplace_back("Allow", allowed_methods(request.path));
@@ -40,14 +45,26 @@ bool Router::has(std::string_view method, std::string_view path) const {
                                                [&](const Route& r) { return r.method == method; });
 }
 
+std::vector<std::string> Router::paths() const {
+  std::vector<std::string> out;
+  out.reserve(routes_.size());
+  for (const auto& [path, routes] : routes_) out.push_back(path);
+  return out;
+}
+
 std::string Router::allowed_methods(std::string_view path) const {
   std::string allow;
   const auto found = routes_.find(path);
   if (found == routes_.end()) return allow;
+  bool head = false;
+  bool get = false;
   for (const auto& route : found->second) {
     if (!allow.empty()) allow += ", ";
     allow += route.method;
+    head = head || route.method == "HEAD";
+    get = get || route.method == "GET";
   }
+  if (get && !head) allow += ", HEAD";
   return allow;
 }
 

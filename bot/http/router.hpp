@@ -22,12 +22,16 @@ class Router {
   void add(std::string method, std::string path, Handler handler);
 
   // Exact match on `request.path`: unknown path → 404 "not found"; known path with another
-  // method → 405 with `Allow` listing the registered methods. Exceptions from the handler
+  // method → 405 with `Allow` listing the registered methods. HEAD without a route of its own
+  // takes the GET route (the server sends the headers only). Exceptions from the handler
   // propagate (its Responder then answers 500 as it unwinds).
   void dispatch(Request request, Responder responder) const;
 
   [[nodiscard]] bool has(std::string_view method, std::string_view path) const;
-  // The registered methods of `path` joined by ", " in registration order; "" if unknown.
+  // Every registered path, sorted.
+  [[nodiscard]] std::vector<std::string> paths() const;
+  // The registered methods of `path` joined by ", " in registration order, then HEAD when the
+  // path has GET; "" if unknown.
   [[nodiscard]] std::string allowed_methods(std::string_view path) const;
 
  private:

@@ -84,6 +84,8 @@ class ServerState : public std::enable_shared_from_this<ServerState> {
 
   // On `strand` only.
   std::uint64_t next_id_ = 0;
+  std::uint64_t refused_unlogged_ = 0;  // over max_connections, since the last log line
+  std::chrono::steady_clock::time_point next_refusal_log_{};
   bool shutdown_started_ = false;
   bool finished_ = false;
   std::vector<std::function<void()>> done_;

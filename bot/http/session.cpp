@@ -91,6 +91,7 @@ struct SessionEnd {
 struct ReadResult {
   std::optional<BeastRequest> message;
   std::optional<Response> error;  // when there is no message: the answer to give before closing
+  std::string path;               // of a refused request whose header was read; else ""
 };
 
 enum class After { keep_alive, close, linger_close };
@@ -111,18 +112,18 @@ bool is_safe_value(std::string_view value) {
 ReadResult classify_read_error(const Connection& c, const error_code& ec, std::string_view phase) {
   if (ec == bhttp::error::body_limit) {
     spdlog::warn("event=http_body_too_large conn={} remote={}", c.id, c.remote);
-    return {std::nullopt, text_response(413, "request body too large")};
+    return {std::nullopt, text_response(413, "request body too large"), {}};
   }
   if (ec == bhttp::error::header_limit) {
     spdlog::warn("event=http_header_too_large conn={} remote={}", c.id, c.remote);
-    return {std::nullopt, text_response(431, "request header fields too large")};
+    return {std::nullopt, text_response(431, "request header fields too large"), {}};
   }
   const bool http_error =
       ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
   if (http_error && ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
     spdlog::warn("event=http_bad_request conn={} remote={} error=\"{}\"", c.id, c.remote,
                  ec.message());
-    return {std::nullopt, text_response(400, "bad request")};
+    return {std::nullopt, text_response(400, "bad request"), {}};
   }
   if (ec == beast::error::timeout) {
     spdlog::log(phase == "idle" ? spdlog::level::debug : spdlog::level::info,
@@ -183,8 +184,13 @@ BeastResponse to_beast(Response response, unsigned version, bool keep_alive, std
 }
 
 asio::awaitable<bool> write_response(const ServerOptions& options, Connection& c, Response response,
-                                     unsigned version, bool keep_alive) {
+                                     unsigned version, bool keep_alive, bool head = false) {
   BeastResponse res = to_beast(std::move(response), version, keep_alive, c.id);
+  if (head) {  // the headers a GET would get, Content-Length included, and no body
+    const auto length = res.body().size();
+    res.body().clear();
+    res.content_length(length);
+  }
   c.stream.expires_after(options.body_timeout);
   auto [ec, bytes] = co_await bhttp::async_write(c.stream, res, kUseTuple);
   if (ec) {
@@ -215,6 +221,41 @@ asio::awaitable<error_code> send_continue(const ServerOptions& options, Connecti
   co_return ec;
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// RFC 9112 §6.1: a request whose transfer coding we do not understand cannot be framed; reading
+// it by Content-Length instead is how requests are smuggled past a proxy. The only coding
+// accepted is plain "chunked", sent once, without a Content-Length beside it.
+std::optional<Response> check_framing(const Connection& c, const BeastRequest& header) {
+  std::string codings;
+  int fields = 0;
+  for (const auto& field : header) {
+    if (field.name() != bhttp::field::transfer_encoding) continue;
+    ++fields;
+    if (!codings.empty()) codings += ",";
+    codings += std::string(field.value());
+  }
+  if (fields == 0) return std::nullopt;
+  if (fields > 1 || !beast::iequals(trim(codings), "chunked")) {
+    spdlog::warn("event=http_transfer_coding_refused conn={} remote={}", c.id, c.remote);
+    return text_response(501, "transfer coding not implemented");
+  }
+  if (header.find(bhttp::field::content_length) != header.end()) {
+    spdlog::warn("event=http_bad_request conn={} remote={} error=\"{}\"", c.id, c.remote,
+                 "Transfer-Encoding with Content-Length");
+    return text_response(400, "bad request");
+  }
+  return std::nullopt;
+}
+
+std::string path_of(std::string_view target) {
+  return std::string(target.substr(0, target.find('?')));
+}
+
 asio::awaitable<ReadResult> read_request(const ServerOptions& options, Connection& c,
                                          beast::flat_buffer& buffer, bool first) {
   const auto now = Clock::now();
@@ -232,7 +273,12 @@ asio::awaitable<ReadResult> read_request(const ServerOptions& options, Connectio
   parser.body_limit(options.max_body_bytes);
   c.stream.expires_at(header_deadline);
   if (auto [ec, n] = co_await bhttp::async_read_header(c.stream, buffer, parser, kUseTuple); ec) {
-    co_return classify_read_error(c, ec, "header");
+    ReadResult refused = classify_read_error(c, ec, "header");
+    refused.path = path_of(parser.get().target());  // "" until the request line is read
+    co_return refused;
+  }
+  if (auto refused = check_framing(c, parser.get())) {
+    co_return ReadResult{std::nullopt, std::move(refused), path_of(parser.get().target())};
   }
   if (!parser.is_done()) {
     if (auto ec = co_await send_continue(options, c, parser.get())) {
@@ -240,10 +286,12 @@ asio::awaitable<ReadResult> read_request(const ServerOptions& options, Connectio
     }
     c.stream.expires_after(options.body_timeout);
     if (auto [ec, n] = co_await bhttp::async_read(c.stream, buffer, parser, kUseTuple); ec) {
-      co_return classify_read_error(c, ec, "body");
+      ReadResult refused = classify_read_error(c, ec, "body");
+      refused.path = path_of(parser.get().target());
+      co_return refused;
     }
   }
-  co_return ReadResult{parser.release(), std::nullopt};
+  co_return ReadResult{parser.release(), std::nullopt, {}};
 }
 
 // Routes the request and waits, without blocking a thread, for the answer from whichever thread
@@ -274,6 +322,7 @@ asio::awaitable<After> serve_one(ServerState& server, const std::shared_ptr<Conn
   ReadResult read = co_await read_request(server.options, c, buffer, first);
   if (!read.message) {
     if (!read.error) co_return After::close;
+    if (server.options.on_refused) server.options.on_refused(read.path, read.error->status);
     const bool written =
         co_await write_response(server.options, c, std::move(*read.error), 11, false);
     co_return written ? After::linger_close : After::close;
@@ -290,8 +339,8 @@ asio::awaitable<After> serve_one(ServerState& server, const std::shared_ptr<Conn
   if (!response) co_return After::close;
   const int status = response->status;
   const bool keep_alive = client_keep_alive && !server.stopping;
-  const bool written =
-      co_await write_response(server.options, c, std::move(*response), version, keep_alive);
+  const bool written = co_await write_response(server.options, c, std::move(*response), version,
+                                               keep_alive, method == "HEAD");
   spdlog::debug(
       "event=http_request conn={} method={} path={} status={} ms={}", c.id, method, path, status,
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());

@@ -150,6 +150,42 @@ void fill_member_change(const json& change, ParsedUpdate& parsed) {
   }
 }
 
+// The types of the fields read above, for telling a wrong-typed field from an absent one.
+const json& field_types() {
+  static const json kTypes = [] {
+    const json user = {{"id", "id"},
+                       {"first_name", "string"},
+                       {"last_name", "string"},
+                       {"username", "string"},
+                       {"language_code", "string"}};
+    const json chat = {{"id", "id"}, {"type", "string"}, {"title", "string"}};
+    const json message = {{"message_id", "id"},
+                          {"date", "integer"},
+                          {"text", "string"},
+                          {"caption", "string"},
+                          {"entities", "array"},
+                          {"caption_entities", "array"},
+                          {"from", user},
+                          {"chat", chat},
+                          {"reply_to_message", {{"text", "string"}, {"caption", "string"}}},
+                          {"migrate_to_chat_id", "integer"}};
+    return json{{"update_id", "integer"},
+                {"message", message},
+                {"edited_message", message},
+                {"callback_query",
+                 {{"id", "string"},
+                  {"data", "string"},
+                  {"from", user},
+                  {"message", {{"message_id", "id"}, {"chat", chat}}}}},
+                {"my_chat_member",
+                 {{"from", user},
+                  {"chat", chat},
+                  {"date", "integer"},
+                  {"new_chat_member", {{"status", "string"}}}}}};
+  }();
+  return kTypes;
+}
+
 ParsedUpdate parse_update_unchecked(std::string_view body) {
   ParsedUpdate parsed;
   const json update = json::parse(body, nullptr, false);
@@ -164,6 +200,7 @@ ParsedUpdate parse_update_unchecked(std::string_view body) {
   }
   parsed.update_id = *update_id;
   parsed.status = UpdateStatus::ok;
+  parsed.wrong_type = wrong_typed_field(update, field_types());
   Inbound& in = parsed.inbound;
   in.platform = "telegram";
   in.update_key = std::to_string(*update_id);
@@ -180,6 +217,7 @@ ParsedUpdate parse_update_unchecked(std::string_view body) {
     parsed.status = UpdateStatus::ignored;
     parsed.inbound = Inbound{};
     parsed.reason = "unhandled update type";
+    if (!parsed.wrong_type.empty()) parsed.reason = "wrong type: " + parsed.wrong_type;
   }
   return parsed;
 }

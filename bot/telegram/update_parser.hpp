@@ -23,6 +23,9 @@ struct ParsedUpdate {
   std::int64_t update_id = 0;  // set unless malformed
   Inbound inbound;             // set when status is ok
   std::string reason;          // why it was malformed or ignored, for the log
+  // A field we read that came with another type ("message.text" a number): it was treated as
+  // absent. "" when every field had its type.
+  std::string wrong_type;
 };
 
 // Never throws. `inbound.raw` is `body` as given; `inbound.update_key` is the update_id.

@@ -43,19 +43,21 @@ void WebhookEndpoint::add_routes(http::Router& router) {
 void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
   const std::string_view given = request.header(kSecretHeader);
   if (secret_.empty() || given.empty() || !secrets_equal(given, secret_)) {
-    metrics_.update_rejected(kPlatform);
+    metrics_.update_rejected(kPlatform, RejectReason::unauthorized);
     spdlog::warn("event=webhook_rejected platform=telegram reason={} remote={}",
                  given.empty() ? "missing_secret" : "wrong_secret", request.remote);
     responder.send(answer(401, "unauthorized\n"));
     return;
   }
   if (!ready_.load()) {
+    metrics_.update_rejected(kPlatform, RejectReason::unavailable);
     spdlog::info("event=webhook_deferred platform=telegram reason=not_ready");
     responder.send(answer(503, "not ready\n"));
     return;
   }
   ParsedUpdate parsed = parse_update(request.body);
   if (parsed.status == UpdateStatus::malformed) {
+    metrics_.update_rejected(kPlatform, RejectReason::malformed);
     const std::string id = instance_ + "-" + std::to_string(++next_request_);
     spdlog::warn("event=webhook_malformed platform=telegram request_id={} reason=\"{}\" bytes={}",
                  id, parsed.reason, request.body.size());
@@ -63,6 +65,12 @@ void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
     response.headers.emplace_back("X-Request-Id", id);
     responder.send(std::move(response));
     return;
+  }
+  if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
+    spdlog::warn(
+        "event=webhook_wrong_type platform=telegram field={} note=\"read as absent; logged "
+        "once per field\"",
+        parsed.wrong_type);
   }
   if (parsed.status == UpdateStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=telegram update_id={} reason=\"{}\"",
@@ -72,7 +80,8 @@ void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
   }
   // The Responder travels with the update; whoever finishes the ingest answers.
   auto shared = std::make_shared<http::Responder>(std::move(responder));
-  ingest_.submit(std::move(parsed.inbound), [shared](const IngestResult& r) {
+  ingest_.submit(std::move(parsed.inbound), [shared, &metrics = metrics_](const IngestResult& r) {
+    if (!r.committed()) metrics.update_rejected(kPlatform, RejectReason::unavailable);
     shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
   });
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "bot/http/http_types.hpp"
+#include "core/log_once.hpp"
 
 namespace wgbot {
 class IngestService;
@@ -42,6 +43,7 @@ class WebhookEndpoint {
   IngestService& ingest_;
   Metrics& metrics_;
   const std::string secret_;
+  LogOnce wrong_types_;  // fields that came with another type, logged once each
   std::atomic<bool> ready_{false};
   std::atomic<std::uint64_t> next_request_{0};
   const std::string instance_;  // random prefix, so request ids differ across restarts

@@ -77,6 +77,19 @@ bool fill_message(const json& message, ParsedUpdate& parsed) {
   return true;
 }
 
+// The types of the fields read above, for telling a wrong-typed field from an absent one.
+const json& field_types() {
+  static const json kTypes = {
+      {"event_name", "string"},
+      {"message",
+       {{"message_id", "id"},
+        {"date", "integer"},
+        {"text", "string"},
+        {"from", {{"id", "id"}, {"display_name", "string"}, {"name", "string"}}},
+        {"chat", {{"id", "id"}, {"chat_type", "string"}}}}}};
+  return kTypes;
+}
+
 ParsedUpdate parse_unchecked(const json& body, std::string raw,
                              const std::vector<std::string>& bot_names) {
   ParsedUpdate parsed;
@@ -85,6 +98,7 @@ ParsedUpdate parse_unchecked(const json& body, std::string raw,
     return parsed;
   }
   const json& update = unwrap(body);
+  parsed.wrong_type = wrong_typed_field(update, field_types());
   parsed.event_name = string_member(update, "event_name");
   const bool text_event = parsed.event_name == kTextEvent;
   if (!text_event && !is_non_text_event(parsed.event_name)) {

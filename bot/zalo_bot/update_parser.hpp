@@ -26,6 +26,9 @@ struct ParsedUpdate {
   std::string event_name;
   Inbound inbound;     // set when status is ok
   std::string reason;  // why it was malformed or ignored, for the log
+  // A field we read that came with another type ("message.text" a number): it was treated as
+  // absent. "" when every field had its type.
+  std::string wrong_type;
 };
 
 // `bot_names`: how the bot may be named in a group mention (from getMe). In a group a leading

@@ -41,7 +41,7 @@ void WebhookEndpoint::add_routes(http::Router& router) {
 bool WebhookEndpoint::authorised(const http::Request& request) const {
   const std::string_view given = request.header(kSecretHeader);
   if (!secret_.empty() && !given.empty() && secrets_equal(given, secret_)) return true;
-  metrics_.update_rejected(kPlatformId);
+  metrics_.update_rejected(kPlatformId, RejectReason::unauthorized);
   spdlog::warn("event=webhook_rejected platform=zalo_bot reason={} remote={}",
                given.empty() ? "missing_secret" : "wrong_secret", request.remote);
   return false;
@@ -53,16 +53,24 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
     return;
   }
   if (!identity_.known()) {
+    metrics_.update_rejected(kPlatformId, RejectReason::unavailable);
     spdlog::info("event=webhook_deferred platform=zalo_bot reason=not_ready");
     responder.send(answer(503, "not ready\n"));
     return;
   }
   ParsedUpdate parsed = parse_update(request.body, identity_.names());
   if (parsed.status == UpdateStatus::malformed) {
+    metrics_.update_rejected(kPlatformId, RejectReason::malformed);
     spdlog::warn("event=webhook_malformed platform=zalo_bot reason=\"{}\" bytes={}", parsed.reason,
                  request.body.size());
     responder.send(answer(400, "malformed update\n"));
     return;
+  }
+  if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
+    spdlog::warn(
+        "event=webhook_wrong_type platform=zalo_bot field={} note=\"read as absent; logged "
+        "once per field\"",
+        parsed.wrong_type);
   }
   if (parsed.status == UpdateStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=zalo_bot reason=\"{}\"", parsed.reason);
@@ -71,7 +79,8 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
   }
   // The Responder travels with the update; whoever finishes the ingest answers.
   auto shared = std::make_shared<http::Responder>(std::move(responder));
-  IngestService::Done done = [shared](const IngestResult& r) {
+  IngestService::Done done = [shared, &metrics = metrics_](const IngestResult& r) {
+    if (!r.committed()) metrics.update_rejected(kPlatformId, RejectReason::unavailable);
     shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
   };
   if (slow_ != nullptr) done = slow_->watch(parsed.inbound, std::move(done));

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "bot/http/http_types.hpp"
+#include "core/log_once.hpp"
 
 namespace wgbot {
 class IngestService;
@@ -45,6 +46,7 @@ class WebhookEndpoint {
   const BotIdentity& identity_;
   const std::string secret_;
   SlowReplyNotice* slow_;
+  LogOnce wrong_types_;  // fields that came with another type, logged once each
 };
 
 }  // namespace wgbot::zalo_bot

@@ -1,4 +1,5 @@
 #include "bot/zalo_oa/event_parser.hpp"
+#include "core/json_fields.hpp"
 
 #include <charconv>
 
@@ -59,6 +60,16 @@ std::string user_id_of(const json& event, std::string_view name) {
   return nested_text(event, "sender", "id");
 }
 
+// The types of the fields read here, for telling a wrong-typed field from an absent one.
+const json& field_types() {
+  static const json kTypes = {{"event_name", "string"},
+                              {"timestamp", "id"},
+                              {"sender", {{"id", "id"}}},
+                              {"follower", {{"id", "id"}}},
+                              {"message", {{"msg_id", "id"}, {"text", "string"}}}};
+  return kTypes;
+}
+
 ParsedEvent parse_object(const json& event, std::string_view body) {
   const auto name_field = event.find("event_name");
   const std::string name = name_field != event.end() && name_field->is_string()
@@ -101,7 +112,9 @@ ParsedEvent parse_event(std::string_view body) {
   const json event = json::parse(body, nullptr, false);
   if (!event.is_object()) return with_status(EventStatus::malformed, "", "not a JSON object");
   try {
-    return parse_object(event, body);
+    ParsedEvent parsed = parse_object(event, body);
+    parsed.wrong_type = wrong_typed_field(event, field_types());
+    return parsed;
   } catch (const std::exception& e) {  // e.g. a string that is not valid UTF-8 when copied out
     return with_status(EventStatus::malformed, "", e.what());
   }

@@ -23,6 +23,9 @@ struct ParsedEvent {
   std::string event_name;
   Inbound inbound;     // set when status is ok
   std::string reason;  // why malformed or ignored, for the log
+  // A field we read that came with another type ("message.text" a number): it was treated as
+  // absent. "" when every field had its type.
+  std::string wrong_type;
 };
 
 // The body's "timestamp" as its digits (the MAC's third term); "" when absent.

@@ -58,7 +58,7 @@ void WebhookEndpoint::add_routes(http::Router& router) {
 bool WebhookEndpoint::verified(const http::Request& request, const std::string& timestamp) const {
   const std::string_view given = request.header(kSignatureHeader);
   if (signature_matches(given, app_id_, request.body, timestamp, oa_secret_)) return true;
-  metrics_.update_rejected(kPlatformId);
+  metrics_.update_rejected(kPlatformId, RejectReason::unauthorized);
   spdlog::warn(
       "event=webhook_rejected platform=zalo_oa reason={} oa_id_variant_matches={} remote={}",
       given.empty() ? "missing_signature" : "wrong_signature",
@@ -75,10 +75,17 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
   }
   ParsedEvent parsed = parse_event(request.body);
   if (parsed.status == EventStatus::malformed) {
+    metrics_.update_rejected(kPlatformId, RejectReason::malformed);
     spdlog::warn("event=webhook_malformed platform=zalo_oa event_name={} reason=\"{}\" bytes={}",
                  parsed.event_name, parsed.reason, request.body.size());
     responder.send(answer(400, "malformed event\n"));
     return;
+  }
+  if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
+    spdlog::warn(
+        "event=webhook_wrong_type platform=zalo_oa field={} note=\"read as absent; logged "
+        "once per field\"",
+        parsed.wrong_type);
   }
   if (parsed.status == EventStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=zalo_oa event_name={} reason=\"{}\"",
@@ -87,7 +94,8 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
     return;
   }
   auto shared = std::make_shared<http::Responder>(std::move(responder));
-  ingest_.submit(std::move(parsed.inbound), [shared](const IngestResult& r) {
+  ingest_.submit(std::move(parsed.inbound), [shared, &metrics = metrics_](const IngestResult& r) {
+    if (!r.committed()) metrics.update_rejected(kPlatformId, RejectReason::unavailable);
     shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
   });
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "bot/http/http_types.hpp"
+#include "core/log_once.hpp"
 
 namespace wgbot {
 class IngestService;
@@ -39,6 +40,7 @@ class WebhookEndpoint {
   Metrics& metrics_;
   const std::string app_id_;
   const std::string oa_secret_;
+  LogOnce wrong_types_;  // fields that came with another type, logged once each
 };
 
 }  // namespace wgbot::zalo_oa

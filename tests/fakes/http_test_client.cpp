@@ -67,7 +67,8 @@ struct HttpTestConnection::Impl {
     return ec ? ec.message() : std::string();
   }
 
-  HttpResult read_response() {
+  // `head`: the answer to a HEAD request, whose Content-Length announces a body never sent.
+  HttpResult read_response(bool head = false) {
     HttpResult result;
     if (!connected) {
       result.error = "not connected: " + connect_error;
@@ -75,6 +76,7 @@ struct HttpTestConnection::Impl {
     }
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(kResponseBodyLimit);
+    parser.skip(head);
     stream.expires_after(timeout);
     const error_code ec =
         run([&](auto handler) { bhttp::async_read(stream, buffer, parser, handler); });
@@ -113,7 +115,7 @@ struct HttpTestConnection::Impl {
       result.error = ec.message();
       return result;
     }
-    return read_response();
+    return read_response(method == "HEAD");
   }
 };
 

@@ -122,8 +122,9 @@ std::int64_t TelegramHarness::query_int(const std::string& sql) {
   return bot_->writer().run([&](storage::Connection& db) { return db.execAndGet(sql).getInt64(); });
 }
 
-long long metric_value(const std::string& page, const std::string& name) {
-  const std::string key = name + "{platform=\"telegram\"} ";
+long long metric_value(const std::string& page, const std::string& name,
+                       const std::string& more_labels) {
+  const std::string key = name + "{platform=\"telegram\"" + more_labels + "} ";
   const auto pos = page.find(key);
   if (pos == std::string::npos) return -1;
   return std::stoll(page.substr(pos + key.size()));

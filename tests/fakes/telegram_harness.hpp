@@ -85,7 +85,9 @@ class TelegramHarness {
   bool stopped_ = false;
 };
 
-// "wgbot_x_total{platform=\"telegram\"} N" -> N; -1 when the line is missing.
-long long metric_value(const std::string& page, const std::string& name);
+// "wgbot_x_total{platform=\"telegram\"} N" -> N; -1 when the line is missing. `more_labels`
+// follow the platform label: ",reason=\"malformed\"".
+long long metric_value(const std::string& page, const std::string& name,
+                       const std::string& more_labels = "");
 
 }  // namespace wgbot::testing

@@ -62,6 +62,9 @@ TEST(Backpressure, AnUpdateThatWaitedPastItsDeadlineAnswers503) {
   EXPECT_EQ(answer.get().status, 503);
   EXPECT_EQ(h.query_int("SELECT COUNT(*) FROM inbox"), 0);
   EXPECT_EQ(metric_value(h.metrics_text(), "wgbot_updates_deferred_total"), 1);
+  // A 503 is a refusal too, counted by its reason.
+  EXPECT_EQ(
+      metric_value(h.metrics_text(), "wgbot_updates_rejected_total", ",reason=\"unavailable\""), 1);
 }
 
 }  // namespace

@@ -57,8 +57,10 @@ TEST_F(HttpClientTest, GetAndPostRoundTripWithTheProjectServer) {
     response.content_type = std::string(request.header("Content-Type"));
     responder.send(std::move(response));
   });
-  HttpServer server(ioc_, ServerOptions{.host = "127.0.0.1", .port = 0},
-                    std::shared_ptr<const Router>(router));
+  ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  HttpServer server(ioc_, options, std::shared_ptr<const Router>(router));
   server.start();
   HttpClient client(ioc_);
   const std::string base = "http://127.0.0.1:" + std::to_string(server.port());

@@ -200,7 +200,7 @@ TEST_F(HttpServerTest, WrongMethodAnswers405WithAllow) {
   start();
   const auto res = http_request(port(), "DELETE", "/items");
   EXPECT_EQ(res.status, 405);
-  EXPECT_EQ(res.header("Allow"), "GET, POST");
+  EXPECT_EQ(res.header("Allow"), "GET, POST, HEAD");
 }
 
 TEST_F(HttpServerTest, BodyOverTheLimitAnswers413) {
@@ -468,7 +468,8 @@ TEST(RouterTest, DispatchesByExactPathThenMethod) {
   router.dispatch(request_for("POST", "/a"), recording(recorded));
   EXPECT_EQ(recorded->last.status, 405);
   ASSERT_EQ(recorded->last.headers.size(), 1u);
-  EXPECT_EQ(recorded->last.headers[0], (std::pair<std::string, std::string>{"Allow", "GET, PUT"}));
+  EXPECT_EQ(recorded->last.headers[0],
+            (std::pair<std::string, std::string>{"Allow", "GET, PUT, HEAD"}));
   EXPECT_EQ(recorded->calls, 3);
 }
 

@@ -1,10 +1,17 @@
 // The service endpoints through the router, over a real database and writer, with a manual clock.
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
+#include <optional>
+#include <thread>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 
 #include "bot/app/service_endpoints.hpp"
 #include "bot/http/router.hpp"
@@ -31,9 +38,15 @@ class ServiceEndpoints : public ::testing::Test {
     storage::migrate(*db);
     writer_ = std::make_unique<storage::Writer>(std::move(db));
     writer_->set_after_commit([this] { ++wakeups_; });
-    add_service_endpoints(router_, *writer_, metrics_, clock_);
+    add_service_endpoints(router_, *writer_, metrics_, clock_, ioc_.get_executor());
+    io_thread_ = std::thread([this] { ioc_.run(); });
   }
-  ~ServiceEndpoints() override { writer_->stop(); }
+  ~ServiceEndpoints() override {
+    writer_->stop();
+    work_.reset();
+    ioc_.stop();
+    io_thread_.join();
+  }
 
   // The status /readyz answers; 0 if it does not answer in time.
   int probe() {
@@ -54,6 +67,10 @@ class ServiceEndpoints : public ::testing::Test {
   std::uint64_t writes() const { return writer_->stats().jobs; }
 
   TempDir dir_;
+  boost::asio::io_context ioc_;
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
+      ioc_.get_executor()};
+  std::thread io_thread_;
   ManualClock clock_{std::chrono::sys_seconds{std::chrono::seconds{1795662000}}};
   Metrics metrics_;
   http::Router router_;
@@ -89,6 +106,25 @@ TEST_F(ServiceEndpoints, ReadinessIs503WhenTheDatabaseCannotBeWritten) {
   clock_.advance(10s);
   testing::ScopedStorageFault full(testing::StorageFault::disk_full);
   EXPECT_EQ(probe(), 503);
+}
+
+// Another process holding the write lock (a backup, a second tool) keeps the probe's write
+// waiting for SQLite's busy timeout; the probe still answers within a second, 503.
+TEST_F(ServiceEndpoints, ReadinessAnswersWithinASecondWhileTheDatabaseIsLocked) {
+  SQLite::Database other(dir_.file("wgbot.db"), SQLite::OPEN_READWRITE);
+  other.exec("BEGIN IMMEDIATE");
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(probe(), 503);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 1500ms);
+  // A second probe meanwhile queues no second write behind the stuck one, and answers in time.
+  const auto jobs_before = writes();
+  const auto again = std::chrono::steady_clock::now();
+  EXPECT_EQ(probe(), 503);
+  EXPECT_LT(std::chrono::steady_clock::now() - again, 1500ms);
+  other.exec("COMMIT");
+  writer_->flush();
+  EXPECT_LE(writes(), jobs_before + 2);  // the stuck probe and flush()'s own marker
+  EXPECT_EQ(probe(), 200);
 }
 
 }  // namespace

@@ -179,7 +179,9 @@ TEST(StorageFull, WhereverTheDatabaseStopsGrowingTheUpdateIsNotKept) {
   HarnessOptions options = webhook_mode();
   TelegramHarness h(options);
   h.bot().link("telegram", "5190233814", "luc");
-  const std::string title(5000, 'x');
+  // A large change to write: a title within the limit and a long document reference.
+  const std::string title = std::string(250, 'x');
+  const std::string src = " src " + std::string(5000, 'y');
   int refused = 0;
   int stored = 0;
   for (int room = 0; room < 40 && stored < 2; ++room) {
@@ -189,9 +191,9 @@ TEST(StorageFull, WhereverTheDatabaseStopsGrowingTheUpdateIsNotKept) {
       const auto pages = db.execAndGet("PRAGMA page_count").getInt64();
       db.exec("PRAGMA max_page_count = " + std::to_string(pages + room));
     });
-    const int status =
-        h.post_update(update(id, "/giao @hung " + title + " " + std::to_string(id) + " hạn 15/12"))
-            .status;
+    const int status = h.post_update(update(id, "/giao @hung " + title + " " + std::to_string(id) +
+                                                    " hạn 15/12" + src))
+                           .status;
     h.bot().writer().run(
         [](storage::Connection& db) { db.exec("PRAGMA max_page_count = 1073741823"); });
     const std::string where = "with room for " + std::to_string(room) + " pages";

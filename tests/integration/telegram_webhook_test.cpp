@@ -125,7 +125,9 @@ TEST_F(TelegramWebhookTest, WrongOrMissingSecretIsRefusedAndNothingStored) {
   almost.back() = almost.back() == 'A' ? 'B' : 'A';
   EXPECT_EQ(h.post_update(body, almost).status, 401);
   EXPECT_EQ(inbox_rows(), 0);
-  EXPECT_EQ(metric_value(h.metrics_text(), "wgbot_updates_rejected_total"), 3);
+  EXPECT_EQ(
+      metric_value(h.metrics_text(), "wgbot_updates_rejected_total", ",reason=\"unauthorized\""),
+      3);
   EXPECT_TRUE(sent().empty());
 }
 

@@ -44,7 +44,9 @@ TEST(ZaloBotWebhook, AWrongOrMissingSecretIsRefusedAndNothingStored) {
   EXPECT_EQ(bot.post(body, std::string("")), 401);
   EXPECT_EQ(bot.query_int("SELECT COUNT(*) FROM inbox"), 0);
   const std::string page = bot.runtime().metrics().render({});
-  EXPECT_TRUE(contains(page, "wgbot_updates_rejected_total{platform=\"zalo_bot\"} 2")) << page;
+  EXPECT_TRUE(contains(
+      page, "wgbot_updates_rejected_total{platform=\"zalo_bot\",reason=\"unauthorized\"} 2"))
+      << page;
 }
 
 TEST(ZaloBotWebhook, WrappedAndBareBodiesAreStoredAndARepeatOnlyOnce) {

@@ -34,8 +34,9 @@ TEST(ZaloOaWebhook, AMissingOrWrongSignatureIsRefusedAndNothingStored) {
   // Signed over other bytes: the same event re-serialised.
   EXPECT_EQ(bot.post(body, FakeZaloOa::sign(nlohmann::json::parse(body).dump())).status, 401);
   EXPECT_EQ(inbox_rows(bot), 0);
-  EXPECT_TRUE(contains(bot.runtime().metrics().render({}),
-                       "wgbot_updates_rejected_total{platform=\"zalo_oa\"} 3"));
+  EXPECT_TRUE(
+      contains(bot.runtime().metrics().render({}),
+               "wgbot_updates_rejected_total{platform=\"zalo_oa\",reason=\"unauthorized\"} 3"));
   // The pretty-printed fixture, signed from its own bytes, is accepted as it is.
   EXPECT_EQ(bot.post(body).status, 200);
   EXPECT_EQ(inbox_rows(bot), 1);

@@ -142,3 +142,37 @@ TEST(Config, SecretsAreMaskedInTheReport) {
 
 }  // namespace
 }  // namespace wgbot
+
+namespace wgbot {
+namespace {
+
+// Tokens travel in the API URLs: plain HTTP is for a loopback fake only, never a remote host.
+TEST(Config, PlainHttpApiUrlsAreRefusedExceptOnLoopback) {
+  for (const char* key : {"WGBOT_TELEGRAM_API_BASE_URL", "WGBOT_ZALO_BOT_API_BASE_URL",
+                          "WGBOT_ZALO_OA_API_BASE_URL", "WGBOT_ZALO_OA_OAUTH_BASE_URL"}) {
+    for (const char* url :
+         {"http://api.telegram.org", "http://127.0.0.1.evil.example/", "http://localhost.evil.io",
+          "http://10.0.0.7:8080", "http://user@127.0.0.1@evil.example/", "HTTP://api.example"}) {
+      ConfigInputs in;
+      in.working_dir_file = "/nonexistent/wgbot.json";
+      in.env[key] = url;
+      std::string error;
+      try {
+        load_config(in);
+      } catch (const ConfigError& e) {
+        error = e.what();
+      }
+      EXPECT_FALSE(error.empty()) << key << "=" << url;
+    }
+    for (const char* url : {"http://127.0.0.1:8081", "http://localhost:9000/base",
+                            "http://[::1]:8443", "https://api.example.gov.vn"}) {
+      ConfigInputs in;
+      in.working_dir_file = "/nonexistent/wgbot.json";
+      in.env[key] = url;
+      EXPECT_NO_THROW(load_config(in)) << key << "=" << url;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wgbot
