@@ -13,7 +13,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     // 1: the whole first schema: roster, accounts, chats, tasks, reminders, inbox, outbox,
     // audit log, settings, state, digests and invites.
     R"sql(
@@ -220,6 +220,11 @@ ALTER TABLE tasks ADD COLUMN nudge_failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tasks ADD COLUMN nudge_error TEXT;
 ALTER TABLE reminders ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE reminders ADD COLUMN error TEXT;
+)sql",
+    // 6: a message may carry a file (the digest's chart, an export); its bytes live beside the
+    // JSON body, its kind, name and type inside it.
+    R"sql(
+ALTER TABLE outbox ADD COLUMN file BLOB;
 )sql",
 };
 
