@@ -9,6 +9,7 @@
 #include "bot/zalo_oa/text_split.hpp"
 #include "bot/zalo_oa/token_manager.hpp"
 #include "core/clock.hpp"
+#include "core/text_markup.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/model.hpp"
 #include "storage/writer.hpp"
@@ -34,8 +35,10 @@ DeliveryResult failed(DeliveryStatus status, std::string error) {
 }  // namespace
 
 std::string visible_text(const Outgoing& message) {
-  if (message.hint.empty()) return message.text;
-  return message.text + "\n" + message.hint;
+  // Plain text: the markup (bold spans, fixed-width lines) is dropped, its words kept.
+  std::string text = strip_bold_markup(message.text);
+  if (message.hint.empty()) return text;
+  return text + "\n" + strip_bold_markup(message.hint);
 }
 
 nlohmann::json build_cs_message(const std::string& user_id, const std::string& text) {

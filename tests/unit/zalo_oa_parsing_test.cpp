@@ -158,5 +158,12 @@ TEST(ZaloOaText, TheHintLineReplacesButtons) {
   EXPECT_EQ(visible_text(out), "Việc #1\n/xong 1");
 }
 
+// Plain text: bold markers and the backticks of fixed-width lines are dropped.
+TEST(ZaloOaText, MarkupIsDropped) {
+  Outgoing out;
+  out.text = "**Theo đơn vị**\n`Sở Nội vụ   1`";
+  EXPECT_EQ(visible_text(out), "Theo đơn vị\nSở Nội vụ   1");
+}
+
 }  // namespace
 }  // namespace wgbot::zalo_oa
