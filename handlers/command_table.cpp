@@ -1,5 +1,6 @@
 #include "handlers/command_table.hpp"
 
+#include "handlers/digest/digest_handler.hpp"
 #include "handlers/help_handler.hpp"
 #include "handlers/member_handlers.hpp"
 #include "handlers/reminder_handlers.hpp"
@@ -36,6 +37,7 @@ const std::vector<CommandSpec>& command_table() {
       // roster administration
       // (end of roster administration)
       // the daily digest
+      {"digest", {"baocao"}, Access::linked, Msg::help_digest, &handle_digest},
       // (end of the daily digest)
   };
   return kTable;

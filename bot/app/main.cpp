@@ -8,6 +8,7 @@
 
 #include "bot/app/app.hpp"
 #include "bot/app/cli/cli_commands.hpp"
+#include "bot/app/cli/digest_command.hpp"
 #include "bot/app/cli/when_command.hpp"
 #include "config/config_loader.hpp"
 
@@ -24,6 +25,7 @@ struct Options {
   std::string roster_file;
   std::string backup_file;
   wgbot::cli::WhenArgs when;
+  wgbot::cli::DigestArgs digest;
   std::string webhook_platform;
 };
 
@@ -75,6 +77,10 @@ void add_commands(CLI::App& app, Options& o) {
   when->add_option("--for", o.when.purpose, "deadline (default) or reminder")
       ->check(CLI::IsMember({"deadline", "reminder"}));
   when->add_flag("--json", o.when.json, "Print {\"at\":…,\"rrule\":…} or {\"error\":…}");
+  auto* digest = app.add_subcommand("digest", "Build the daily digest now: queue it, or print it");
+  digest->add_flag("--now", o.digest.now, "Build it now (required)")->required();
+  digest->add_flag("--dry-run", o.digest.dry_run, "Print it instead of sending it");
+  digest->add_option("--chart", o.digest.chart_file, "Also write its chart (PNG) to this file");
   app.require_subcommand(1);
 }
 
@@ -113,6 +119,7 @@ int run(CLI::App& app, Options& o) {
   }
   if (name == "when") return wgbot::cli::when(config, o.when, std::cout, std::cerr);
   if (name == "backup") return wgbot::cli::backup(config, o.backup_file, std::cout);
+  if (name == "digest") return wgbot::cli::digest(config, o.digest, std::cout, std::cerr);
   const std::string action = sub->get_subcommands().front()->get_name();
   if (action == "add") return wgbot::cli::member_add(config, o.member, std::cout);
   if (action == "list") return wgbot::cli::member_list(config, std::cout);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/schedule/digest_time.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -78,6 +79,22 @@ std::optional<storage::PurgeCounts> Scheduler::purge_if_due(std::chrono::sys_sec
   return total;
 }
 
+std::optional<digest::QueueReport> Scheduler::digest_if_due(std::chrono::sys_seconds now,
+                                                            std::chrono::sys_seconds* next) {
+  // Read at every call: /settings may change the digest's time and readers at run time.
+  const std::shared_ptr<const Config> config = config_;
+  const NudgeRules rules = nudge_rules_from(config->schedule);
+  const auto due = digest_due(now, config->schedule.digest_time, rules.quiet, context_.cal);
+  if (next) *next = due.next;
+  const auto today = context_.cal.local_day(now);
+  if (!due.due || digest_day_ == today) return std::nullopt;
+  const digest::DigestContext ctx = digest::digest_context_from(*config);
+  const auto report = writer_.run(
+      [&](storage::Connection& db) { return digest::queue_digests(db, ctx, now, due.late); });
+  digest_day_ = today;
+  return report;
+}
+
 void Scheduler::start() {
   if (thread_.joinable()) return;
   reader_ = storage::open_database(config_->db, storage::OpenMode::read_only);
@@ -115,6 +132,20 @@ std::optional<std::chrono::sys_seconds> Scheduler::step(storage::Connection& rea
   } catch (const std::exception& e) {
     spdlog::error("event=retention_purge_failed error=\"{}\"", e.what());
   }
+  std::chrono::sys_seconds digest_next = now + kRetryDelay;
+  try {
+    digest_if_due(now, &digest_next);
+  } catch (const std::exception& e) {
+    spdlog::error("event=digest_failed error=\"{}\"", e.what());
+    digest_next = now + kRetryDelay;
+  }
+  const auto items_next = step_items(reader, now);
+  if (!items_next) return digest_next;
+  return std::min(*items_next, digest_next);
+}
+
+std::optional<std::chrono::sys_seconds> Scheduler::step_items(storage::Connection& reader,
+                                                              std::chrono::sys_seconds now) {
   std::optional<std::int64_t> next;
   try {
     next = storage::ScheduleRepository(reader).next_due(now.time_since_epoch().count());
