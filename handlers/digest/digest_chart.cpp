@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -102,6 +104,9 @@ int tick_step(int max) {
   }
 }
 
+// Tasks whose lead has no unit sort last.
+constexpr std::int64_t kNoUnit = std::numeric_limits<std::int64_t>::max();
+
 std::vector<UnitLine> chart_units(const DigestData& d) {
   std::vector<UnitLine> units = d.units;
   if (units.size() > kChartMaxUnits) {
@@ -110,7 +115,7 @@ std::vector<UnitLine> chart_units(const DigestData& d) {
     });
     units.resize(kChartMaxUnits);
     std::stable_sort(units.begin(), units.end(), [](const UnitLine& a, const UnitLine& b) {
-      return a.unit_id.value_or(INT64_MAX) < b.unit_id.value_or(INT64_MAX);
+      return a.unit_id.value_or(kNoUnit) < b.unit_id.value_or(kNoUnit);
     });
   }
   return units;

@@ -20,9 +20,10 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kMethods = {
-    "getMe",         "getUpdates",  "setWebhook",          "deleteWebhook",   "getWebhookInfo",
-    "setMyCommands", "sendMessage", "answerCallbackQuery", "editMessageText", "logOut"};
+constexpr std::array<std::string_view, 12> kMethods = {
+    "getMe",           "getUpdates",    "setWebhook",  "deleteWebhook",
+    "getWebhookInfo",  "setMyCommands", "sendMessage", "answerCallbackQuery",
+    "editMessageText", "logOut",        "sendPhoto",   "sendDocument"};
 
 http::Response json_response(int status, std::string body) {
   http::Response response;

@@ -13,6 +13,7 @@ namespace wgbot {
 namespace {
 
 using std::chrono::minutes;
+using std::chrono::sys_seconds;
 using testing::DigestFixture;
 
 struct SentRow {
@@ -138,7 +139,7 @@ TEST(DigestSchedule, QuietHoursHoldTheDigest) {
 // The scheduler reads the digest time and readers from its config at every call.
 TEST(DigestSchedule, TimeAndReadersComeFromTheConfig) {
   Config config = testing::test_config("unused.db");
-  config.schedule.digest_time = minutes{6 * 60 + 45};
+  config.schedule.digest_time = minutes{8 * 60 + 15};
   config.schedule.digest_roles = {"standing"};
   DigestFixture f(config);
   f.link("chutich");
@@ -146,7 +147,7 @@ TEST(DigestSchedule, TimeAndReadersComeFromTheConfig) {
   sys_seconds next{};
   f.clock().set(f.local(2026, 12, 7, 6));
   EXPECT_FALSE(f.scheduler().digest_if_due(f.clock().now(), &next).has_value());
-  EXPECT_EQ(next, f.local(2026, 12, 7, 6, 45));
+  EXPECT_EQ(next, f.local(2026, 12, 7, 8, 15));
   f.clock().set(next);
   const auto report = f.scheduler().digest_if_due(next);
   ASSERT_TRUE(report.has_value());

@@ -209,7 +209,9 @@ TEST(DigestSplit, LongDigestSplitsBetweenLinesOnEveryPlatform) {
   std::string joined;
   for (std::size_t i = 0; i < tg.size(); ++i) {
     EXPECT_LE(utf16_length(telegram::render_html(tg[i])), telegram::kMaxMessageUnits);
-    if (i + 1 < tg.size()) EXPECT_TRUE(tg[i].ends_with('\n')) << "chunk " << i;
+    if (i + 1 < tg.size()) {
+      EXPECT_TRUE(tg[i].ends_with('\n')) << "chunk " << i;
+    }
     joined += tg[i];
   }
   EXPECT_EQ(joined, m.text);
@@ -220,7 +222,9 @@ TEST(DigestSplit, LongDigestSplitsBetweenLinesOnEveryPlatform) {
   joined.clear();
   for (std::size_t i = 0; i < zalo.size(); ++i) {
     EXPECT_LE(utf16_length(zalo[i]), zalo_bot::kMaxMessageUnits);
-    if (i + 1 < zalo.size()) EXPECT_TRUE(zalo[i].ends_with('\n')) << "chunk " << i;
+    if (i + 1 < zalo.size()) {
+      EXPECT_TRUE(zalo[i].ends_with('\n')) << "chunk " << i;
+    }
     joined += zalo[i];
   }
   EXPECT_EQ(joined, plain);
