@@ -1,5 +1,7 @@
-// The one piece of markup handlers write: `**bold**` within one line. Each platform renders it
-// its own way (Telegram as HTML tags, Zalo Bot as plain text), so the reading lives here.
+// The markup handlers write: `**bold**` within one line, and a whole line between backticks
+// ("`Sở Nội vụ      4   2`") shown in a fixed-width font, so that the lines of a table stay
+// aligned. Each platform renders it its own way (Telegram as HTML tags, Zalo Bot as plain text),
+// so the reading lives here.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +11,16 @@
 namespace wgbot {
 
 inline constexpr std::string_view kBoldMarker = "**";
+inline constexpr char kMonospaceMarker = '`';
+
+// A line that starts and ends with a backtick (and has something between): its inside, shown in
+// a fixed-width font; otherwise an empty view.
+[[nodiscard]] inline std::string_view monospace_line(std::string_view line) {
+  if (line.size() < 3 || line.front() != kMonospaceMarker || line.back() != kMonospaceMarker) {
+    return {};
+  }
+  return line.substr(1, line.size() - 2);
+}
 
 // Calls emit(text, bold) for the pieces of one line: `**x**` pairs are bold, the rest plain.
 // Unpaired `**` and an empty pair `****` stay literal.
@@ -47,7 +59,8 @@ std::string map_lines(std::string_view text, RenderLine&& render_line) {
   return out;
 }
 
-// `plain` with the `**` of bold spans removed, for places without formatting.
+// `plain` with the `**` of bold spans and the backticks of fixed-width lines removed, for places
+// without formatting.
 [[nodiscard]] std::string strip_bold_markup(std::string_view plain);
 
 // What a platform without formatting or buttons shows: the text without bold markers, then the

@@ -39,6 +39,7 @@ std::optional<std::string> callback_data_for(std::string_view command, std::int6
 }
 
 std::optional<std::string> command_for_callback_data(std::string_view data) {
+  if (data == kOverdueListAction) return "/tasks overdue";
   std::vector<std::string_view> parts;
   for (std::size_t start = 0;;) {
     const std::size_t colon = data.find(':', start);

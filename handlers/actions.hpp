@@ -21,9 +21,12 @@ inline constexpr std::size_t kMaxActionDataBytes = 64;
 [[nodiscard]] std::optional<std::string> callback_data_for(
     std::string_view command, std::int64_t id, std::optional<int> minutes = std::nullopt);
 
-// The command a button's data stands for: "done:12" -> "/done 12", "ack:12" -> "/ack 12",
-// "detail:12" -> "/task 12", "snooze:12:60" -> "/snooze 12 60m", "snooze:12" -> "/snooze 12".
-// Anything else -> nullopt.
+// A button that lists the overdue tasks ("/tasks overdue"), as the digest offers.
+inline constexpr std::string_view kOverdueListAction = "list:overdue";
+
+// The command a button's data stands for: kOverdueListAction -> "/tasks overdue", "done:12" ->
+// "/done 12", "ack:12" -> "/ack 12", "detail:12" -> "/task 12", "snooze:12:60" ->
+// "/snooze 12 60m", "snooze:12" -> "/snooze 12". Anything else -> nullopt.
 [[nodiscard]] std::optional<std::string> command_for_callback_data(std::string_view data);
 
 }  // namespace wgbot

@@ -1,6 +1,7 @@
 #include "handlers/command_table.hpp"
 
 #include "handlers/admin/admin_handlers.hpp"
+#include "handlers/digest/digest_handler.hpp"
 #include "handlers/help_handler.hpp"
 #include "handlers/member_handlers.hpp"
 #include "handlers/reminder_handlers.hpp"
@@ -48,6 +49,7 @@ const std::vector<CommandSpec>& command_table() {
       {"audit", {"nhatky"}, Access::admin, Msg::help_audit, &handle_audit},
       // (end of roster administration)
       // the daily digest
+      {"digest", {"baocao"}, Access::linked, Msg::help_digest, &handle_digest},
       // (end of the daily digest)
   };
   return kTable;

@@ -588,6 +588,80 @@ std::string_view text_en(Msg key) {
       return "   {} → {}";
       // (end of roster administration)
       // the daily digest
+    case Msg::digest_title:
+      return "📋 **Task digest — {weekday}, {date}**";
+    case Msg::digest_subtitle:
+      return "Working group of the Steering Committee for e-Government";
+    case Msg::digest_day_off:
+      return "Today is a day off; the next working day is {weekday}, {date}.";
+    case Msg::digest_late:
+      return "(Sent late: the system was down at the usual time.)";
+    case Msg::digest_total:
+      return "Tasks tracked: {}";
+    case Msg::digest_done_counts:
+      return "• Done on time: {} · Done late: {}";
+    case Msg::digest_open_counts:
+      return "• In progress on time: {} · Overdue: {}";
+    case Msg::digest_no_progress_count:
+      return "• No progress update for over {days} days: {count}";
+    case Msg::digest_rate:
+      return "On-time completion rate: {}%";
+    case Msg::digest_nothing_tracked:
+      return "No tasks are tracked yet.";
+    case Msg::digest_overdue_header:
+      return "⚠️ **Overdue ({}) — longest first**";
+    case Msg::digest_overdue_item:
+      return "{n}. #{id} {title} — {who}, {days} days overdue, reminded {reminders} times";
+    case Msg::digest_escalated:
+      return " ‼️ reported to the leadership";
+    case Msg::digest_who_unit_lead:
+      return "{unit} ({lead})";
+    case Msg::digest_who_lead:
+      return "{}";
+    case Msg::digest_no_lead:
+      return "nobody leads it";
+    case Msg::digest_no_overdue:
+      return "✅ Nothing is overdue.";
+    case Msg::digest_more_overdue:
+      return "… and {} more: /tasks overdue";
+    case Msg::digest_due_header:
+      return "📅 **Due in the next {days} working days ({count})**";
+    case Msg::digest_due_item:
+      return "• #{id} {title} — due {due}{unit}";
+    case Msg::digest_due_format:
+      return "{time} {weekday} {date}";
+    case Msg::digest_more_due:
+      return "… and {} more: /tasks";
+    case Msg::digest_completed_since:
+      return "✅ Completed since the last digest ({})";
+    case Msg::digest_created_since:
+      return "🆕 Newly assigned ({})";
+    case Msg::digest_units_header:
+      return "**By unit**";
+    case Msg::digest_column_unit:
+      return "Unit";
+    case Msg::digest_column_open:
+      return "Open";
+    case Msg::digest_column_overdue:
+      return "Overdue";
+    case Msg::digest_column_done_week:
+      return "Done this week";
+    case Msg::digest_no_unit:
+      return "(No unit)";
+    case Msg::digest_more_units:
+      return "… and {} more units: /units";
+    case Msg::digest_button_overdue:
+      return "See overdue tasks";
+    case Msg::digest_hint:
+      return "Overdue tasks: /tasks overdue";
+    case Msg::digest_chart_title:
+      return "Tasks by unit — {}";
+    case Msg::digest_chart_caption:
+      return "Tasks by unit — {}";
+    case Msg::digest_not_subscriber:
+      return "The digest is for the committee's leadership and the office.";
+    case Msg::help_digest:
+      return "/digest — the task digest (leadership, office)";
       // (end of the daily digest)
       // office phrases and wording
       // (end of office phrases and wording)

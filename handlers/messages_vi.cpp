@@ -592,6 +592,80 @@ std::string_view text_vi(Msg key) {
       return "   {} → {}";
       // (end of roster administration)
       // the daily digest
+    case Msg::digest_title:
+      return "📋 **Báo cáo nhanh nhiệm vụ — {weekday}, {date}**";
+    case Msg::digest_subtitle:
+      return "Tổ công tác giúp việc Ban Chỉ đạo xây dựng Chính quyền điện tử";
+    case Msg::digest_day_off:
+      return "Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {weekday}, {date}.";
+    case Msg::digest_late:
+      return "(Gửi muộn: hệ thống tạm ngừng vào giờ gửi thường lệ.)";
+    case Msg::digest_total:
+      return "Tổng số nhiệm vụ đang theo dõi: {}";
+    case Msg::digest_done_counts:
+      return "• Hoàn thành đúng hạn: {} · Hoàn thành quá hạn: {}";
+    case Msg::digest_open_counts:
+      return "• Đang thực hiện trong hạn: {} · Đang thực hiện quá hạn: {}";
+    case Msg::digest_no_progress_count:
+      return "• Chưa cập nhật tiến độ quá {days} ngày: {count}";
+    case Msg::digest_rate:
+      return "Tỷ lệ hoàn thành đúng hạn: {}%";
+    case Msg::digest_nothing_tracked:
+      return "Chưa có nhiệm vụ nào được theo dõi.";
+    case Msg::digest_overdue_header:
+      return "⚠️ **Quá hạn ({}) — lâu nhất trước**";
+    case Msg::digest_overdue_item:
+      return "{n}. #{id} {title} — {who}, quá hạn {days} ngày, đã nhắc {reminders} lần";
+    case Msg::digest_escalated:
+      return " ‼️ đã báo cáo lãnh đạo";
+    case Msg::digest_who_unit_lead:
+      return "{unit} (đ/c {lead})";
+    case Msg::digest_who_lead:
+      return "đ/c {}";
+    case Msg::digest_no_lead:
+      return "chưa có người chủ trì";
+    case Msg::digest_no_overdue:
+      return "✅ Không có nhiệm vụ quá hạn.";
+    case Msg::digest_more_overdue:
+      return "… và {} nhiệm vụ khác: /viec overdue";
+    case Msg::digest_due_header:
+      return "📅 **Đến hạn trong {days} ngày làm việc tới ({count})**";
+    case Msg::digest_due_item:
+      return "• #{id} {title} — hạn {due}{unit}";
+    case Msg::digest_due_format:
+      return "{time} {weekday} {date}";
+    case Msg::digest_more_due:
+      return "… và {} nhiệm vụ khác: /viec";
+    case Msg::digest_completed_since:
+      return "✅ Đã hoàn thành từ báo cáo trước ({})";
+    case Msg::digest_created_since:
+      return "🆕 Giao mới ({})";
+    case Msg::digest_units_header:
+      return "**Theo đơn vị**";
+    case Msg::digest_column_unit:
+      return "Đơn vị";
+    case Msg::digest_column_open:
+      return "Đang làm";
+    case Msg::digest_column_overdue:
+      return "Quá hạn";
+    case Msg::digest_column_done_week:
+      return "Xong tuần này";
+    case Msg::digest_no_unit:
+      return "(Chưa rõ đơn vị)";
+    case Msg::digest_more_units:
+      return "… và {} đơn vị khác: /donvi";
+    case Msg::digest_button_overdue:
+      return "Xem việc quá hạn";
+    case Msg::digest_hint:
+      return "Xem việc quá hạn: /viec overdue";
+    case Msg::digest_chart_title:
+      return "Nhiệm vụ theo đơn vị — {}";
+    case Msg::digest_chart_caption:
+      return "Biểu đồ nhiệm vụ theo đơn vị — {}";
+    case Msg::digest_not_subscriber:
+      return "Báo cáo nhanh dành cho lãnh đạo Ban Chỉ đạo và Văn phòng.";
+    case Msg::help_digest:
+      return "/baocao — báo cáo nhanh nhiệm vụ (lãnh đạo, Văn phòng)";
       // (end of the daily digest)
       // office phrases and wording
       // (end of office phrases and wording)

@@ -13,7 +13,7 @@ namespace wgbot::storage {
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 6> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     // 1: the whole first schema: roster, accounts, chats, tasks, reminders, inbox, outbox,
     // audit log, settings, state, digests and invites.
     R"sql(
@@ -246,6 +246,11 @@ CREATE TABLE broadcast_rows (
   outbox_id INTEGER NOT NULL,
   PRIMARY KEY (broadcast_id, outbox_id)
 );
+)sql",
+    // 7: a message may carry a file (the digest's chart, an export); its bytes live beside the
+    // JSON body, its kind, name and type inside it.
+    R"sql(
+ALTER TABLE outbox ADD COLUMN file BLOB;
 )sql",
 };
 

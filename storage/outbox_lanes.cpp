@@ -17,6 +17,11 @@ void LaneHead::read_message() {
   const OutKind kind = row.message.kind;
   row.message = deserialize_outgoing(row.message.platform, row.message.chat_id, "", body);
   row.message.kind = kind;
+  if (row.message.file.kind != FileKind::none && !file.empty()) {
+    row.message.file.bytes = file;
+  } else {
+    row.message.file = OutgoingFile{};  // a file without its bytes is no file
+  }
 }
 
 std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit) const {
@@ -24,8 +29,8 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
       "SELECT o.id, o.platform, o.chat_id, o.kind, o.body, o.attempts, o.created_at, "
       "o.next_attempt_at, COALESCE(CAST(s.value AS INTEGER), 0), "
       "EXISTS (SELECT 1 FROM chats AS c WHERE c.platform = o.platform AND c.chat_id = o.chat_id"
-      " AND c.kind = 'group') FROM ("
-      " SELECT id, platform, chat_id, kind, body, attempts, created_at, next_attempt_at,"
+      " AND c.kind = 'group'), o.file FROM ("
+      " SELECT id, platform, chat_id, kind, body, attempts, created_at, next_attempt_at, file,"
       " ROW_NUMBER() OVER (PARTITION BY chat_id, kind = 'callback_answer' ORDER BY id) AS lane_pos"
       " FROM outbox WHERE status = 'pending' AND platform = ?1) AS o "
       "LEFT JOIN state AS s ON s.key = ?2 || o.id "
@@ -46,6 +51,11 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
     head.next_attempt_at = q->getColumn(7).getInt64();
     head.parts_done = q->getColumn(8).getInt();
     head.group_chat = q->getColumn(9).getInt() != 0;
+    const SQLite::Column file = q->getColumn(10);
+    if (!file.isNull()) {
+      head.file.assign(static_cast<const char*>(file.getBlob()),
+                       static_cast<std::size_t>(file.getBytes()));
+    }
     heads.push_back(std::move(head));
   }
   return heads;

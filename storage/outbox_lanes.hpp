@@ -18,6 +18,7 @@ struct LaneHead {
   // that are busy, so the body is parsed (read_message) only for the heads that are sent.
   OutboxRow row;
   std::string body;
+  std::string file;  // the file's bytes, when the message carries one
   std::int64_t next_attempt_at = 0;
   int parts_done = 0;       // parts of a split message already delivered
   bool group_chat = false;  // the chat is known as a group (groups have a slower rate limit)

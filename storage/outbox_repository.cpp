@@ -25,6 +25,28 @@ const char* kind_name(OutKind kind) {
   return "message";
 }
 
+const char* file_kind_name(FileKind kind) {
+  switch (kind) {
+    case FileKind::photo:
+      return "photo";
+    case FileKind::document:
+      return "document";
+    case FileKind::none:
+      break;
+  }
+  return "none";
+}
+
+FileKind file_kind_from(const std::string& name) {
+  if (name == "photo") return FileKind::photo;
+  if (name == "document") return FileKind::document;
+  return FileKind::none;
+}
+
+// The columns every read selects, in this order.
+constexpr const char* kRowColumns =
+    "SELECT id, platform, chat_id, kind, body, attempts, created_at, file FROM outbox ";
+
 std::vector<OutboxRow> read_rows(SQLite::Statement& q) {
   std::vector<OutboxRow> rows;
   while (q.executeStep()) {
@@ -34,6 +56,13 @@ std::vector<OutboxRow> read_rows(SQLite::Statement& q) {
                                        q.getColumn(3).getString(), q.getColumn(4).getString());
     row.attempts = q.getColumn(5).getInt();
     row.created_at = q.getColumn(6).getInt64();
+    const SQLite::Column file = q.getColumn(7);
+    if (row.message.file.kind != FileKind::none && !file.isNull()) {
+      row.message.file.bytes.assign(static_cast<const char*>(file.getBlob()),
+                                    static_cast<std::size_t>(file.getBytes()));
+    } else {
+      row.message.file = OutgoingFile{};  // a file without its bytes is no file
+    }
     rows.push_back(std::move(row));
   }
   return rows;
@@ -63,6 +92,11 @@ std::string serialize_outgoing(const Outgoing& m) {
   if (!m.callback_id.empty()) body["callback_id"] = m.callback_id;
   if (!m.edit_message_id.empty()) body["edit_message_id"] = m.edit_message_id;
   if (!m.private_fallback_chat_id.empty()) body["fallback_chat"] = m.private_fallback_chat_id;
+  if (m.file.kind != FileKind::none) {
+    body["file"] = {{"kind", file_kind_name(m.file.kind)},
+                    {"name", m.file.name},
+                    {"type", m.file.content_type}};
+  }
   return body.dump();
 }
 
@@ -80,6 +114,12 @@ Outgoing deserialize_outgoing(const std::string& platform, const std::string& ch
   m.callback_id = parsed.value("callback_id", "");
   m.edit_message_id = parsed.value("edit_message_id", "");
   m.private_fallback_chat_id = parsed.value("fallback_chat", "");
+  if (parsed.contains("file") && parsed.at("file").is_object()) {
+    const json& file = parsed.at("file");
+    m.file.kind = file_kind_from(file.value("kind", ""));
+    m.file.name = file.value("name", "");
+    m.file.content_type = file.value("type", "");
+  }
   if (parsed.contains("buttons") && parsed.at("buttons").is_array()) {
     for (const auto& row : parsed.at("buttons")) {
       std::vector<Button> cells;
@@ -94,7 +134,7 @@ std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now
                                        std::optional<std::int64_t> inbox_id) {
   auto q = db_.prepare(
       "INSERT INTO outbox (platform, chat_id, kind, body, created_at, "
-      "next_attempt_at, inbox_id) VALUES (?,?,?,?,?,?,?)");
+      "next_attempt_at, inbox_id, file) VALUES (?,?,?,?,?,?,?,?)");
   q->bind(1, message.platform);
   q->bind(2, message.chat_id);
   q->bind(3, kind_name(message.kind));
@@ -102,16 +142,20 @@ std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now
   q->bind(5, now);
   q->bind(6, now);
   bind_optional(*q, 7, inbox_id);
+  if (message.file.kind != FileKind::none) {
+    q->bind(8, message.file.bytes.data(), static_cast<int>(message.file.bytes.size()));
+  } else {
+    q->bind(8);
+  }
   q->exec();
   return db_.getLastInsertRowid();
 }
 
 std::vector<OutboxRow> OutboxRepository::due(const std::string& platform, std::int64_t now,
                                              int limit) const {
-  auto q = db_.prepare(
-      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
-      "WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
-      "ORDER BY next_attempt_at, id LIMIT ?");
+  auto q = db_.prepare(std::string(kRowColumns) +
+                       "WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
+                       "ORDER BY next_attempt_at, id LIMIT ?");
   q->bind(1, platform);
   q->bind(2, now);
   q->bind(3, limit);
@@ -120,9 +164,8 @@ std::vector<OutboxRow> OutboxRepository::due(const std::string& platform, std::i
 
 std::vector<OutboxRow> OutboxRepository::pending_for_chat(const std::string& platform,
                                                           const std::string& chat_id) const {
-  auto q = db_.prepare(
-      "SELECT id, platform, chat_id, kind, body, attempts, created_at FROM outbox "
-      "WHERE status = 'pending' AND platform = ? AND chat_id = ? ORDER BY id");
+  auto q = db_.prepare(std::string(kRowColumns) +
+                       "WHERE status = 'pending' AND platform = ? AND chat_id = ? ORDER BY id");
   q->bind(1, platform);
   q->bind(2, chat_id);
   return read_rows(*q);

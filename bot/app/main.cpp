@@ -9,6 +9,7 @@
 #include "bot/app/app.hpp"
 #include "bot/app/cli/admin_cli.hpp"
 #include "bot/app/cli/cli_commands.hpp"
+#include "bot/app/cli/digest_command.hpp"
 #include "bot/app/cli/when_command.hpp"
 #include "config/config_loader.hpp"
 
@@ -33,6 +34,7 @@ struct Options {
   int audit_entries = 20;
   std::string backup_file;
   wgbot::cli::WhenArgs when;
+  wgbot::cli::DigestArgs digest;
   std::string webhook_platform;
 };
 
@@ -115,6 +117,10 @@ void add_commands(CLI::App& app, Options& o) {
   when->add_option("--for", o.when.purpose, "deadline (default) or reminder")
       ->check(CLI::IsMember({"deadline", "reminder"}));
   when->add_flag("--json", o.when.json, "Print {\"at\":…,\"rrule\":…} or {\"error\":…}");
+  auto* digest = app.add_subcommand("digest", "Build the daily digest now: queue it, or print it");
+  digest->add_flag("--now", o.digest.now, "Build it now (required)")->required();
+  digest->add_flag("--dry-run", o.digest.dry_run, "Print it instead of sending it");
+  digest->add_option("--chart", o.digest.chart_file, "Also write its chart (PNG) to this file");
   app.require_subcommand(1);
 }
 
@@ -158,6 +164,7 @@ int run(CLI::App& app, Options& o) {
   }
   if (name == "when") return wgbot::cli::when(config, o.when, std::cout, std::cerr);
   if (name == "backup") return wgbot::cli::backup(config, o.backup_file, std::cout);
+  if (name == "digest") return wgbot::cli::digest(config, o.digest, std::cout, std::cerr);
   const std::string action = sub->get_subcommands().front()->get_name();
   if (name == "unit") {
     if (action == "add") return wgbot::cli::unit_add(config, o.unit_name, o.unit_short, std::cout);

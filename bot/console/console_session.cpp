@@ -1,5 +1,7 @@
 #include "bot/console/console_session.hpp"
 
+#include "core/text_markup.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <iostream>
@@ -39,7 +41,8 @@ std::string button_line(const ButtonRows& rows) {
 }  // namespace
 
 std::string render_for_console(const std::string& text, bool ansi) {
-  // "**bold**" spans (the catalogue's only markup) never cross a line.
+  // "**bold**" spans never cross a line; a terminal is fixed-width, so a "`table row`" line only
+  // loses its backticks.
   const std::string on = ansi ? "\x1b[1m" : "";
   const std::string off = ansi ? "\x1b[0m" : "";
   std::istringstream in(text);
@@ -47,6 +50,7 @@ std::string render_for_console(const std::string& text, bool ansi) {
   std::string out;
   bool first = true;
   while (std::getline(in, line)) {
+    if (const auto fixed = monospace_line(line); !fixed.empty()) line = std::string(fixed);
     std::string rendered;
     std::size_t pos = 0;
     for (;;) {

@@ -22,6 +22,19 @@ void BotApiTransport::post(std::string_view method, const nlohmann::json& body,
   http_.request(std::move(request), std::move(answered));
 }
 
+void BotApiTransport::post_form(std::string_view method, const std::vector<FormPart>& parts,
+                                std::chrono::milliseconds timeout,
+                                std::function<void(const ClientResponse&)> answered) {
+  MultipartBody form = build_multipart(parts);
+  ClientRequest request;
+  request.method = "POST";
+  request.url = base_url_ + "/bot" + token_ + "/" + std::string(method);
+  request.content_type = std::move(form.content_type);
+  request.body = std::move(form.body);
+  request.timeout = timeout;
+  http_.request(std::move(request), std::move(answered));
+}
+
 std::string no_answer_reason(const ClientResponse& response) {
   return response.error.empty() ? "no answer" : response.error;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "handlers/admin/broadcast.hpp"
+#include "handlers/schedule/digest_time.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -98,6 +99,20 @@ std::size_t Scheduler::summarize_broadcasts(storage::Connection& reader,
   return writer_.run([&](storage::Connection& db) {
     return queue_broadcast_summaries(db, now.time_since_epoch().count());
   });
+std::optional<digest::QueueReport> Scheduler::digest_if_due(std::chrono::sys_seconds now,
+                                                            std::chrono::sys_seconds* next) {
+  // Read at every call: /settings may change the digest's time and readers at run time.
+  const std::shared_ptr<const Config> config = config_;
+  const NudgeRules rules = nudge_rules_from(config->schedule);
+  const auto due = digest_due(now, config->schedule.digest_time, rules.quiet, context_.cal);
+  if (next) *next = due.next;
+  const auto today = context_.cal.local_day(now);
+  if (!due.due || digest_day_ == today) return std::nullopt;
+  const digest::DigestContext ctx = digest::digest_context_from(*config);
+  const auto report = writer_.run(
+      [&](storage::Connection& db) { return digest::queue_digests(db, ctx, now, due.late); });
+  digest_day_ = today;
+  return report;
 }
 
 void Scheduler::start() {
@@ -147,6 +162,20 @@ std::optional<std::chrono::sys_seconds> Scheduler::step(storage::Connection& rea
   } catch (const std::exception& e) {
     spdlog::error("event=broadcast_summary_failed error=\"{}\"", e.what());
   }
+  std::chrono::sys_seconds digest_next = now + kRetryDelay;
+  try {
+    digest_if_due(now, &digest_next);
+  } catch (const std::exception& e) {
+    spdlog::error("event=digest_failed error=\"{}\"", e.what());
+    digest_next = now + kRetryDelay;
+  }
+  const auto items_next = step_items(reader, now);
+  if (!items_next) return digest_next;
+  return std::min(*items_next, digest_next);
+}
+
+std::optional<std::chrono::sys_seconds> Scheduler::step_items(storage::Connection& reader,
+                                                              std::chrono::sys_seconds now) {
   std::optional<std::int64_t> next;
   try {
     next = storage::ScheduleRepository(reader).next_due(now.time_since_epoch().count());

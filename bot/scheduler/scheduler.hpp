@@ -1,5 +1,6 @@
 // The one timer loop over due items in the database: reminders, deadline nudges, overdue
-// reminders and escalations; and, once a day, the clean-up of old inbox and outbox rows. It sleeps
+// reminders and escalations; the daily digest; and, once a day, the clean-up of old inbox and
+// outbox rows. It sleeps
 // until the earliest due item, fires everything due in one writer job (outbox rows commit with the
 // marks, so nothing is lost or doubled across a crash), and wakes early on notify() — which the app
 // calls after every commit.
@@ -17,6 +18,7 @@
 #include "config/config.hpp"
 #include "config/settings_overlay.hpp"
 #include "core/clock.hpp"
+#include "handlers/digest/digest_send.hpp"
 #include "handlers/schedule/fire_due.hpp"
 #include "storage/retention.hpp"
 
@@ -44,6 +46,14 @@ class Scheduler {
   // Blocking; throws std::runtime_error when the database cannot commit.
   std::optional<storage::PurgeCounts> purge_if_due(std::chrono::sys_seconds now);
 
+  // The daily digest: when its time has come today (schedule.digest_time on a working day, out
+  // of quiet hours; read from the config at every call), queues it through the writer for every
+  // subscriber who has not had it today, marked late after downtime. Returns what was queued
+  // (nullopt when nothing was due or today's run is already done) and sets `next` to the next
+  // digest time. Blocking; throws std::runtime_error when the database cannot commit.
+  std::optional<digest::QueueReport> digest_if_due(std::chrono::sys_seconds now,
+                                                   std::chrono::sys_seconds* next = nullptr);
+
   // Starts the loop on its own thread; opens a read-only connection to config->db (throws
   // std::runtime_error when it cannot). Items missed while the bot was down fire at once, late.
   void start();
@@ -70,6 +80,8 @@ class Scheduler {
  private:
   void loop();
   std::optional<std::chrono::sys_seconds> step(storage::Connection& reader);
+  std::optional<std::chrono::sys_seconds> step_items(storage::Connection& reader,
+                                                     std::chrono::sys_seconds now);
 
   storage::Writer& writer_;
   std::shared_ptr<const Config> config_;
@@ -78,6 +90,7 @@ class Scheduler {
   DueContext context_;
   std::unique_ptr<storage::Connection> reader_;
   std::optional<date::sys_days> purged_day_;  // the local day whose clean-up is known done
+  std::optional<date::sys_days> digest_day_;  // the local day whose digests are known queued
   std::mutex mutex_;
   std::condition_variable wake_;
   bool notified_ = false;

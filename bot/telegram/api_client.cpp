@@ -108,4 +108,21 @@ void ApiClient::edit_message_text(const json& body, Done done) {
   call("editMessageText", body, std::move(done));
 }
 
+void ApiClient::send_file(const json& fields, const OutgoingFile& file, Done done) {
+  const bool photo = file.kind == FileKind::photo;
+  std::vector<http::FormPart> parts;
+  for (const auto& [key, value] : fields.items()) {
+    parts.push_back(http::FormPart{
+        key, value.is_string() ? value.get<std::string>()
+                               : value.dump(-1, ' ', false, json::error_handler_t::replace)});
+  }
+  parts.push_back(
+      http::FormPart{photo ? "photo" : "document", file.bytes, file.name, file.content_type});
+  shared_->transport.post_form(photo ? "sendPhoto" : "sendDocument", parts, kUploadTimeout,
+                               [done = std::move(done)](const http::ClientResponse& r) {
+                                 done(r.status == 0 ? network_error(http::no_answer_reason(r))
+                                                    : classify_response(r.status, r.body));
+                               });
+}
+
 }  // namespace wgbot::telegram

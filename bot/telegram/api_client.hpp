@@ -17,6 +17,7 @@
 
 #include "bot/telegram/api_result.hpp"
 #include "bot/telegram/update_parser.hpp"
+#include "core/outgoing.hpp"
 
 namespace wgbot::http {
 class HttpClient;
@@ -29,6 +30,8 @@ inline constexpr std::chrono::seconds kPollTimeout{30};
 inline constexpr std::chrono::seconds kPollSlack{5};
 // Every other method.
 inline constexpr std::chrono::seconds kCallTimeout{15};
+// A file upload (sendPhoto, sendDocument).
+inline constexpr std::chrono::seconds kUploadTimeout{60};
 
 // The update types wgbot asks for (getUpdates and setWebhook).
 [[nodiscard]] const std::vector<std::string>& allowed_updates();
@@ -74,6 +77,10 @@ class ApiClient {
   void send_message(const nlohmann::json& body, Done done);
   void answer_callback_query(const nlohmann::json& body, Done done);
   void edit_message_text(const nlohmann::json& body, Done done);
+  // sendPhoto / sendDocument as a multipart upload: `fields` from build_send_file (each a form
+  // field; objects such as reply_markup as JSON text), the file as the "photo" or "document"
+  // part.
+  void send_file(const nlohmann::json& fields, const OutgoingFile& file, Done done);
 
  private:
   struct Shared;

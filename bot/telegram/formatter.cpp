@@ -90,6 +90,12 @@ std::string escape_html(std::string_view text) {
 
 std::string render_html(std::string_view plain) {
   return map_lines(plain, [](std::string_view line, std::string& out) {
+    if (const auto fixed = monospace_line(line); !fixed.empty()) {
+      out += "<code>";
+      out += escape_html(fixed);
+      out += "</code>";
+      return;
+    }
     for_each_markup_segment(line, [&out](std::string_view segment, bool bold) {
       if (bold) out += "<b>";
       out += escape_html(segment);
@@ -121,6 +127,23 @@ json build_send_message(const Outgoing& out, const std::string& chunk_text_plain
   }
   if (with_buttons) add_keyboard(body, out.buttons);
   return body;
+}
+
+json build_send_file(const Outgoing& out, const std::string& caption_plain, bool with_buttons) {
+  json body = {{"chat_id", id_value(out.chat_id)}};
+  if (!caption_plain.empty()) {
+    body["caption"] = render_html(caption_plain);
+    body["parse_mode"] = "HTML";
+  }
+  if (const auto reply_to = parse_int64(out.reply_to_message_id)) {
+    body["reply_parameters"] = {{"message_id", *reply_to}, {"allow_sending_without_reply", true}};
+  }
+  if (with_buttons) add_keyboard(body, out.buttons);
+  return body;
+}
+
+bool text_fits_caption(std::string_view text) {
+  return rendered_units(text) <= kMaxCaptionUnits;
 }
 
 json build_answer_callback(const Outgoing& out) {

@@ -2,7 +2,8 @@
 // answerCallbackQuery and editMessageText, in parse_mode HTML with inline keyboards.
 //
 // Handlers write plain text. The only markup is `**bold**` within one line (a whole line wrapped
-// in `**` is the common case); everything else is escaped for parse_mode HTML.
+// in `**` is the common case) and a whole line between backticks, shown as <code> so that table
+// rows stay aligned; everything else is escaped for parse_mode HTML.
 #pragma once
 
 #include <cstddef>
@@ -19,13 +20,15 @@
 namespace wgbot::telegram {
 
 inline constexpr std::size_t kMaxMessageUnits = 4096;        // sendMessage / editMessageText text
+inline constexpr std::size_t kMaxCaptionUnits = 1024;        // sendPhoto / sendDocument caption
 inline constexpr std::size_t kMaxCallbackAnswerUnits = 200;  // answerCallbackQuery toast
 inline constexpr std::size_t kMaxCallbackDataBytes = 64;
 
 // Escapes `<`, `>`, `&` and `"` (the only named entities Telegram accepts).
 [[nodiscard]] std::string escape_html(std::string_view text);
 
-// Plain text with `**bold**` spans -> Telegram HTML. Unpaired `**` stays literal.
+// Plain text with `**bold**` spans -> Telegram HTML. Unpaired `**` stays literal. A line between
+// backticks becomes one <code> element (per line, so a split between lines never cuts a tag).
 [[nodiscard]] std::string render_html(std::string_view plain);
 
 // Plain text with the `**` of bold spans removed, for places without formatting (toasts).
@@ -45,6 +48,15 @@ inline constexpr std::size_t kMaxCallbackDataBytes = 64;
 [[nodiscard]] nlohmann::json build_send_message(const Outgoing& out,
                                                 const std::string& chunk_text_plain,
                                                 bool with_buttons);
+
+// sendPhoto / sendDocument fields for `out.file` with `caption_plain` (may be empty) as its
+// caption; buttons where `with_buttons` is set. The file itself goes as a multipart part.
+[[nodiscard]] nlohmann::json build_send_file(const Outgoing& out, const std::string& caption_plain,
+                                             bool with_buttons);
+
+// A message with a file: its text fits one caption (then one call sends both), else the file
+// goes first without a caption and the text follows as messages.
+[[nodiscard]] bool text_fits_caption(std::string_view text);
 
 // answerCallbackQuery body; `out.text` (markup stripped, cut to 200 units) is the toast, if any.
 [[nodiscard]] nlohmann::json build_answer_callback(const Outgoing& out);

@@ -45,9 +45,48 @@ DeliveryResult to_delivery_result(const ApiResult& result) {
   return out;
 }
 
+namespace {
+
+bool has_file(const Outgoing& message) {
+  return message.kind == OutKind::message && message.file.kind != FileKind::none &&
+         !message.file.bytes.empty();
+}
+
+DeliveryResult no_such_part() {
+  DeliveryResult nothing;
+  nothing.status = DeliveryStatus::rejected;
+  nothing.error = "no such part";
+  return nothing;
+}
+
+}  // namespace
+
 int TelegramDelivery::parts(const Outgoing& message) const {
   if (message.kind != OutKind::message) return 1;
-  return static_cast<int>(split_message(message.text).size());
+  const auto chunks = static_cast<int>(split_message(message.text).size());
+  if (!has_file(message)) return chunks;
+  return text_fits_caption(message.text) ? 1 : 1 + chunks;
+}
+
+// A file with a caption that fits: one call. A longer text: the file first (quoting the message
+// it answers), then the text's chunks, the buttons under the last.
+void TelegramDelivery::send_file_part(const Outgoing& message, int part, Done done) {
+  auto finish = [done](const ApiResult& result) { done(to_delivery_result(result)); };
+  if (text_fits_caption(message.text)) {
+    if (part != 0) return done(no_such_part());
+    api_.send_file(build_send_file(message, message.text, true), message.file, std::move(finish));
+    return;
+  }
+  if (part == 0) {
+    api_.send_file(build_send_file(message, "", false), message.file, std::move(finish));
+    return;
+  }
+  const std::vector<std::string> chunks = split_message(message.text);
+  const auto index = static_cast<std::size_t>(part - 1);
+  if (part < 0 || index >= chunks.size()) return done(no_such_part());
+  nlohmann::json body = build_send_message(message, chunks[index], index + 1 == chunks.size());
+  body.erase("reply_parameters");
+  api_.send_message(body, std::move(finish));
 }
 
 void TelegramDelivery::send_part(const Outgoing& message, int part, Done done) {
@@ -62,12 +101,13 @@ void TelegramDelivery::send_part(const Outgoing& message, int part, Done done) {
     case OutKind::message:
       break;
   }
+  if (has_file(message)) {
+    send_file_part(message, part, std::move(done));
+    return;
+  }
   const std::vector<std::string> chunks = split_message(message.text);
   if (part < 0 || static_cast<std::size_t>(part) >= chunks.size()) {
-    DeliveryResult nothing;
-    nothing.status = DeliveryStatus::rejected;
-    nothing.error = "no such part";
-    done(std::move(nothing));
+    done(no_such_part());
     return;
   }
   const auto index = static_cast<std::size_t>(part);

@@ -1,6 +1,7 @@
 // Telegram's side of the outbox sender: one outbox row -> sendMessage (split at 4096 UTF-16
-// units: reply_parameters on the first part, buttons on the last), answerCallbackQuery or
-// editMessageText; the Bot API's answer -> what the sender does next.
+// units: reply_parameters on the first part, buttons on the last), sendPhoto / sendDocument for a
+// row with a file (multipart upload; a text longer than a caption follows as messages),
+// answerCallbackQuery or editMessageText; the Bot API's answer -> what the sender does next.
 #pragma once
 
 #include <string>
@@ -27,6 +28,8 @@ class TelegramDelivery final : public Delivery {
   void send_part(const Outgoing& message, int part, Done done) override;
 
  private:
+  void send_file_part(const Outgoing& message, int part, Done done);
+
   ApiClient& api_;
 };
 

@@ -1,5 +1,7 @@
 #include "fakes/fake_telegram.hpp"
 
+#include "fakes/multipart_reader.hpp"
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
@@ -18,9 +20,10 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kMethods = {
-    "getMe",         "getUpdates",  "setWebhook",          "deleteWebhook",   "getWebhookInfo",
-    "setMyCommands", "sendMessage", "answerCallbackQuery", "editMessageText", "logOut"};
+constexpr std::array<std::string_view, 12> kMethods = {
+    "getMe",           "getUpdates",    "setWebhook",  "deleteWebhook",
+    "getWebhookInfo",  "setMyCommands", "sendMessage", "answerCallbackQuery",
+    "editMessageText", "logOut",        "sendPhoto",   "sendDocument"};
 
 http::Response json_response(int status, std::string body) {
   http::Response response;
@@ -165,6 +168,17 @@ void FakeTelegram::handle(const std::string& method, http::Request request,
                           http::Responder responder) {
   json body = json::parse(request.body, nullptr, false);
   if (body.is_discarded()) body = json::object();
+  std::vector<UploadedFile> files;
+  if (const auto parts = read_multipart(request.header("Content-Type"), request.body)) {
+    for (const auto& part : *parts) {
+      if (!part.filename.empty()) {
+        files.push_back(UploadedFile{part.name, part.filename, part.content_type, part.data});
+        continue;
+      }
+      json value = json::parse(part.data, nullptr, false);
+      body[part.name] = value.is_object() || value.is_array() ? value : json(part.data);
+    }
+  }
   std::optional<std::pair<int, std::string>> canned;
   {
     std::lock_guard lock(mu_);
@@ -172,7 +186,7 @@ void FakeTelegram::handle(const std::string& method, http::Request request,
         clock_ != nullptr
             ? clock_->now()
             : std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    calls_.push_back(RecordedCall{method, body, now});
+    calls_.push_back(RecordedCall{method, body, now, std::move(files)});
     if (auto it = canned_.find(method); it != canned_.end()) {
       const std::string chat = body.contains("chat_id") ? body.at("chat_id").dump() : "";
       auto& queue = it->second;
@@ -218,6 +232,15 @@ http::Response FakeTelegram::default_answer(const std::string& method, const jso
                          {"pending_update_count", 0},
                          {"max_connections", 40}}}};
     return json_response(200, info.dump());
+  }
+  if (method == "sendPhoto" || method == "sendDocument") {
+    const json sent = {{"ok", true},
+                       {"result",
+                        {{"message_id", ++next_message_id_},
+                         {"date", 1795569300},
+                         {"chat", {{"id", body.value("chat_id", json(0))}}},
+                         {"caption", body.value("caption", "")}}}};
+    return json_response(200, sent.dump());
   }
   if (method == "sendMessage" || method == "editMessageText") {
     const json sent = {{"ok", true},

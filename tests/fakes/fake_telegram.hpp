@@ -1,5 +1,6 @@
 // A fake Telegram Bot API server on 127.0.0.1:0, built on the project's own HttpServer. It
-// records every call (method + JSON body + the time on the test's clock), serves getUpdates
+// records every call (method + JSON body, or a multipart upload's fields and files, + the time on
+// the test's clock), serves getUpdates
 // from a queue (holding a long poll open until updates arrive or a short real-time cap passes),
 // keeps the webhook URL that setWebhook / deleteWebhook set, and answers with queued canned
 // responses (429, 500, 403, migrate, …) before its defaults.
@@ -29,10 +30,20 @@ namespace wgbot::testing {
 // A file under tests/fixtures, e.g. "telegram/getMe_response.json"; throws if unreadable.
 std::string read_fixture(const std::string& relative_path);
 
+struct UploadedFile {
+  std::string field;  // "photo", "document"
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+
 struct RecordedCall {
   std::string method;
+  // The JSON body; for a multipart upload, its text fields (a field holding a JSON object or
+  // array, such as reply_markup, parsed).
   nlohmann::json body;
-  std::chrono::sys_seconds at{};  // the test clock's time when the call arrived
+  std::chrono::sys_seconds at{};      // the test clock's time when the call arrived
+  std::vector<UploadedFile> files{};  // a multipart upload's files
 };
 
 class FakeTelegram {

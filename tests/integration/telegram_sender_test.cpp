@@ -395,5 +395,105 @@ TEST_F(TelegramSenderTest, NotifyWakesTheSenderForNewRows) {
   EXPECT_TRUE(fake_.wait_for("sendMessage", 1));
 }
 
+// A message with a file goes through the outbox as a multipart upload: the bytes survive the
+// database and the HTTP body unchanged (NUL bytes included), the text becomes the caption.
+OutgoingFile png_file() {
+  OutgoingFile file;
+  file.kind = FileKind::photo;
+  file.name = "digest-2026-12-07.png";
+  file.content_type = "image/png";
+  file.bytes = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(3000, '\x07');
+  return file;
+}
+
+TEST_F(TelegramSenderTest, PhotoWithShortCaptionIsOneSendPhoto) {
+  Outgoing m;
+  m.platform = "telegram";
+  m.chat_id = "1958840321";
+  m.text = "**Báo cáo nhanh** — thứ Hai";
+  m.buttons = {{Button{"Xem việc quá hạn", "list:overdue"}}};
+  m.file = png_file();
+  const auto id = bot_.writer().run([&](storage::Connection& db) {
+    return storage::OutboxRepository(db).enqueue(m, bot_.clock().now().time_since_epoch().count());
+  });
+  start_sender();
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendPhoto"), 1U);
+  EXPECT_EQ(fake_.count("sendMessage"), 0U);
+  const auto call = fake_.calls("sendPhoto")[0];
+  ASSERT_EQ(call.files.size(), 1U);
+  EXPECT_EQ(call.files[0].field, "photo");
+  EXPECT_EQ(call.files[0].filename, "digest-2026-12-07.png");
+  EXPECT_EQ(call.files[0].content_type, "image/png");
+  EXPECT_EQ(call.files[0].bytes, png_file().bytes);
+  EXPECT_EQ(call.body.at("chat_id"), "1958840321");
+  EXPECT_EQ(call.body.at("caption"), "<b>Báo cáo nhanh</b> — thứ Hai");
+  EXPECT_EQ(call.body.at("parse_mode"), "HTML");
+  EXPECT_EQ(call.body.at("reply_markup").at("inline_keyboard")[0][0].at("callback_data"),
+            "list:overdue");
+  EXPECT_EQ(status_of(id), "sent");
+}
+
+// A text longer than a caption: the photo first, then the text as messages, the buttons last.
+TEST_F(TelegramSenderTest, PhotoWithLongTextSendsThePhotoThenTheText) {
+  Outgoing m;
+  m.platform = "telegram";
+  m.chat_id = "1958840321";
+  for (int i = 0; i < 60; ++i) {
+    if (i > 0) m.text += '\n';
+    m.text += "Dòng số " + std::to_string(i) + " của báo cáo nhanh";
+  }
+  m.buttons = {{Button{"Xem việc quá hạn", "list:overdue"}}};
+  m.file = png_file();
+  const auto id = bot_.writer().run([&](storage::Connection& db) {
+    return storage::OutboxRepository(db).enqueue(m, bot_.clock().now().time_since_epoch().count());
+  });
+  start_sender();
+  for (int s = 0; s < 5 && status_of(id) != "sent"; ++s) {
+    sender_->settle();
+    bot_.clock().advance(1s);
+  }
+  ASSERT_EQ(fake_.count("sendPhoto"), 1U);
+  const auto photo = fake_.calls("sendPhoto")[0];
+  EXPECT_FALSE(photo.body.contains("caption"));
+  EXPECT_FALSE(photo.body.contains("reply_markup"));
+  const auto texts = fake_.calls("sendMessage");
+  ASSERT_EQ(texts.size(), 1U);
+  EXPECT_EQ(texts[0].body.at("text"), m.text);
+  EXPECT_TRUE(texts[0].body.contains("reply_markup"));
+  const auto calls = fake_.calls();
+  EXPECT_EQ(calls.front().method, "sendPhoto");
+  EXPECT_EQ(status_of(id), "sent");
+}
+
+// Documents use sendDocument; flood control on an upload is honoured like any message's.
+TEST_F(TelegramSenderTest, DocumentUploadIsRetriedAfter429) {
+  fake_.push_fixture("sendDocument", 429, "telegram/error_429_retry_after.json");
+  Outgoing m;
+  m.platform = "telegram";
+  m.chat_id = "1958840321";
+  m.text = "Danh sách nhiệm vụ";
+  m.file.kind = FileKind::document;
+  m.file.name = "tasks.csv";
+  m.file.content_type = "text/csv";
+  m.file.bytes = "\xEF\xBB\xBFid,title\r\n1,Việc một\r\n";
+  const auto id = bot_.writer().run([&](storage::Connection& db) {
+    return storage::OutboxRepository(db).enqueue(m, bot_.clock().now().time_since_epoch().count());
+  });
+  start_sender();
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendDocument"), 1U);
+  EXPECT_EQ(status_of(id), "pending");
+  bot_.clock().advance(7s);
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendDocument"), 2U);
+  const auto call = fake_.calls("sendDocument")[1];
+  ASSERT_EQ(call.files.size(), 1U);
+  EXPECT_EQ(call.files[0].field, "document");
+  EXPECT_EQ(call.files[0].bytes, m.file.bytes);
+  EXPECT_EQ(call.body.at("caption"), "Danh sách nhiệm vụ");
+  EXPECT_EQ(status_of(id), "sent");
+}
+
 }  // namespace
 }  // namespace wgbot::testing

@@ -56,6 +56,34 @@ TEST(Inbox, SameUpdateIsStoredOnce) {
   EXPECT_EQ(inbox.count(), 2);
 }
 
+// A file's bytes (any bytes, NUL included) and its kind, name and type survive the outbox.
+TEST(Outbox, RoundTripsAFile) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  OutboxRepository outbox(*db);
+  Outgoing o;
+  o.platform = "telegram";
+  o.chat_id = "42";
+  o.text = "Biểu đồ";
+  o.file.kind = FileKind::photo;
+  o.file.name = "digest.png";
+  o.file.content_type = "image/png";
+  o.file.bytes = std::string("\x89PNG\0\0\xff", 7);
+  outbox.enqueue(o, 10);
+  Outgoing plain = o;
+  plain.file = OutgoingFile{};
+  outbox.enqueue(plain, 10);
+  const auto rows = outbox.due("telegram", 10, 10);
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].message.file.kind, FileKind::photo);
+  EXPECT_EQ(rows[0].message.file.name, "digest.png");
+  EXPECT_EQ(rows[0].message.file.content_type, "image/png");
+  EXPECT_EQ(rows[0].message.file.bytes, o.file.bytes);
+  EXPECT_EQ(rows[1].message.file.kind, FileKind::none);
+  EXPECT_TRUE(rows[1].message.file.bytes.empty());
+}
+
 TEST(Outbox, RoundTripsButtonsAndReplies) {
   TempDir dir;
   auto db = open_database(dir.file("a.db"));

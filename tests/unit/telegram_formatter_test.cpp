@@ -243,5 +243,12 @@ TEST(TelegramFormatter, CallbackDataRejectsWhatCannotBeAButton) {
   EXPECT_FALSE(is_valid_callback_data(""));
 }
 
+// A whole line between backticks is one <code> element, so table rows keep their columns.
+TEST(TelegramFormatter, BacktickLineIsMonospace) {
+  EXPECT_EQ(render_html("**Theo đơn vị**\n`Sở Nội vụ  <1>`\n`x"),
+            "<b>Theo đơn vị</b>\n<code>Sở Nội vụ  &lt;1&gt;</code>\n`x");
+  EXPECT_EQ(strip_markup("`Sở Nội vụ  1`"), "Sở Nội vụ  1");
+}
+
 }  // namespace
 }  // namespace wgbot::telegram

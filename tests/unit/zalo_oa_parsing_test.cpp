@@ -164,5 +164,12 @@ TEST(ZaloOaText, BoldMarkersAreRemovedForThePlainTextOa) {
   EXPECT_EQ(visible_text(out), "Nhiệm vụ #1\nHạn: 15/12");
 }
 
+// Plain text: bold markers and the backticks of fixed-width lines are dropped.
+TEST(ZaloOaText, MarkupIsDropped) {
+  Outgoing out;
+  out.text = "**Theo đơn vị**\n`Sở Nội vụ   1`";
+  EXPECT_EQ(visible_text(out), "Theo đơn vị\nSở Nội vụ   1");
+}
+
 }  // namespace
 }  // namespace wgbot::zalo_oa
