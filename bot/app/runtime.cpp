@@ -115,6 +115,7 @@ BotRuntime::BotRuntime(std::shared_ptr<const Config> config, const Clock& clock,
     : impl_(std::make_unique<Impl>(std::move(config), clock, std::move(options))) {
   auto& impl = *impl_;
   add_service_endpoints(*impl.router, impl.writer, impl.metrics, impl.clock);
+  impl.scheduler.count_into(impl.metrics);
   for (const auto& factory : impl.options.platforms) {
     auto platform = factory(impl.context);
     if (!platform) continue;

@@ -19,6 +19,10 @@
 #include "handlers/schedule/fire_due.hpp"
 #include "storage/retention.hpp"
 
+namespace wgbot {
+class Metrics;
+}
+
 namespace wgbot::storage {
 class Writer;
 }
@@ -31,6 +35,9 @@ class Scheduler {
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
+
+  // Counts what each step fires into `metrics` (wgbot_scheduler_fired_total). Before start().
+  void count_into(Metrics& metrics) { metrics_ = &metrics; }
 
   // Fires everything due at `now` in one writer job and returns what it did and when the next
   // step is needed. Blocking; throws std::runtime_error when the database cannot commit.
@@ -62,6 +69,7 @@ class Scheduler {
   std::shared_ptr<const Config> config_;
   const Clock& clock_;
   DueContext context_;
+  Metrics* metrics_ = nullptr;
   std::unique_ptr<storage::Connection> reader_;
   std::optional<date::sys_days> purged_day_;  // the local day whose clean-up is known done
   std::mutex mutex_;
