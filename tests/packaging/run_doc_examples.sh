@@ -7,7 +7,7 @@
 # test. Blocks marked `sh` (or anything else) are shown, not run.
 # Usage: run_doc_examples.sh BINARY FILE.md...
 set -uo pipefail
-binary=$1
+binary=$(realpath "$1")
 shift
 
 work=$(mktemp -d)
