@@ -4,6 +4,8 @@ WORKDIR /src
 COPY . .
 RUN scripts/dev deps && scripts/dev build wgbot && strip build/release/wgbot
 
+# The runtime stage installs the shared libraries the binary links against, by hand: the test
+# packaging.image_libraries fails when `ldd wgbot` needs a library no package below provides.
 FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates tzdata curl \

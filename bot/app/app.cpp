@@ -37,14 +37,46 @@ std::unique_ptr<storage::DbLock> lock_database(const std::string& db_path) {
   }
 }
 
-// Stops the runtime on SIGINT/SIGTERM. Its own io_context and thread, so a signal is seen even
-// while the runtime's threads are busy.
+// Re-reads the configuration on SIGHUP and applies what is safe to change while running: the
+// log level. Every other key needs a restart; a changed one is named in the log.
+void reload_config(const LoadedConfig& started) {
+  ConfigInputs inputs;
+  if (!started.file.empty()) inputs.explicit_path = started.file;
+  inputs.env = wgbot_environment();
+  LoadedConfig fresh;
+  try {
+    fresh = load_config(inputs);
+  } catch (const std::exception& e) {  // ConfigError, or the file could not be read
+    spdlog::error("event=config_reload_failed error=\"{}\"", e.what());
+    return;
+  }
+  std::string restart_keys;
+  for (const auto& now : fresh.report) {
+    if (now.key == "log.level") continue;
+    for (const auto& before : started.report) {
+      if (before.source == kCommandLineSource) continue;  // the command line still holds
+      if (before.key == now.key && before.value != now.value) {
+        restart_keys += (restart_keys.empty() ? "" : ",") + now.key;
+      }
+    }
+  }
+  set_log_level(fresh.config.log_level);
+  spdlog::info("event=config_reloaded log_level={}", fresh.config.log_level);
+  if (!restart_keys.empty()) {
+    spdlog::warn("event=config_restart_needed keys={}", restart_keys);
+  }
+}
+
+// Stops the runtime on SIGINT/SIGTERM and reloads the config on SIGHUP. Its own io_context and
+// thread, so a signal is seen even while the runtime's threads are busy.
 class SignalWatcher {
  public:
-  explicit SignalWatcher(BotRuntime& runtime) : signals_(ioc_, SIGINT, SIGTERM) {
-    signals_.async_wait([&runtime](const boost::system::error_code& ec, int) {
+  SignalWatcher(BotRuntime& runtime, const LoadedConfig& loaded)
+      : stop_(ioc_, SIGINT, SIGTERM), hangup_(ioc_, SIGHUP), loaded_(loaded) {
+    stop_.async_wait([&runtime](const boost::system::error_code& ec, int) {
       if (!ec) runtime.request_stop();
     });
+    wait_for_hangup();
     thread_ = std::thread([this] { ioc_.run(); });
   }
   ~SignalWatcher() {
@@ -55,12 +87,32 @@ class SignalWatcher {
   SignalWatcher& operator=(const SignalWatcher&) = delete;
 
  private:
+  void wait_for_hangup() {
+    hangup_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (ec) return;
+      reload_config(loaded_);
+      wait_for_hangup();
+    });
+  }
+
   boost::asio::io_context ioc_;
-  boost::asio::signal_set signals_;
+  boost::asio::signal_set stop_;
+  boost::asio::signal_set hangup_;
+  const LoadedConfig& loaded_;
   std::thread thread_;
 };
 
 }  // namespace
+
+void override_log_format(LoadedConfig& loaded, const std::string& format) {
+  loaded.config.log_format = format;
+  for (auto& entry : loaded.report) {
+    if (entry.key == "log.format") {
+      entry.value = "\"" + format + "\"";
+      entry.source = kCommandLineSource;
+    }
+  }
+}
 
 int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
   const auto config = std::make_shared<const Config>(loaded.config);
@@ -85,6 +137,9 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
     console->start_background_drain();
     runtime.on_commit([&console] { console->request_drain(); });
   }
+  // Signals are handled from here on, before "listening on" is logged: a SIGTERM that arrives
+  // early still stops the bot cleanly (run() handles the request), and SIGHUP never kills it.
+  SignalWatcher signals(runtime, loaded);
   try {
     runtime.start();
   } catch (const std::exception& e) {
@@ -100,10 +155,7 @@ int run_serve(const LoadedConfig& loaded, const ServeOptions& options) {
       runtime.request_stop();
     });
   }
-  {
-    SignalWatcher signals(runtime);
-    runtime.run();
-  }
+  runtime.run();
   stdin_lines.cancel();
   if (console_thread.joinable()) console_thread.join();
   if (console) console->stop_background_drain();

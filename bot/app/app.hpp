@@ -20,6 +20,12 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitRuntime = 1;
 inline constexpr int kExitUsage = 2;
 
+// The source named in the report for a value given on the command line.
+inline constexpr const char* kCommandLineSource = "command line";
+
+// Sets log.format from the command line (--log-format), over the file and the environment.
+void override_log_format(LoadedConfig& loaded, const std::string& format);
+
 // Runs the bot until SIGINT/SIGTERM (or end of the console's input). Returns the exit code.
 int run_serve(const LoadedConfig& loaded, const ServeOptions& options);
 

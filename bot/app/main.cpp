@@ -36,6 +36,7 @@ struct Options {
   wgbot::cli::WhenArgs when;
   wgbot::cli::DigestArgs digest;
   std::string webhook_platform;
+  std::string log_format;
 };
 
 void add_member_commands(CLI::App& app, Options& o) {
@@ -91,6 +92,8 @@ void add_commands(CLI::App& app, Options& o) {
   app.fallthrough();
   app.add_option("--config", o.config_path, "JSON config file (default: ./wgbot.json if present)");
   app.set_version_flag("--version", std::string("wgbot ") + WGBOT_VERSION);
+  app.add_option("--log-format", o.log_format, "text or json (overrides log.format)")
+      ->check(CLI::IsMember({"text", "json"}));
   auto* serve = app.add_subcommand("serve", "Run the bot until SIGINT/SIGTERM");
   serve->add_option("--console", o.console_handle, "Also chat on stdin as this member");
   app.add_subcommand("console", "A console chat without the server")
@@ -135,6 +138,7 @@ int run(CLI::App& app, Options& o) {
     std::cerr << "wgbot: " << e.what() << "\n";
     return kExitUsage;
   }
+  if (!o.log_format.empty()) wgbot::override_log_format(loaded, o.log_format);
   const auto& config = loaded.config;
   auto* sub = app.get_subcommands().front();
   const std::string name = sub->get_name();

@@ -126,6 +126,7 @@ BotRuntime::BotRuntime(std::shared_ptr<const Config> config, const Clock& clock,
   // Which platform each webhook path belongs to, so that what the HTTP layer refuses before a
   // handler sees it (a body too large, bad framing) is counted against that platform.
   auto owners = std::make_shared<std::map<std::string, std::string, std::less<>>>();
+  impl.scheduler.count_into(impl.metrics);
   for (const auto& factory : impl.options.platforms) {
     auto platform = factory(impl.context);
     if (!platform) continue;

@@ -15,8 +15,7 @@
 
 #include "storage/audit_repository.hpp"
 #include "storage/connection.hpp"
-#include "storage/outbox_repository.hpp"
-#include "storage/reminder_repository.hpp"
+#include "storage/metrics_gauges.hpp"
 #include "storage/writer.hpp"
 
 namespace wgbot {
@@ -143,8 +142,13 @@ void add_service_endpoints(http::Router& router, storage::Writer& writer, Metric
         auto gauges = std::make_shared<Metrics::Gauges>();
         writer.submit(
             [gauges, now](storage::Connection& db) {
-              gauges->outbox_depth = storage::OutboxRepository(db).depth();
-              gauges->reminders_due = storage::ReminderRepository(db).count_due(now);
+              const auto read = storage::read_database_gauges(db, now);
+              gauges->outbox_depth = read.outbox_depth;
+              gauges->outbox_oldest_age_seconds = read.outbox_oldest_age_seconds;
+              gauges->reminders_due = read.reminders_due;
+              gauges->nudges_due = read.nudges_due;
+              gauges->digest_last_sent_seconds = read.digest_last_sent;
+              gauges->database_bytes = read.database_bytes;
             },
             [shared, gauges, &metrics](const storage::WriteResult&) {
               shared->send(http::Response{

@@ -31,6 +31,24 @@ using TimeMs = OutboxSender::TimeMs;
 
 namespace {
 
+SendResult send_result_of(DeliveryStatus status) {
+  switch (status) {
+    case DeliveryStatus::sent:
+      return SendResult::sent;
+    case DeliveryStatus::retry_after:
+      return SendResult::rate_limited;
+    case DeliveryStatus::migrate:
+      return SendResult::migrated;
+    case DeliveryStatus::chat_gone:
+      return SendResult::chat_gone;
+    case DeliveryStatus::rejected:
+      return SendResult::rejected;
+    case DeliveryStatus::transient:
+      break;
+  }
+  return SendResult::error;
+}
+
 // Answers to button presses skip the per-chat windows; this key is never recorded, so only
 // the global window and a global pause apply to them.
 constexpr std::string_view kCallbackLimiterKey = "#callback-answers";
@@ -228,6 +246,7 @@ bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
 
 void OutboxSender::Impl::on_result(const Attempt& attempt, const DeliveryResult& result) {
   metrics.set_reachable(platform, result.answered);
+  metrics.send_result(platform, send_result_of(result.status));
   bool counts_as_sent = false;
   storage::Writer::Job job = job_for(attempt, result, clock.now_ms(), counts_as_sent);
   record(attempt, std::move(job), counts_as_sent);

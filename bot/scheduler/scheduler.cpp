@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/metrics.hpp"
 #include "handlers/admin/broadcast.hpp"
 #include "handlers/schedule/digest_time.hpp"
 #include "storage/audit_repository.hpp"
@@ -47,7 +48,14 @@ Scheduler::~Scheduler() {
 }
 
 RunReport Scheduler::run_due(std::chrono::sys_seconds now) {
-  return writer_.run([&](storage::Connection& db) { return fire_due(db, context_, now); });
+  auto report = writer_.run([&](storage::Connection& db) { return fire_due(db, context_, now); });
+  if (metrics_ != nullptr) {
+    metrics_->fired(FiredKind::reminder, static_cast<std::uint64_t>(report.reminders));
+    metrics_->fired(FiredKind::nudge, static_cast<std::uint64_t>(report.nudges));
+    metrics_->fired(FiredKind::overdue, static_cast<std::uint64_t>(report.overdue));
+    metrics_->fired(FiredKind::escalation, static_cast<std::uint64_t>(report.escalations));
+  }
+  return report;
 }
 
 std::optional<storage::PurgeCounts> Scheduler::purge_if_due(std::chrono::sys_seconds now) {

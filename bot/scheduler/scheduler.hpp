@@ -22,6 +22,10 @@
 #include "handlers/schedule/fire_due.hpp"
 #include "storage/retention.hpp"
 
+namespace wgbot {
+class Metrics;
+}
+
 namespace wgbot::storage {
 class Writer;
 }
@@ -34,6 +38,9 @@ class Scheduler {
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
+
+  // Counts what each step fires into `metrics` (wgbot_scheduler_fired_total). Before start().
+  void count_into(Metrics& metrics) { metrics_ = &metrics; }
 
   // Fires everything due at `now` in one writer job and returns what it did and when the next
   // step is needed. Blocking; throws std::runtime_error when the database cannot commit.
@@ -88,6 +95,7 @@ class Scheduler {
   std::shared_ptr<SettingsOverlay> settings_;
   const Clock& clock_;
   DueContext context_;
+  Metrics* metrics_ = nullptr;
   std::unique_ptr<storage::Connection> reader_;
   std::optional<date::sys_days> purged_day_;  // the local day whose clean-up is known done
   std::optional<date::sys_days> digest_day_;  // the local day whose digests are known queued

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/metrics.hpp"
 #include "unit/scheduler_fixture.hpp"
 
 namespace wgbot {
@@ -148,6 +149,24 @@ TEST(SchedulerReminders, AReminderFiresOnThePlatformItWasSetOn) {
   ASSERT_EQ(on_zalo.size(), 1U);
   EXPECT_EQ(on_telegram[0].message.text, "⏰ Nhắc việc: gọi điện Sở Tài chính");
   EXPECT_EQ(on_zalo[0].message.text, "⏰ Nhắc việc: gửi công văn");
+}
+
+}  // namespace
+}  // namespace wgbot
+
+namespace wgbot {
+namespace {
+
+TEST(SchedulerReminders, WhatFiresIsCountedInTheMetrics) {
+  testing::SchedulerFixture f;
+  Metrics metrics;
+  f.scheduler().count_into(metrics);
+  f.remind("luc", "mỗi ngày 22h", "tổng hợp ý kiến");
+  f.run_until(f.local(2026, 11, 28, 23));  // 26, 27 and 28/11 at 22:00
+  const auto page = metrics.render({});
+  EXPECT_NE(page.find("wgbot_scheduler_fired_total{kind=\"reminder\"} 3\n"), std::string::npos)
+      << page;
+  EXPECT_NE(page.find("wgbot_scheduler_fired_total{kind=\"nudge\"} 0\n"), std::string::npos);
 }
 
 }  // namespace
