@@ -394,7 +394,7 @@ std::string_view text_en(Msg key) {
     case Msg::remind_set_once:
       return "⏰ Reminder #{} set for {}: \"{}\"";
     case Msg::remind_set_recurring:
-      return "⏰ Reminder #{0} set: \"{2}\"\nRepeats {1}. First: {3}";
+      return "⏰ Reminder #{} set {}: \"{}\". First: {}";
     case Msg::reminders_header:
       return "**Your reminders ({})**";
     case Msg::reminders_none:

@@ -66,11 +66,11 @@ Outgoing task_message(Lang lang, const storage::Recipient& to, SlotKind kind, bo
   }
   row.push_back(Button{std::string(text(lang, Msg::nudge_button_detail)),
                        callback_data_for("detail", task.id).value_or("")});
-  o.buttons = {std::move(row)};
   if (to_lead) {
     row.push_back(Button{std::string(text(lang, Msg::reminder_snooze_button)),
                          callback_data_for("snoozetask", task.id, 60).value_or("")});
   }
+  o.buttons = {std::move(row)};
   o.hint = to_lead ? tr(lang, Msg::nudge_hint_lead, task.id, task.id) + " · " +
                          tr(lang, Msg::task_snooze_hint, task.id)
                    : tr(lang, Msg::nudge_hint_detail, task.id);

@@ -105,7 +105,7 @@ TEST_F(TaskCreate, SeveralAssigneesUnitsAndSourceDocument) {
 
   const auto lead = received("hung");
   ASSERT_EQ(lead.size(), 1U);
-  EXPECT_TRUE(contains(lead[0].text, "chủ trì nhiệm vụ #1"));
+  EXPECT_TRUE(contains(lead[0].text, "chủ trì thực hiện nhiệm vụ #1"));
   for (const char* h : {"lan", "dung"}) {
     const auto got = received(h);
     ASSERT_EQ(got.size(), 1U) << h;
