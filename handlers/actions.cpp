@@ -28,10 +28,12 @@ std::optional<std::string> callback_data_for(std::string_view command, std::int6
     verb = "detail";
   } else if (command == "snooze" || command == "hoannhac") {
     verb = "snooze";
+  } else if (command == "snoozetask") {
+    verb = "tsnooze";
   } else {
     return std::nullopt;
   }
-  if (minutes && verb != "snooze") return std::nullopt;
+  if (minutes && verb != "snooze" && verb != "tsnooze") return std::nullopt;
   std::string data = verb + ":" + std::to_string(id);
   if (minutes) data += ":" + std::to_string(*minutes);
   if (data.size() > kMaxActionDataBytes) return std::nullopt;
@@ -55,10 +57,14 @@ std::optional<std::string> command_for_callback_data(std::string_view data) {
     if (verb == "ack") return "/ack " + id;
     if (verb == "detail") return "/task " + id;
     if (verb == "snooze") return "/snooze " + id;
+    if (verb == "tsnooze") return "/snooze nv" + id;
     return std::nullopt;
   }
   if (parts.size() == 3 && verb == "snooze" && is_digits(parts[2])) {
     return "/snooze " + id + " " + std::string(parts[2]) + "m";
+  }
+  if (parts.size() == 3 && verb == "tsnooze" && is_digits(parts[2])) {
+    return "/snooze nv" + id + " " + std::string(parts[2]) + "m";
   }
   return std::nullopt;
 }

@@ -16,8 +16,8 @@ inline constexpr std::size_t kMaxActionDataBytes = 64;
 
 // Data for a button running `command` on item `id`: "done"/"xong" -> "done:12", "ack"/"danhan"
 // -> "ack:12", "task"/"detail" -> "detail:12", "snooze"/"hoannhac" -> "snooze:12" or
-// "snooze:12:60" with `minutes`. A leading '/' is accepted. Unknown command, negative id or
-// minutes, or data over kMaxActionDataBytes -> nullopt.
+// "snooze:12:60" with `minutes`, "snoozetask" (a task notice) -> "tsnooze:12:60". A leading '/' is
+// accepted. Unknown command, negative id or minutes, or data over kMaxActionDataBytes -> nullopt.
 [[nodiscard]] std::optional<std::string> callback_data_for(
     std::string_view command, std::int64_t id, std::optional<int> minutes = std::nullopt);
 
@@ -26,7 +26,8 @@ inline constexpr std::string_view kOverdueListAction = "list:overdue";
 
 // The command a button's data stands for: kOverdueListAction -> "/tasks overdue", "done:12" ->
 // "/done 12", "ack:12" -> "/ack 12", "detail:12" -> "/task 12", "snooze:12:60" ->
-// "/snooze 12 60m", "snooze:12" -> "/snooze 12". Anything else -> nullopt.
+// "/snooze 12 60m", "snooze:12" -> "/snooze 12", "tsnooze:12:60" -> "/snooze nv12 60m" (task #12).
+// Anything else -> nullopt.
 [[nodiscard]] std::optional<std::string> command_for_callback_data(std::string_view data);
 
 }  // namespace wgbot

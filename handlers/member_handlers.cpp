@@ -65,6 +65,23 @@ void handle_whoami(HandlerContext& ctx) {
   ctx.reply(std::move(body));
 }
 
+// What a /members filter named, in words: the role's name ("Ủy viên") or the unit's full name
+// ("Sở Nội vụ"), never a key; what was typed when the matches span several units.
+std::string filter_name(const HandlerContext& ctx, const std::vector<Member>& members,
+                        const std::map<std::int64_t, Unit>& units, const std::string& filter) {
+  const Member& first = members.front();
+  if (fold_for_search(role_key(first.role)) == filter ||
+      fold_for_search(role_name(ctx.lang, first.role)) == filter) {
+    return std::string(role_name(ctx.lang, first.role));
+  }
+  const auto same_unit = [&](const Member& m) { return m.unit_id == first.unit_id; };
+  const auto unit = first.unit_id ? units.find(*first.unit_id) : units.end();
+  if (unit != units.end() && std::all_of(members.begin(), members.end(), same_unit)) {
+    return unit->second.name;
+  }
+  return std::string(trim(ctx.args));
+}
+
 void handle_members(HandlerContext& ctx) {
   const auto units = units_by_id(ctx.db);
   auto members = storage::MemberRepository(ctx.db).list_active();
@@ -95,9 +112,9 @@ void handle_members(HandlerContext& ctx) {
   std::stable_sort(members.begin(), members.end(), [](const Member& a, const Member& b) {
     return static_cast<int>(a.role) < static_cast<int>(b.role);
   });
-  std::string body = filter.empty()
-                         ? tr(ctx.lang, Msg::members_header, members.size())
-                         : tr(ctx.lang, Msg::members_header_filtered, ctx.args, members.size());
+  std::string body = filter.empty() ? tr(ctx.lang, Msg::members_header, members.size())
+                                    : tr(ctx.lang, Msg::members_header_filtered,
+                                         filter_name(ctx, members, units, filter), members.size());
   std::optional<Role> current;
   const bool show_started = ctx.member && ctx.member->is_admin;
   const storage::AccountRepository accounts(ctx.db);

@@ -127,7 +127,6 @@ enum class Msg {
   task_state_done_late,
   task_state_on_time,
   task_state_overdue,
-  task_state_overdue_one_day,
   task_state_no_progress,
   task_state_cancelled,
   task_usage,
@@ -353,6 +352,22 @@ enum class Msg {
   help_digest,
   // (end of the daily digest)
   // office phrases and wording
+  when_error_weekday_mismatch,
+  rule_quarterly,
+  rule_yearly,
+  rule_month_end,
+  due_off_day,
+  due_holiday,
+  overdue_days,
+  overdue_one_day,
+  overdue_since_today,
+  done_short_on_time,
+  done_short_late,
+  notify_done_no_deadline,
+  due_example,
+  task_snooze_hint,
+  task_snooze_text,
+  task_snooze_refused,
   // (end of office phrases and wording)
   // input limits
   task_title_too_long,

@@ -164,7 +164,7 @@ std::string_view text_en(Msg key) {
     case Msg::when_error_recurrence_not_allowed:
       return "A deadline cannot repeat (\"{phrase}\"). Example: {example}";
     case Msg::when_example_deadline:
-      return "next friday 5pm";
+      return "/task @luc Draft the report due next friday 5pm";
     case Msg::when_example_reminder:
       return "/remind tomorrow 8am: weekly meeting";
     case Msg::when_means_deadline:
@@ -208,9 +208,7 @@ std::string_view text_en(Msg key) {
     case Msg::task_state_on_time:
       return "In progress, on time";
     case Msg::task_state_overdue:
-      return "Overdue ({} days)";
-    case Msg::task_state_overdue_one_day:
-      return "Overdue (1 day)";
+      return "Overdue ({})";
     case Msg::task_state_no_progress:
       return "No progress update";
     case Msg::task_state_cancelled:
@@ -378,9 +376,9 @@ std::string_view text_en(Msg key) {
     case Msg::notify_redated:
       return "Task #{} deadline moved: {} → {}";
     case Msg::notify_cancelled:
-      return "Task #{} was cancelled by {}:";
+      return "Task #{0} was cancelled by {1}:";
     case Msg::notify_done:
-      return "Task #{} is done ({}), reported by {}:";
+      return "Task #{0} is done ({1}), reported by {2}:";
     case Msg::notify_reopened:
       return "Task #{} was reopened by {}:";
     // reminders and the scheduler
@@ -452,12 +450,12 @@ std::string_view text_en(Msg key) {
     case Msg::nudge_day_of:
       return "⏰ Due today: task #{} \"{}\" — due {}";
     case Msg::nudge_overdue:
-      return "⚠️ Task #{} \"{}\" is {} day(s) overdue (due {}). Reminder no. {}";
+      return "⚠️ Task #{} \"{}\" is overdue ({}; due {}). Reminder no. {}";
     case Msg::nudge_escalated_lead:
-      return "🔺 Task #{} \"{}\" is {} day(s) overdue (due {}) after {} reminders: escalated to the "
+      return "🔺 Task #{} \"{}\" is overdue ({}; due {}) after {} reminders: escalated to the "
              "leadership";
     case Msg::nudge_escalated_leaders:
-      return "🔺 Escalated: task #{} \"{}\" led by {} is {} day(s) overdue (due {}) after {} "
+      return "🔺 Escalated: task #{} \"{}\" led by {} is overdue ({}; due {}) after {} "
              "reminders";
     case Msg::nudge_button_done:
       return "✅ Done";
@@ -664,6 +662,38 @@ std::string_view text_en(Msg key) {
       return "/digest — the task digest (leadership, office)";
       // (end of the daily digest)
       // office phrases and wording
+    case Msg::when_error_weekday_mismatch:
+      return "{date} is a {weekday}, not the weekday written (\"{phrase}\"). Please check.";
+    case Msg::rule_quarterly:
+      return "on day {} of every third month at {}";
+    case Msg::rule_yearly:
+      return "every year on {} at {}";
+    case Msg::rule_month_end:
+      return "on the last day of every month at {}";
+    case Msg::due_off_day:
+      return "⚠ The deadline falls on a {0}, a day off. Previous working day: {1} (/due {2} {3})";
+    case Msg::due_holiday:
+      return "⚠ The deadline falls on a holiday. Previous working day: {1} (/due {2} {3})";
+    case Msg::overdue_days:
+      return "{} days";
+    case Msg::overdue_one_day:
+      return "1 day";
+    case Msg::overdue_since_today:
+      return "since {} today";
+    case Msg::done_short_on_time:
+      return "on time";
+    case Msg::done_short_late:
+      return "late";
+    case Msg::notify_done_no_deadline:
+      return "Task #{0} is done, reported by {1}:";
+    case Msg::due_example:
+      return "/due {} next friday 5pm";
+    case Msg::task_snooze_hint:
+      return "Remind again in 1 hour: /snooze nv{}";
+    case Msg::task_snooze_text:
+      return "Task #{} \"{}\" (see /task {})";
+    case Msg::task_snooze_refused:
+      return "Only an assignee of task #{} can snooze it, while it is open.";
       // (end of office phrases and wording)
       // input limits
     case Msg::task_title_too_long:

@@ -17,11 +17,11 @@ std::string_view text_vi(Msg key) {
     case Msg::not_a_command_private:
       return "Lệnh bắt đầu bằng dấu /. Gõ /help để xem các lệnh.";
     case Msg::text_only_private:
-      return "Hiện tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem các lệnh.";
+      return "Hiện Trợ lý chỉ đọc được tin nhắn dạng chữ. Gõ /help để xem các lệnh.";
     case Msg::usage_prefix:
       return "Cách dùng: {}";
     case Msg::start_greeting_linked:
-      return "Xin chào đ/c {}! Trợ lý Tổ công tác sẵn sàng. Gõ /help để xem các lệnh.";
+      return "Xin chào đồng chí {}! Trợ lý Tổ công tác sẵn sàng. Gõ /help để xem các lệnh.";
     case Msg::start_greeting_unlinked:
       return "Xin chào! Đây là Trợ lý Tổ công tác giúp việc Ban Chỉ đạo xây dựng Chính quyền "
              "điện tử TP Hà Nội.\nĐể sử dụng, vui lòng gửi /start kèm mã mời do Văn phòng cấp, "
@@ -35,23 +35,24 @@ std::string_view text_vi(Msg key) {
     case Msg::help_header:
       return "**Các lệnh của Trợ lý Tổ công tác**";
     case Msg::help_footer:
-      return "Lệnh tiếng Việt không dấu cũng dùng được, ví dụ /ai thay cho /whois.";
+      return "Tên lệnh tiếng Anh trong ngoặc cũng dùng được, ví dụ /whois thay cho /ai.";
     case Msg::help_start:
       return "/start MÃ — liên kết tài khoản bằng mã mời";
     case Msg::help_help:
-      return "/help — danh sách lệnh";
+      return "/trogiup (/help) — danh sách lệnh";
     case Msg::help_whoami:
-      return "/whoami — thông tin của tôi";
+      return "/toila (/whoami) — thông tin của đồng chí";
     case Msg::help_members:
-      return "/members [đơn vị|vai trò] — danh sách thành viên, ví dụ: /members vpub";
+      return "/thanhvien (/members) [đơn vị|vai trò] — danh sách thành viên, ví dụ: /thanhvien "
+             "vpub";
     case Msg::help_whois:
-      return "/whois TÊN — tra cứu thành viên, ví dụ: /whois quy";
+      return "/ai (/whois) TÊN — tra cứu thành viên, ví dụ: /ai quy";
     case Msg::help_units:
-      return "/units — các đơn vị";
+      return "/donvi (/units) — các đơn vị";
     case Msg::help_lang:
-      return "/lang vi|en — đổi ngôn ngữ, ví dụ: /lang en";
+      return "/ngonngu (/lang) vi|en — đổi ngôn ngữ, ví dụ: /ngonngu en";
     case Msg::help_notify:
-      return "/notify here — nhận nhắc việc và thông báo tại tài khoản này";
+      return "/thongbao (/notify) đây — nhận nhắc việc và thông báo tại tài khoản này";
     case Msg::whoami_line_name:
       return "Đ/c {} (@{})";
     case Msg::whoami_line_title:
@@ -83,9 +84,9 @@ std::string_view text_vi(Msg key) {
     case Msg::members_line:
       return "• {} — {} (@{})";
     case Msg::members_never_started:
-      return " · chưa /start";
+      return " · chưa liên kết tài khoản";
     case Msg::whois_usage:
-      return "Cách dùng: /whois TÊN hoặc @handle, ví dụ: /whois quy";
+      return "Cách dùng: /ai TÊN hoặc @handle, ví dụ: /ai quy";
     case Msg::whois_none:
       return "Không tìm thấy thành viên nào khớp với \"{}\".";
     case Msg::whois_many:
@@ -101,22 +102,22 @@ std::string_view text_vi(Msg key) {
     case Msg::units_header:
       return "**Các đơn vị ({})**";
     case Msg::units_line:
-      return "• {} ({}): {} thành viên, {} việc đang thực hiện";
+      return "• {} ({}): {} thành viên, {} nhiệm vụ đang thực hiện";
     case Msg::units_none:
       return "Chưa có đơn vị nào.";
     case Msg::lang_usage:
-      return "Cách dùng: /lang vi hoặc /lang en";
+      return "Cách dùng: /ngonngu vi hoặc /ngonngu en";
     case Msg::lang_set:
       return "Đã chuyển ngôn ngữ sang tiếng Việt.";
     case Msg::notify_usage:
-      return "Gửi /notify here từ ứng dụng đồng chí muốn nhận nhắc việc và thông báo.";
+      return "Gửi /thongbao đây từ ứng dụng mà đồng chí muốn nhận nhắc việc và thông báo.";
     case Msg::notify_set:
       return "Từ nay nhắc việc, báo cáo và thông báo chung sẽ gửi đến tài khoản này.";
     case Msg::notify_set_no_private_chat:
       return "Từ nay nhắc việc, báo cáo và thông báo chung sẽ gửi đến tài khoản này.\n"
-             "Đồng chí hãy nhắn riêng cho tôi một tin để tôi có thể gửi đến đồng chí.";
+             "Đề nghị đồng chí nhắn riêng cho Trợ lý một tin để Trợ lý gửi được đến đồng chí.";
     case Msg::notify_console:
-      return "Tài khoản console không nhận nhắc việc và thông báo. Hãy gửi /notify here từ "
+      return "Tài khoản console không nhận nhắc việc và thông báo. Đề nghị gửi /thongbao đây từ "
              "Telegram hoặc Zalo.";
     case Msg::role_chairman:
       return "Trưởng ban";
@@ -160,11 +161,11 @@ std::string_view text_vi(Msg key) {
     case Msg::when_error_impossible_date:
       return "Ngày \"{phrase}\" không tồn tại. Ví dụ: {example}";
     case Msg::when_error_needs_year:
-      return "Ngày \"{phrase}\" vừa qua; vui lòng ghi rõ năm, ví dụ: 15/11/2027";
+      return "Ngày \"{phrase}\" vừa qua; đề nghị ghi rõ năm, ví dụ: 15/11/2027";
     case Msg::when_error_recurrence_not_allowed:
       return "Hạn xử lý không lặp lại được (\"{phrase}\"). Ví dụ: {example}";
     case Msg::when_example_deadline:
-      return "thứ 6 tuần sau 17h";
+      return "/giao @luc Dự thảo báo cáo hạn thứ 6 tuần sau 17h";
     case Msg::when_example_reminder:
       return "/nhac 8h sáng mai: họp giao ban";
     case Msg::when_means_deadline:
@@ -175,27 +176,27 @@ std::string_view text_vi(Msg key) {
       return "Lặp lại: {}";
     // tasks
     case Msg::help_task:
-      return "/task (/giao) @handle NỘI DUNG [hạn THỜI HẠN] [src VĂN BẢN] — giao nhiệm vụ, ví dụ: "
+      return "/giao (/task) @handle NỘI DUNG [hạn THỜI HẠN] [src VĂN BẢN] — giao nhiệm vụ, ví dụ: "
              "/giao @luc Dự thảo Quy chế hạn thứ 6 tuần sau 17h";
     case Msg::help_tasks:
-      return "/tasks (/viec) [mine|all|overdue|done|@handle|unit TÊN] [trang] — danh sách nhiệm "
-             "vụ; /task SỐ — chi tiết, ví dụ: /viec overdue";
+      return "/viec (/tasks) [mine|all|overdue|done|@handle|unit TÊN] [trang] — danh sách nhiệm "
+             "vụ; /giao SỐ — chi tiết, ví dụ: /viec overdue";
     case Msg::help_ack:
-      return "/ack (/danhan) SỐ — xác nhận đã nhận nhiệm vụ, ví dụ: /danhan 12";
+      return "/danhan (/ack) SỐ — xác nhận đã nhận nhiệm vụ, ví dụ: /danhan 12";
     case Msg::help_done:
-      return "/done (/xong) SỐ [ghi chú] — báo hoàn thành, ví dụ: /xong 12 đã trình Trưởng ban";
+      return "/xong (/done) SỐ [ghi chú] — báo cáo hoàn thành, ví dụ: /xong 12 đã trình Trưởng ban";
     case Msg::help_progress:
-      return "/progress (/tiendo) SỐ PHẦN_TRĂM% [ghi chú] — cập nhật tiến độ, ví dụ: /tiendo 12 "
+      return "/tiendo (/progress) SỐ PHẦN_TRĂM% [ghi chú] — cập nhật tiến độ, ví dụ: /tiendo 12 "
              "50% đã lấy ý kiến các sở";
     case Msg::help_due:
-      return "/due (/giahan) SỐ THỜI_HẠN — điều chỉnh hạn xử lý, ví dụ: /giahan 12 17h thứ 6 tuần "
+      return "/giahan (/due) SỐ THỜI_HẠN — điều chỉnh hạn xử lý, ví dụ: /giahan 12 17h thứ 6 tuần "
              "sau";
     case Msg::help_assign:
-      return "/assign (/chuyen) SỐ @handle — chuyển người chủ trì, ví dụ: /chuyen 12 @hung";
+      return "/chuyen (/assign) SỐ @handle — chuyển người chủ trì, ví dụ: /chuyen 12 @hung";
     case Msg::help_cancel:
-      return "/cancel (/huy) SỐ — hủy nhiệm vụ, ví dụ: /huy 12";
+      return "/huy (/cancel) SỐ — hủy nhiệm vụ, ví dụ: /huy 12";
     case Msg::help_reopen:
-      return "/reopen (/molai) SỐ — mở lại nhiệm vụ, ví dụ: /molai 12";
+      return "/molai (/reopen) SỐ — mở lại nhiệm vụ, ví dụ: /molai 12";
     case Msg::task_person:
       return "đ/c {}";
     case Msg::task_no_deadline:
@@ -209,9 +210,7 @@ std::string_view text_vi(Msg key) {
     case Msg::task_state_on_time:
       return "Đang thực hiện trong hạn";
     case Msg::task_state_overdue:
-      return "Đang thực hiện quá hạn (quá hạn {} ngày)";
-    case Msg::task_state_overdue_one_day:
-      return "Đang thực hiện quá hạn (quá hạn 1 ngày)";
+      return "Đang thực hiện quá hạn ({})";
     case Msg::task_state_no_progress:
       return "Chưa cập nhật tiến độ";
     case Msg::task_state_cancelled:
@@ -222,7 +221,7 @@ std::string_view text_vi(Msg key) {
     case Msg::task_mention_unknown:
       return "Không tìm thấy thành viên hay đơn vị @{}. Gõ /members hoặc /units để xem danh sách.";
     case Msg::task_mention_unit_no_contact:
-      return "Đơn vị @{} chưa có đầu mối; vui lòng giao cho một thành viên cụ thể.";
+      return "Đơn vị @{} chưa có đầu mối; đề nghị giao cho một thành viên cụ thể.";
     case Msg::task_mention_not_linked:
       return "{} chưa liên kết với thành viên nào của Tổ công tác.";
     case Msg::task_assign_refused:
@@ -231,7 +230,7 @@ std::string_view text_vi(Msg key) {
     case Msg::task_created_for:
       return "Đã giao nhiệm vụ #{} cho {}";
     case Msg::task_created_self:
-      return "Đã ghi nhận nhiệm vụ #{} do đ/c tự thực hiện";
+      return "Đã ghi nhận nhiệm vụ #{} do đồng chí tự thực hiện";
     case Msg::task_line_title:
       return "Nội dung: **{}**";
     case Msg::task_line_lead:
@@ -263,11 +262,11 @@ std::string_view text_vi(Msg key) {
     case Msg::task_event_created_due:
       return "giao nhiệm vụ, hạn {}";
     case Msg::task_event_ack:
-      return "đã nhận nhiệm vụ";
+      return "xác nhận đã nhận nhiệm vụ";
     case Msg::task_event_progress:
       return "tiến độ {}% → {}%";
     case Msg::task_event_done:
-      return "báo hoàn thành";
+      return "báo cáo hoàn thành";
     case Msg::task_event_due:
       return "điều chỉnh hạn {} → {}";
     case Msg::task_event_assign:
@@ -283,7 +282,8 @@ std::string_view text_vi(Msg key) {
     case Msg::task_not_found:
       return "Không có nhiệm vụ #{}.";
     case Msg::task_not_visible:
-      return "Nhiệm vụ #{} nằm ngoài phạm vi đ/c được xem (việc của mình và của đơn vị mình).";
+      return "Nhiệm vụ #{} nằm ngoài phạm vi đồng chí được xem (nhiệm vụ của mình và của đơn vị "
+             "mình).";
     case Msg::task_is_done:
       return "Nhiệm vụ #{0} đã hoàn thành; nếu cần, mở lại bằng /molai {0}.";
     case Msg::task_is_cancelled:
@@ -291,7 +291,7 @@ std::string_view text_vi(Msg key) {
     case Msg::task_hint_lead:
       return "Trả lời: /danhan {0} · /xong {0} · /tiendo {0} 50%";
     case Msg::task_hint_detail:
-      return "Chi tiết: /task {}";
+      return "Chi tiết: /giao {}";
     case Msg::task_button_ack:
       return "👌 Đã nhận";
     case Msg::task_button_done:
@@ -302,7 +302,7 @@ std::string_view text_vi(Msg key) {
       return "Cách dùng: /viec [mine|all|overdue|done|@handle|unit TÊN] [trang], ví dụ: /viec "
              "overdue";
     case Msg::tasks_title_mine:
-      return "Nhiệm vụ của đ/c";
+      return "Nhiệm vụ của đồng chí";
     case Msg::tasks_title_all:
       return "Nhiệm vụ đang thực hiện";
     case Msg::tasks_title_overdue:
@@ -335,9 +335,9 @@ std::string_view text_vi(Msg key) {
     case Msg::ack_refused:
       return "Chỉ người chủ trì mới xác nhận nhận nhiệm vụ #{}.";
     case Msg::ack_already:
-      return "Đ/c đã xác nhận nhận nhiệm vụ #{} lúc {}.";
+      return "Đồng chí đã xác nhận nhận nhiệm vụ #{} lúc {}.";
     case Msg::ack_done:
-      return "Đã xác nhận đ/c nhận nhiệm vụ #{}: {}";
+      return "Đồng chí đã xác nhận nhận nhiệm vụ #{}: {}";
     case Msg::done_usage:
       return "Cách dùng: /xong SỐ [ghi chú], ví dụ: /xong 12 đã trình Trưởng ban";
     case Msg::report_refused:
@@ -374,32 +374,33 @@ std::string_view text_vi(Msg key) {
     case Msg::reopen_ok:
       return "Đã mở lại nhiệm vụ #{}.";
     case Msg::notify_assigned_lead:
-      return "Đ/c {} giao đ/c chủ trì nhiệm vụ #{}:";
+      return "Đồng chí {} giao đồng chí chủ trì thực hiện nhiệm vụ #{}:";
     case Msg::notify_assigned_support:
-      return "Đ/c {} giao đ/c phối hợp thực hiện nhiệm vụ #{}:";
+      return "Đồng chí {} giao đồng chí phối hợp thực hiện nhiệm vụ #{}:";
     case Msg::notify_reassigned_away:
       return "Nhiệm vụ #{} đã được chuyển cho {} chủ trì:";
     case Msg::notify_redated:
       return "Nhiệm vụ #{} được điều chỉnh hạn: {} → {}";
     case Msg::notify_cancelled:
-      return "Nhiệm vụ #{} đã được đ/c {} hủy:";
+      return "Đ/c {1} đã hủy nhiệm vụ #{0}:";
     case Msg::notify_done:
-      return "Nhiệm vụ #{} đã hoàn thành ({}), đ/c {} báo cáo:";
+      return "Đ/c {2} báo cáo đã hoàn thành nhiệm vụ #{0} ({1}):";
     case Msg::notify_reopened:
-      return "Nhiệm vụ #{} đã được đ/c {} mở lại:";
+      return "Đ/c {1} đã mở lại nhiệm vụ #{0}:";
     // reminders and the scheduler
     case Msg::help_remind:
-      return "/remind (/nhac) THỜI ĐIỂM: NỘI DUNG — đặt lời nhắc, ví dụ: /nhac 8h sáng mai: họp "
+      return "/nhac (/remind) THỜI ĐIỂM: NỘI DUNG — đặt lời nhắc, ví dụ: /nhac 8h sáng mai: họp "
              "giao ban";
     case Msg::help_reminders:
-      return "/reminders (/dsnhac) — các lời nhắc của tôi";
+      return "/dsnhac (/reminders) — các lời nhắc của đồng chí";
     case Msg::help_unremind:
-      return "/unremind (/huynhac) SỐ — xóa lời nhắc, ví dụ: /huynhac 12";
+      return "/huynhac (/unremind) SỐ — xóa lời nhắc, ví dụ: /huynhac 12";
     case Msg::help_snooze:
-      return "/snooze (/hoannhac) SỐ [thời lượng] — nhắc lại sau (mặc định 1 giờ), ví dụ: "
+      return "/hoannhac (/snooze) SỐ [thời lượng] — nhắc lại sau (mặc định 1 giờ), ví dụ: "
              "/hoannhac 12 30 phút";
     case Msg::remind_usage:
-      return "Cách dùng: /nhac THỜI ĐIỂM: NỘI DUNG, ví dụ: /nhac 8h sáng mai: họp giao ban";
+      return "Cách dùng: /nhac THỜI ĐIỂM: NỘI DUNG, ví dụ: /nhac 8h sáng mai: họp giao ban (hoặc "
+             "/nhac họp giao ban lúc 8h sáng mai)";
     case Msg::remind_no_text:
       return "Lời nhắc \"{}\" chưa có nội dung sau dấu hai chấm. Ví dụ: /nhac 8h sáng mai: họp "
              "giao ban";
@@ -408,9 +409,9 @@ std::string_view text_vi(Msg key) {
     case Msg::remind_set_once:
       return "⏰ Đã đặt lời nhắc #{} lúc {}: \"{}\"";
     case Msg::remind_set_recurring:
-      return "⏰ Đã đặt lời nhắc #{} {}: \"{}\". Lần đầu: {}";
+      return "⏰ Đã đặt lời nhắc #{0}: \"{2}\"\nLặp lại: {1}. Lần đầu: {3}";
     case Msg::reminders_header:
-      return "**Lời nhắc của đ/c ({})**";
+      return "**Lời nhắc của đồng chí ({})**";
     case Msg::reminders_none:
       return "Đồng chí chưa có lời nhắc nào. Đặt lời nhắc, ví dụ: /nhac 8h sáng mai: họp giao ban";
     case Msg::reminders_line_once:
@@ -432,17 +433,17 @@ std::string_view text_vi(Msg key) {
     case Msg::snooze_bad_duration:
       return "Không hiểu thời lượng \"{}\". Ví dụ: /hoannhac 12 2 tiếng";
     case Msg::snooze_not_found:
-      return "#{} không phải lời nhắc của đ/c. Xem danh sách: /dsnhac";
+      return "#{} không phải lời nhắc của đồng chí. Xem danh sách: /dsnhac";
     case Msg::snooze_done:
       return "⏰ Sẽ nhắc lại lúc {}: \"{}\" (lời nhắc #{})";
     case Msg::rule_daily:
-      return "hằng ngày lúc {}";
+      return "{} hằng ngày";
     case Msg::rule_workdays:
-      return "hằng ngày làm việc lúc {}";
+      return "{} các ngày làm việc";
     case Msg::rule_weekly:
-      return "{} hằng tuần lúc {}";
+      return "{1} {0} hằng tuần";
     case Msg::rule_monthly:
-      return "ngày {} hằng tháng lúc {}";
+      return "{1} ngày {0} hằng tháng";
     case Msg::reminder_notice:
       return "⏰ Nhắc việc: {}";
     case Msg::late_mark:
@@ -456,21 +457,20 @@ std::string_view text_vi(Msg key) {
     case Msg::nudge_day_of:
       return "⏰ Hôm nay đến hạn: nhiệm vụ #{} \"{}\" — hạn {}";
     case Msg::nudge_overdue:
-      return "⚠️ Nhiệm vụ #{} \"{}\" đã quá hạn {} ngày (hạn {}). Nhắc lần {}";
+      return "⚠️ Nhiệm vụ #{} \"{}\" đã {} (hạn {}). Nhắc lần {}";
     case Msg::nudge_escalated_lead:
-      return "🔺 Nhiệm vụ #{} \"{}\" đã quá hạn {} ngày (hạn {}), đã nhắc {} lần: đã báo cáo Lãnh "
-             "đạo";
+      return "🔺 Nhiệm vụ #{} \"{}\" đã {} (hạn {}), đã nhắc {} lần: đã báo cáo Lãnh đạo";
     case Msg::nudge_escalated_leaders:
-      return "🔺 Báo cáo Lãnh đạo: nhiệm vụ #{} \"{}\" do đ/c {} chủ trì đã quá hạn {} ngày (hạn "
-             "{}), đã nhắc {} lần";
+      return "🔺 Báo cáo Lãnh đạo: nhiệm vụ #{} \"{}\" do đ/c {} chủ trì đã {} (hạn {}), đã nhắc "
+             "{} lần";
     case Msg::nudge_button_done:
       return "✅ Xong";
     case Msg::nudge_button_detail:
       return "📋 Chi tiết";
     case Msg::nudge_hint_lead:
-      return "Báo xong: /xong {} · Chi tiết: /task {}";
+      return "Báo cáo hoàn thành: /xong {} · Chi tiết: /giao {}";
     case Msg::nudge_hint_detail:
-      return "Chi tiết: /task {}";
+      return "Chi tiết: /giao {}";
       // roster administration, invites, audit, broadcast, export
     case Msg::admin_unknown_key:
       return "Không có tham số {}. Gõ /help để xem cách dùng.";
@@ -668,6 +668,40 @@ std::string_view text_vi(Msg key) {
       return "/baocao — báo cáo nhanh nhiệm vụ (lãnh đạo, Văn phòng)";
       // (end of the daily digest)
       // office phrases and wording
+    case Msg::when_error_weekday_mismatch:
+      return "Ngày {date} là {weekday}, không khớp với thứ đã ghi (\"{phrase}\"). Vui lòng "
+             "kiểm tra lại.";
+    case Msg::rule_quarterly:
+      return "{1} ngày {0} hằng quý";
+    case Msg::rule_yearly:
+      return "{1} ngày {0} hằng năm";
+    case Msg::rule_month_end:
+      return "{} ngày cuối mỗi tháng";
+    case Msg::due_off_day:
+      return "⚠ Hạn rơi vào {0}, ngày nghỉ. Ngày làm việc liền trước: {1} (/giahan {2} {3})";
+    case Msg::due_holiday:
+      return "⚠ Hạn rơi vào ngày nghỉ lễ. Ngày làm việc liền trước: {1} (/giahan {2} {3})";
+    case Msg::overdue_days:
+      return "quá hạn {} ngày";
+    case Msg::overdue_one_day:
+      return "quá hạn 1 ngày";
+    case Msg::overdue_since_today:
+      return "quá hạn từ {} hôm nay";
+    case Msg::done_short_on_time:
+      return "đúng hạn";
+    case Msg::done_short_late:
+      return "quá hạn";
+    case Msg::notify_done_no_deadline:
+      return "Đ/c {1} báo cáo đã hoàn thành nhiệm vụ #{0}:";
+    case Msg::due_example:
+      return "/giahan {} thứ 6 tuần sau 17h";
+    case Msg::task_snooze_hint:
+      return "Nhắc lại sau 1 giờ: /hoannhac nv{}";
+    case Msg::task_snooze_text:
+      return "Nhiệm vụ #{} \"{}\" (xem: /giao {})";
+    case Msg::task_snooze_refused:
+      return "Chỉ người được giao nhiệm vụ #{} mới đặt nhắc lại được, khi nhiệm vụ còn đang thực "
+             "hiện.";
       // (end of office phrases and wording)
       // input limits
     case Msg::task_title_too_long:

@@ -1,5 +1,6 @@
 #include "handlers/reminder_handlers.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "handlers/time/when_parser.hpp"
 #include "handlers/time_text.hpp"
 #include "storage/reminder_repository.hpp"
+#include "storage/task_repository.hpp"
 
 namespace wgbot {
 
@@ -77,10 +79,39 @@ std::string list_line(Lang lang, const storage::Reminder& r, const timeexpr::Cal
   return tr(lang, Msg::reminders_line_once, r.id, next, body);
 }
 
+// A task notice snoozed: a one-off reminder of the task, to this chat, for an assignee of an
+// open task.
+void snooze_task(HandlerContext& ctx, std::int64_t task_id, std::chrono::minutes delay) {
+  const auto record = storage::TaskRepository(ctx.db).record(task_id);
+  if (!record || record->task.status != TaskStatus::open || !record->has_assignee(ctx.member->id)) {
+    ctx.reply_tr(Msg::task_snooze_refused, task_id);
+    return;
+  }
+  const auto when = ctx.now + std::chrono::duration_cast<std::chrono::seconds>(delay);
+  const std::string body =
+      tr(ctx.lang, Msg::task_snooze_text, task_id, record->task.title, task_id);
+  const auto id = storage::ReminderRepository(ctx.db).add(
+      storage::NewReminder{ctx.member->id, ctx.in.platform, ctx.in.chat_id, body,
+                           when.time_since_epoch().count()},
+      ctx.now_seconds());
+  ctx.reply_tr(Msg::snooze_done, format_datetime(ctx.lang, when, calendar_from(ctx.config)),
+               shorten(body, kListTextChars), id);
+}
+
 }  // namespace
 
 void handle_remind(HandlerContext& ctx) {
-  const auto split = timeexpr::split_reminder(ctx.args);
+  const auto cal = calendar_from(ctx.config);
+  const auto options = when_options(ctx.config, timeexpr::Purpose::reminder);
+  auto split = timeexpr::split_reminder(ctx.args);
+  // Without a colon, or with one that does not end a time ("gửi báo cáo: bản cuối lúc 9h"), the
+  // time may end the text after "lúc"/"vào".
+  if (!split || std::holds_alternative<timeexpr::WhenError>(
+                    timeexpr::parse_when(split->when, ctx.now, cal, options))) {
+    if (auto trailing = timeexpr::split_reminder_trailing(ctx.args, ctx.now, cal, options)) {
+      split = std::move(trailing);
+    }
+  }
   if (!split || split->when.empty()) {
     ctx.reply_tr(Msg::remind_usage);
     return;
@@ -93,9 +124,7 @@ void handle_remind(HandlerContext& ctx) {
     ctx.reply_tr(Msg::remind_text_too_long, kMaxTextChars);
     return;
   }
-  const auto cal = calendar_from(ctx.config);
-  const auto parsed = timeexpr::parse_when(split->when, ctx.now, cal,
-                                           when_options(ctx.config, timeexpr::Purpose::reminder));
+  const auto parsed = timeexpr::parse_when(split->when, ctx.now, cal, options);
   if (const auto* error = std::get_if<timeexpr::WhenError>(&parsed)) {
     ctx.reply(describe_when_error(ctx.lang, *error, timeexpr::Purpose::reminder));
     return;
@@ -152,7 +181,11 @@ void handle_unremind(HandlerContext& ctx) {
 void handle_snooze(HandlerContext& ctx) {
   const std::string_view args = trim(ctx.args);
   const auto space = args.find_first_of(" \t");
-  const auto id = parse_id(args.substr(0, space));
+  std::string_view target = args.substr(0, space);
+  // "nv12" (the ⏰ button of a task notice): task #12, not reminder #12.
+  const bool task = target.size() > 2 && (target.starts_with("nv") || target.starts_with("NV"));
+  if (task) target.remove_prefix(2);
+  const auto id = parse_id(target);
   if (!id) {
     ctx.reply_tr(Msg::snooze_usage);
     return;
@@ -163,13 +196,22 @@ void handle_snooze(HandlerContext& ctx) {
     ctx.reply_tr(Msg::snooze_bad_duration, rest);
     return;
   }
+  if (task) {
+    snooze_task(ctx, *id, *delay);
+    return;
+  }
   storage::ReminderRepository repo(ctx.db);
   const auto reminder = repo.by_id(*id);
   if (!reminder || reminder->member_id != ctx.member->id || reminder->status == "cancelled") {
     ctx.reply_tr(Msg::snooze_not_found, *id);
     return;
   }
-  const auto when = ctx.now + std::chrono::duration_cast<std::chrono::seconds>(*delay);
+  // A one-off reminder that has not fired yet is delayed from its own time, never brought forward.
+  auto from = ctx.now;
+  if (!reminder->rrule && reminder->status == "active" && reminder->next_at) {
+    from = std::max(from, std::chrono::sys_seconds{std::chrono::seconds{*reminder->next_at}});
+  }
+  const auto when = from + std::chrono::duration_cast<std::chrono::seconds>(*delay);
   const std::int64_t when_s = when.time_since_epoch().count();
   std::int64_t fires = reminder->id;
   if (reminder->rrule) {

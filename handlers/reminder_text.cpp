@@ -40,11 +40,21 @@ std::string describe_rule(Lang lang, const timeexpr::Recurrence& rule,
   const bool any_day =
       std::any_of(parsed->by_day.begin(), parsed->by_day.end(), [](bool b) { return b; });
   switch (parsed->freq) {
-    case timeexpr::RRule::Freq::monthly: {
+    case timeexpr::RRule::Freq::monthly:
+    case timeexpr::RRule::Freq::yearly: {
+      const date::year_month_day first(cal.local_day(start));
+      if (parsed->by_month_day < 0) return tr(lang, Msg::rule_month_end, time);
       const int day = parsed->by_month_day != 0
                           ? parsed->by_month_day
-                          : static_cast<int>(static_cast<unsigned>(
-                                date::year_month_day(cal.local_day(start)).day()));
+                          : static_cast<int>(static_cast<unsigned>(first.day()));
+      if (parsed->freq == timeexpr::RRule::Freq::yearly) {
+        const int month = parsed->by_month != 0
+                              ? parsed->by_month
+                              : static_cast<int>(static_cast<unsigned>(first.month()));
+        return tr(lang, Msg::rule_yearly, fmt::format("{:02}/{:02}", day, month), time);
+      }
+      if (parsed->interval == 3) return tr(lang, Msg::rule_quarterly, day, time);
+      if (parsed->interval != 1) return rule.rrule;
       return tr(lang, Msg::rule_monthly, day, time);
     }
     case timeexpr::RRule::Freq::daily:

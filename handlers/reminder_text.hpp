@@ -10,7 +10,7 @@
 
 namespace wgbot {
 
-// "hằng ngày làm việc lúc 16:30", "thứ Hai hằng tuần lúc 08:00", "every day at 08:00"; the time
+// "16:30 các ngày làm việc", "08:00 thứ Hai hằng tuần", "every day at 08:00"; the time
 // is `start`'s local time of day. An unknown rule is shown as its RRULE text.
 std::string describe_rule(Lang lang, const timeexpr::Recurrence& rule,
                           std::chrono::sys_seconds start, const timeexpr::Calendar& cal);

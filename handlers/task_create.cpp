@@ -20,7 +20,14 @@ std::string echo(TaskScope& scope, const TaskRecord& task) {
                         ? tr(lang, Msg::task_created_self, task.task.id)
                         : tr(lang, Msg::task_created_for, task.task.id,
                              scope.people.person(lang, lead.value_or(0)));
-  return out + '\n' + task_card(scope.look(), task);
+  out += '\n' + task_card(scope.look(), task);
+  if (task.task.due_at) {
+    const std::string warning =
+        off_day_warning(lang, std::chrono::sys_seconds{std::chrono::seconds{*task.task.due_at}},
+                        scope.cal, task.task.id);
+    if (!warning.empty()) out += '\n' + warning;
+  }
+  return out;
 }
 
 }  // namespace

@@ -99,6 +99,13 @@ std::string TaskPeople::name(std::int64_t member_id) {
   return m ? m->name : std::string("—");
 }
 
+std::string overdue_text(Lang lang, int days, std::chrono::minutes since) {
+  if (days == 1) return std::string(text(lang, Msg::overdue_one_day));
+  if (days > 1) return tr(lang, Msg::overdue_days, days);
+  return tr(lang, Msg::overdue_since_today,
+            fmt::format("{:02}:{:02}", since.count() / 60, since.count() % 60));
+}
+
 std::string state_label(Lang lang, const TaskStateInfo& state) {
   switch (state.state) {
     case TaskState::done_on_time:
@@ -109,8 +116,8 @@ std::string state_label(Lang lang, const TaskStateInfo& state) {
     case TaskState::on_time:
       return std::string(text(lang, Msg::task_state_on_time));
     case TaskState::overdue:
-      return state.overdue_days == 1 ? std::string(text(lang, Msg::task_state_overdue_one_day))
-                                     : tr(lang, Msg::task_state_overdue, state.overdue_days);
+      return tr(lang, Msg::task_state_overdue,
+                overdue_text(lang, state.overdue_days, state.overdue_since));
     case TaskState::no_progress:
       return std::string(text(lang, Msg::task_state_no_progress));
     case TaskState::cancelled:

@@ -48,6 +48,10 @@ struct TaskLook {
 };
 
 std::string state_label(Lang lang, const TaskStateInfo& state);
+
+// "quá hạn 3 ngày", "quá hạn 1 ngày", "quá hạn từ 05:34 hôm nay" (days 0: `since` is the
+// deadline's local time of day) — how every message says how late a task is.
+std::string overdue_text(Lang lang, int days, std::chrono::minutes since);
 // The full date (`17:00 thứ Sáu, 04/12/2026`) or "chưa có hạn".
 std::string deadline_text(const TaskLook& look, const std::optional<std::int64_t>& due_at);
 

@@ -61,7 +61,8 @@ void handle_due(HandlerContext& ctx) {
   const auto opt = when_options(ctx.config, timeexpr::Purpose::deadline);
   const auto when = timeexpr::parse_when(without_deadline_word(cmd->rest), ctx.now, scope.cal, opt);
   if (const auto* error = std::get_if<timeexpr::WhenError>(&when)) {
-    ctx.reply(describe_when_error(ctx.lang, *error, opt.purpose));
+    ctx.reply(
+        describe_when_error(ctx.lang, *error, opt.purpose, tr(ctx.lang, Msg::due_example, t.id)));
     return;
   }
   const std::int64_t due = std::get<timeexpr::When>(when).at.time_since_epoch().count();
@@ -69,8 +70,12 @@ void handle_due(HandlerContext& ctx) {
   scope.repo.set_due(t.id, due);
   scope.record_event(t.id, task_event_kind::kDue, unix_text(old_due), std::to_string(due));
   const auto after = scope.repo.record(t.id);
-  ctx.reply_tr(Msg::due_ok, t.id, deadline_text(scope.look(), old_due),
-               deadline_text(scope.look(), due));
+  std::string reply = tr(ctx.lang, Msg::due_ok, t.id, deadline_text(scope.look(), old_due),
+                         deadline_text(scope.look(), due));
+  const std::string warning = off_day_warning(
+      ctx.lang, std::chrono::sys_seconds{std::chrono::seconds{due}}, scope.cal, t.id);
+  if (!warning.empty()) reply += '\n' + warning;
+  ctx.reply(std::move(reply));
   scope.notices().redated(*after, old_due);
 }
 

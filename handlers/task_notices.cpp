@@ -91,8 +91,14 @@ void TaskNotices::done(const TaskRecord& task, const TaskStateInfo& state,
   const auto tell = [&](std::int64_t member_id) {
     if (!told.insert(member_id).second) return;
     send(member_id, [&](const TaskLook& look) {
-      std::string text = tr(look.lang, Msg::notify_done, task.task.id,
-                            state_label(look.lang, state), people.name(actor_id));
+      std::string text =
+          state.no_deadline
+              ? tr(look.lang, Msg::notify_done_no_deadline, task.task.id, people.name(actor_id))
+              : tr(look.lang, Msg::notify_done, task.task.id,
+                   wgbot::text(look.lang, state.state == TaskState::done_late
+                                              ? Msg::done_short_late
+                                              : Msg::done_short_on_time),
+                   people.name(actor_id));
       text += '\n' + short_body(look, task, note);
       return Body{std::move(text), detail_buttons(look.lang, task.task.id)};
     });

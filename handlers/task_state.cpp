@@ -12,6 +12,12 @@ std::chrono::sys_seconds at(std::int64_t unix_seconds) {
 
 }  // namespace
 
+int overdue_days(std::chrono::sys_seconds due, std::chrono::sys_seconds now,
+                 const timeexpr::Calendar& cal) {
+  const auto days = (cal.local_day(now) - cal.local_day(due)).count();
+  return static_cast<int>(std::max<decltype(days)>(days, 0));
+}
+
 TaskStateInfo task_state(const Task& task, std::chrono::sys_seconds now,
                          const timeexpr::Calendar& cal, int no_progress_days) {
   switch (task.status) {
@@ -25,8 +31,11 @@ TaskStateInfo task_state(const Task& task, std::chrono::sys_seconds now,
       break;
   }
   if (task.due_at && at(*task.due_at) < now) {
-    const auto days = (cal.local_day(now) - cal.local_day(at(*task.due_at))).count();
-    return {TaskState::overdue, static_cast<int>(std::max<decltype(days)>(days, 1))};
+    const auto due = at(*task.due_at);
+    const auto local = cal.to_local(due);
+    const auto since =
+        std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local));
+    return {TaskState::overdue, overdue_days(due, now, cal), false, since};
   }
   if (no_progress_days > 0) {
     const std::int64_t last = std::max(task.created_at, task.last_progress_at.value_or(0));

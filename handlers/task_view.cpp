@@ -13,6 +13,19 @@ namespace wgbot {
 
 namespace {
 
+// A unit by its short name or full name, typed with or without diacritics ("so noi vu").
+std::optional<Unit> find_unit(storage::Connection& db, const std::string& name) {
+  const storage::UnitRepository units(db);
+  if (auto unit = units.find(name)) return unit;
+  const std::string folded = fold_for_search(name);
+  for (auto& s : units.list_with_counts()) {
+    if (fold_for_search(s.unit.short_name) == folded || fold_for_search(s.unit.name) == folded) {
+      return std::move(s.unit);
+    }
+  }
+  return std::nullopt;
+}
+
 constexpr std::size_t kPageSize = 10;
 
 enum class ListKind { mine, all, overdue, done, member, unit };
@@ -74,7 +87,7 @@ std::optional<ListRequest> parse_request(HandlerContext& ctx) {
     std::size_t at = 0;
     for (std::size_t i = 0; i < skip; ++i) at = words.find(' ', at) + 1;
     const std::string name = words.substr(at);
-    req.unit = storage::UnitRepository(ctx.db).find(name);
+    req.unit = find_unit(ctx.db, name);
     if (!req.unit) {
       ctx.reply_tr(Msg::tasks_unknown_unit, name);
       return std::nullopt;

@@ -107,6 +107,8 @@ std::size_t Scheduler::summarize_broadcasts(storage::Connection& reader,
   return writer_.run([&](storage::Connection& db) {
     return queue_broadcast_summaries(db, now.time_since_epoch().count());
   });
+}
+
 std::optional<digest::QueueReport> Scheduler::digest_if_due(std::chrono::sys_seconds now,
                                                             std::chrono::sys_seconds* next) {
   // Read at every call: /settings may change the digest's time and readers at run time.

@@ -30,9 +30,14 @@ std::string command_description(std::string_view help_line) {
 std::vector<BotCommand> bot_commands(Lang lang) {
   std::vector<BotCommand> commands;
   for (const CommandSpec& spec : command_table()) {
+    const bool vi_name = lang == Lang::vi && !spec.aliases.empty();
     std::string description = command_description(text(lang, spec.help));
     if (description.empty()) description = std::string(spec.name);
-    commands.push_back({std::string(spec.name), std::move(description)});
+    if (vi_name) {
+      description = command_description(description + " (/" + std::string(spec.name) + ")");
+    }
+    commands.push_back(
+        {std::string(vi_name ? spec.aliases.front() : spec.name), std::move(description)});
   }
   return commands;
 }

@@ -15,7 +15,9 @@ namespace wgbot::telegram {
 // to Telegram's 256 characters.
 [[nodiscard]] std::string command_description(std::string_view help_line);
 
-// One entry per command of the table (its English name; aliases are typed, not listed).
+// One entry per command of the table. In Vietnamese the command's Vietnamese name (its first
+// alias, `/giao`), with the English name after the description ("… (/task)"); in English the
+// English name. Other aliases are typed, not listed.
 [[nodiscard]] std::vector<BotCommand> bot_commands(Lang lang);
 
 }  // namespace wgbot::telegram

@@ -98,8 +98,10 @@ asio::awaitable<ApiResult> TelegramPlatform::Impl::call_until_ok(std::string met
 
 // The menu is cosmetic: a failure is logged, not retried.
 asio::awaitable<void> TelegramPlatform::Impl::set_commands() {
-  const std::array<std::pair<Lang, std::string>, 2> lists = {
-      std::pair{Lang::vi, std::string()}, std::pair{Lang::en, std::string("en")}};
+  // Vietnamese for the default list and for "vi" clients; English for "en" clients.
+  const std::array<std::pair<Lang, std::string>, 3> lists = {
+      std::pair{Lang::vi, std::string()}, std::pair{Lang::vi, std::string("vi")},
+      std::pair{Lang::en, std::string("en")}};
   for (const auto& [lang, code] : lists) {
     auto op = async_call(api, "setMyCommands", set_my_commands_body(bot_commands(lang), code),
                          kCallTimeout, &lifecycle.canceller(), asio::use_awaitable);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "handlers/schedule/notices.hpp"
+#include "handlers/task_state.hpp"
 #include "handlers/time_text.hpp"
 #include "storage/connection.hpp"
 #include "storage/outbox_repository.hpp"
@@ -124,13 +125,12 @@ class TaskFirer {
   void send(const storage::TaskNudgeRow& row, const Slot& slot, const TaskNudgeState& state,
             bool late) {
     const auto lead = repo_.lead_of(row.id);
-    TaskFacts facts{
-        row.id,
-        row.title,
-        state.due,
-        static_cast<int>((ctx_.cal.local_day(now_) - ctx_.cal.local_day(state.due)).count()),
-        state.overdue_sent,
-        lead ? name_of(*lead) : ""};
+    TaskFacts facts{row.id,
+                    row.title,
+                    state.due,
+                    overdue_days(state.due, now_, ctx_.cal),
+                    state.overdue_sent,
+                    lead ? name_of(*lead) : ""};
     std::vector<std::int64_t> told;
     if (lead) deliver(*lead, slot.kind, true, late, facts, told);
     if (slot.kind == SlotKind::escalation) {

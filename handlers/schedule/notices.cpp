@@ -1,6 +1,7 @@
 #include "handlers/schedule/notices.hpp"
 
 #include "handlers/actions.hpp"
+#include "handlers/task_format.hpp"
 #include "handlers/time_text.hpp"
 
 namespace wgbot::scheduler {
@@ -16,19 +17,22 @@ void mark_late(Lang lang, std::string& text) {
 std::string task_text(Lang lang, SlotKind kind, bool to_lead, const TaskFacts& t,
                       const timeexpr::Calendar& cal) {
   const std::string due = format_datetime(lang, t.due, cal);
+  const auto local = cal.to_local(t.due);
+  const std::string late = overdue_text(
+      lang, t.overdue_days,
+      std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local)));
   switch (kind) {
     case SlotKind::before:
       return tr(lang, Msg::nudge_before, t.id, t.title, due);
     case SlotKind::day_of:
       return tr(lang, Msg::nudge_day_of, t.id, t.title, due);
     case SlotKind::overdue:
-      return tr(lang, Msg::nudge_overdue, t.id, t.title, t.days_overdue, due, t.overdue_reminders);
+      return tr(lang, Msg::nudge_overdue, t.id, t.title, late, due, t.overdue_reminders);
     case SlotKind::escalation:
       if (to_lead) {
-        return tr(lang, Msg::nudge_escalated_lead, t.id, t.title, t.days_overdue, due,
-                  t.overdue_reminders);
+        return tr(lang, Msg::nudge_escalated_lead, t.id, t.title, late, due, t.overdue_reminders);
       }
-      return tr(lang, Msg::nudge_escalated_leaders, t.id, t.title, t.lead_name, t.days_overdue, due,
+      return tr(lang, Msg::nudge_escalated_leaders, t.id, t.title, t.lead_name, late, due,
                 t.overdue_reminders);
   }
   return {};
@@ -62,8 +66,13 @@ Outgoing task_message(Lang lang, const storage::Recipient& to, SlotKind kind, bo
   }
   row.push_back(Button{std::string(text(lang, Msg::nudge_button_detail)),
                        callback_data_for("detail", task.id).value_or("")});
+  if (to_lead) {
+    row.push_back(Button{std::string(text(lang, Msg::reminder_snooze_button)),
+                         callback_data_for("snoozetask", task.id, 60).value_or("")});
+  }
   o.buttons = {std::move(row)};
-  o.hint = to_lead ? tr(lang, Msg::nudge_hint_lead, task.id, task.id)
+  o.hint = to_lead ? tr(lang, Msg::nudge_hint_lead, task.id, task.id) + " · " +
+                         tr(lang, Msg::task_snooze_hint, task.id)
                    : tr(lang, Msg::nudge_hint_detail, task.id);
   return o;
 }

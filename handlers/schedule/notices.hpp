@@ -22,7 +22,7 @@ struct TaskFacts {
   std::int64_t id = 0;
   std::string title;
   std::chrono::sys_seconds due;
-  int days_overdue = 0;       // calendar days
+  int overdue_days = 0;       // wgbot::overdue_days(): calendar days, 0 on the deadline's day
   int overdue_reminders = 0;  // sent so far, this one included
   std::string lead_name;
 };

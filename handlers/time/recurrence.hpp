@@ -19,13 +19,18 @@ struct Recurrence {
 };
 
 // The supported subset, parts in any order, names case-insensitive:
-//   FREQ=DAILY[;BYDAY=..]  FREQ=WEEKLY[;BYDAY=MO,TU,..]  FREQ=MONTHLY[;BYMONTHDAY=1..31]
-// Without BYDAY/BYMONTHDAY the weekday / day of month of the rule's start is used.
+//   FREQ=DAILY[;BYDAY=..]  FREQ=WEEKLY[;BYDAY=MO,TU,..]
+//   FREQ=MONTHLY[;INTERVAL=n][;BYMONTHDAY=1..31|-1]  FREQ=YEARLY[;BYMONTH=1..12][;BYMONTHDAY=..]
+// Without BYDAY/BYMONTH/BYMONTHDAY the weekday / month / day of month of the rule's start is
+// used; BYMONTHDAY=-1 is the last day of the month; INTERVAL (monthly only) counts months from
+// the start's month ("FREQ=MONTHLY;INTERVAL=3" is quarterly).
 struct RRule {
-  enum class Freq { daily, weekly, monthly };
+  enum class Freq { daily, weekly, monthly, yearly };
   Freq freq = Freq::daily;
   std::array<bool, 7> by_day{};  // indexed by c_encoding (0 = Sunday); all false = not given
-  int by_month_day = 0;          // 0 = not given
+  int by_month_day = 0;          // 0 = not given, -1 = the last day
+  int by_month = 0;              // yearly; 0 = not given
+  int interval = 1;              // monthly
 };
 std::optional<RRule> parse_rrule(std::string_view text);
 bool is_valid_rrule(std::string_view rrule);

@@ -103,8 +103,8 @@ std::optional<DaySpec> match_numeric_date(Cursor& c) {
     c.skip();
     d.year = accept_year(c, true);
     if (d.year == 0) d.day = -1;
-  } else if (sep == ".") {
-    d.day = -1;  // "17.30" is not a date; only d.m.y is
+  } else if (sep == "." && (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)) {
+    d.day = -1;  // "17.30" is not a date; "15.12" is
   }
   if (d.day < 0 || d.month < 0) {
     c.reset(start);
@@ -113,12 +113,16 @@ std::optional<DaySpec> match_numeric_date(Cursor& c) {
   return d;
 }
 
-// [ngày|mùng] 15 tháng 12 [năm 2026], ngày 15, ngày 4/12, ngày mai, ngày kia, ngày mốt.
+// [ngày] [mùng|mồng] 15 tháng 12 [năm 2026], ngày 15, ngày 4/12, ngày mai, ngày kia, ngày mốt.
 std::optional<DaySpec> match_vietnamese_date(Cursor& c) {
   const auto start = c.pos();
-  const bool said_day = c.accept_any({"ngay", "mung"});
+  const bool said_ngay = c.accept("ngay");
+  const bool said_mung = c.accept_any({"mung", "mong"});
+  const bool said_day = said_ngay || said_mung;
   if (said_day) {
     if (auto d = match_numeric_date(c)) return d;
+  }
+  if (said_ngay && !said_mung) {
     if (c.accept("mai")) return DaySpec{.kind = DayKind::offset, .offset = 1};
     if (c.accept("kia") || c.accept_unless("mot", "một")) {
       return DaySpec{.kind = DayKind::offset, .offset = 2};
@@ -178,16 +182,36 @@ std::optional<DaySpec> match_english_date(Cursor& c) {
   return d;
 }
 
+// "1 tháng nữa", "2 tháng sau", "sau 1 tháng": the same day of a later month.
+std::optional<DaySpec> match_month_offset(Cursor& c) {
+  const auto start = c.pos();
+  const bool after = c.accept("sau");
+  const long n = c.accept_number(1, 24);
+  if (n > 0 && c.accept("thang") && (after || c.accept_any({"nua", "sau"}))) {
+    return DaySpec{.kind = DayKind::month_offset, .offset = static_cast<int>(n)};
+  }
+  c.reset(start);
+  return std::nullopt;
+}
+
 std::optional<DaySpec> match_relative_day(Cursor& c) {
   auto offset = [](int n) { return DaySpec{.kind = DayKind::offset, .offset = n}; };
+  if (auto d = match_month_offset(c)) return d;
   if (c.accept_seq({"hom", "nay"}) || c.accept("today")) return offset(0);
   if (c.accept("mai") || c.accept("tomorrow")) return offset(1);
   if (c.accept_seq({"the", "day", "after", "tomorrow"}) ||
       c.accept_seq({"day", "after", "tomorrow"}) || c.accept_unless("mot", "một")) {
     return offset(2);
   }
-  if (c.accept_seq({"dau", "tuan", "sau"}) || c.accept_seq({"dau", "tuan", "toi"}) ||
-      c.accept_seq({"tuan", "sau"}) || c.accept_seq({"tuan", "toi"}) ||
+  if (c.accept_seq({"dau", "tuan"})) {  // "đầu tuần (sau)": Monday, a working day for a deadline
+    if (c.accept("nay")) {
+      return DaySpec{
+          .kind = DayKind::weekday, .weekday = 1, .mode = WeekMode::this_week, .period = true};
+    }
+    c.accept_any({"sau", "toi"});
+    return DaySpec{.kind = DayKind::next_week, .period = true};
+  }
+  if (c.accept_seq({"tuan", "sau"}) || c.accept_seq({"tuan", "toi"}) ||
       c.accept_seq({"next", "week"})) {
     return DaySpec{.kind = DayKind::next_week};
   }
@@ -201,28 +225,70 @@ int accept_period_suffix(Cursor& c) {
   return -1;
 }
 
-std::optional<DaySpec> match_period_end(Cursor& c) {
-  const auto start = c.pos();
-  int which = -1;
-  if (c.accept_seq({"cuoi", "tuan"})) {
-    which = accept_period_suffix(c);
-  } else if (c.accept_seq({"end", "of"})) {
-    c.accept("the");
-    which = c.accept("next") ? 1 : (c.accept("this") ? 0 : -1);
-    if (!c.accept("week")) {
-      if (!c.accept("month")) {
-        c.reset(start);
-        return std::nullopt;
-      }
-      return DaySpec{.kind = DayKind::end_of_month, .offset = which < 0 ? 0 : which};
-    }
-  } else if (c.accept_seq({"cuoi", "thang"})) {
-    which = accept_period_suffix(c);
-    return DaySpec{.kind = DayKind::end_of_month, .offset = which < 0 ? 0 : which};
-  } else {
-    return std::nullopt;
+// "cuối tháng 12": a month number, unless it is an hour or a date ("cuối tháng 17h").
+int accept_month_number(Cursor& c) {
+  const Token* t = c.peek();
+  if (t == nullptr || t->kind != TokenKind::number || t->value < 1 || t->value > 12 ||
+      c.is_any(1, {"h", "g", "gio", ":", "am", "pm", "/", "-", "."})) {
+    return 0;
   }
-  return DaySpec{.kind = DayKind::end_of_week, .offset = which < 0 ? 0 : which, .rolls = which < 0};
+  c.skip();
+  return static_cast<int>(t->value);
+}
+
+DaySpec period_day(DayKind kind, int which, int fallback) {
+  return DaySpec{.kind = kind, .offset = which < 0 ? fallback : which, .period = true};
+}
+
+// "end of [the] [this|next] week|month|quarter|year".
+std::optional<DaySpec> match_english_period_end(Cursor& c) {
+  const auto start = c.pos();
+  if (!c.accept_seq({"end", "of"})) return std::nullopt;
+  c.accept("the");
+  const int which = c.accept("next") ? 1 : (c.accept("this") ? 0 : -1);
+  if (c.accept("week")) {
+    DaySpec d = period_day(DayKind::end_of_week, which, 0);
+    d.rolls = which < 0;
+    return d;
+  }
+  if (c.accept("month")) return period_day(DayKind::end_of_month, which, 0);
+  if (c.accept("quarter")) return period_day(DayKind::end_of_quarter, which, 0);
+  if (c.accept("year")) return period_day(DayKind::end_of_year, which, 0);
+  c.reset(start);
+  return std::nullopt;
+}
+
+// Ends and starts of periods: "cuối tuần", "trong tuần", "cuối tháng (12)", "đầu tháng (12)",
+// "tháng sau", "cuối quý", "cuối năm".
+std::optional<DaySpec> match_period_end(Cursor& c) {
+  if (c.accept_seq({"cuoi", "tuan"}) || c.accept_seq({"trong", "tuan"})) {
+    const int which = accept_period_suffix(c);
+    DaySpec d = period_day(DayKind::end_of_week, which, 0);
+    d.rolls = which < 0;
+    return d;
+  }
+  const bool end = c.accept_seq({"cuoi", "thang"});
+  if (end || c.accept_seq({"dau", "thang"})) {
+    const DayKind kind = end ? DayKind::end_of_month : DayKind::start_of_month;
+    if (const int month = accept_month_number(c); month > 0) {
+      DaySpec d = period_day(kind, 0, 0);
+      d.month = month;
+      return d;
+    }
+    return period_day(kind, accept_period_suffix(c), end ? 0 : 1);
+  }
+  if (c.accept_seq({"thang", "sau"}) || c.accept_seq({"thang", "toi"})) {
+    return period_day(DayKind::start_of_month, 1, 1);
+  }
+  if (c.accept_seq({"cuoi", "quy"})) {
+    return period_day(DayKind::end_of_quarter, accept_period_suffix(c), 0);
+  }
+  if (c.accept_seq({"cuoi", "nam"})) {
+    DaySpec d = period_day(DayKind::end_of_year, accept_period_suffix(c), 0);
+    d.year = accept_year(c, false);
+    return d;
+  }
+  return match_english_period_end(c);
 }
 
 // Which week a weekday is in, from the words around it.
@@ -368,6 +434,9 @@ Step match_date(Cursor& c, ParsedWhen& p) {
   if (!d) d = match_weekday_day(c);
   if (!d) d = match_english_date(c);
   if (!d) return Step::no;
+  if (is_dated(*d) && d->year == 0) {  // "ngày 15/12 tới": the coming one, as without the word
+    if (!c.accept_seq({"sap", "toi"}) && c.is(0, "toi") && c.peek()->marked == "tới") c.skip();
+  }
   return set_day(p, *d) ? Step::yes : Step::fail;
 }
 

@@ -64,6 +64,8 @@ bool accept_workdays_words(Cursor& c) {
                            {"hang", "ngay", "lam", "viec"},
                            {"cac", "ngay", "lam", "viec"},
                            {"ngay", "lam", "viec"},
+                           {"cac", "ngay", "trong", "tuan"},
+                           {"moi", "ngay", "trong", "tuan"},
                            {"every", "weekday"},
                            {"every", "working", "day"},
                            {"every", "workday"},
@@ -110,7 +112,35 @@ std::optional<RecurSpec> match_every_weekday(Cursor& c) {
   return std::nullopt;
 }
 
+bool accept_quarterly_words(Cursor& c) {
+  return accept_one_of(
+      c,
+      {{"hang", "quy"}, {"moi", "quy"}, {"every", "quarter"}, {"each", "quarter"}, {"quarterly"}});
+}
+
+bool accept_yearly_words(Cursor& c) {
+  return accept_one_of(c, {{"hang", "nam"},
+                           {"moi", "nam"},
+                           {"every", "year"},
+                           {"each", "year"},
+                           {"yearly"},
+                           {"annually"}});
+}
+
+// "cuối mỗi tháng", "cuối hàng tháng", "ngày cuối tháng hàng tháng", "end of every month".
+bool accept_month_end_words(Cursor& c) {
+  return accept_one_of(c, {{"cuoi", "moi", "thang"},
+                           {"cuoi", "hang", "thang"},
+                           {"ngay", "cuoi", "cung", "moi", "thang"},
+                           {"ngay", "cuoi", "moi", "thang"},
+                           {"end", "of", "every", "month"},
+                           {"end", "of", "each", "month"}});
+}
+
 std::optional<RecurSpec> match_recurrence(Cursor& c) {
+  if (accept_month_end_words(c)) return RecurSpec{.kind = RecurKind::monthly, .month_day = -1};
+  if (accept_quarterly_words(c)) return RecurSpec{.kind = RecurKind::quarterly};
+  if (accept_yearly_words(c)) return RecurSpec{.kind = RecurKind::yearly};
   // Working days first: "mỗi ngày làm việc" must not read as "mỗi ngày".
   if (accept_workdays_words(c)) return RecurSpec{.kind = RecurKind::workdays};
   if (accept_daily_words(c)) return RecurSpec{.kind = RecurKind::daily};
@@ -166,8 +196,13 @@ void accept_minutes(Cursor& c, ClockSpec& k) {
   }
   const Token* t = c.peek();
   if (t == nullptr || t->kind != TokenKind::number || t->text.size() > 2 || t->value > 59) return;
-  // "17h 4/12", "9h 3 ngày nữa": a spaced number starting a date or an amount is not minutes.
-  if (t->spaced && starts_date_or_amount(c.peek(1))) return;
+  // "17h 4/12", "9h 3 ngày nữa": a spaced number starting a date or an amount is not minutes —
+  // but "17 giờ 00 ngày 15/12" is: a zero-padded number, or one before "ngày <date>".
+  const bool zero_padded = t->text.size() == 2 && t->text[0] == '0';
+  const bool date_follows =
+      c.is(1, "ngay") && (c.is_number(2) || c.is_any(2, {"mai", "kia", "mot", "mung", "mong"}));
+  const bool minutes_anyway = (zero_padded || date_follows) && !c.is_any(1, {"/", "-", ".", ":"});
+  if (t->spaced && !minutes_anyway && starts_date_or_amount(c.peek(1))) return;
   c.skip();
   k.minute = static_cast<int>(t->value);
   c.accept_any({"p", "phut", "m"});
@@ -208,7 +243,10 @@ Step match_part(Cursor& c, ParsedWhen& p) {
   const auto start = c.pos();
   bool today = false;
   std::optional<Part> part;
-  if (c.accept("tonight")) {
+  if (c.accept_seq({"cuoi", "ngay"}) || c.accept_seq({"het", "ngay"}) ||
+      c.accept_seq({"end", "of", "day"}) || c.accept_seq({"end", "of", "the", "day"})) {
+    part = Part::end_of_day;  // its day, if any, follows: "hết ngày 15/12"
+  } else if (c.accept("tonight")) {
     part = Part::evening;
     today = true;
   } else {
@@ -220,6 +258,7 @@ Step match_part(Cursor& c, ParsedWhen& p) {
     part = accept_part_word(c);
     if (part && c.accept("nay")) today = true;
   }
+  if (part == Part::end_of_day && c.accept_seq({"hom", "nay"})) today = true;
   if (!part) {
     c.reset(start);
     return Step::no;
@@ -238,13 +277,19 @@ bool finish(ParsedWhen& p) {
     if (r.kind == RecurKind::every_part) {
       r.kind = p.day ? RecurKind::weekly : RecurKind::daily;
     }
-    if (r.kind == RecurKind::weekly && !has_days) {
-      if (!p.day || !is_plain_weekday(*p.day)) return false;
+    if (r.kind == RecurKind::weekly && !has_days && p.day) {  // none: today's weekday
+      if (!is_plain_weekday(*p.day)) return false;
       r.days[p.day->weekday] = true;
       p.day.reset();
-    } else if (r.kind == RecurKind::monthly) {
+    } else if ((r.kind == RecurKind::monthly && r.month_day == 0) ||
+               (r.kind == RecurKind::quarterly && p.day)) {  // bare "hàng quý": today's day
       if (!p.day || p.day->kind != DayKind::date || p.day->month != 0) return false;
       r.month_day = p.day->day;
+      p.day.reset();
+    } else if (r.kind == RecurKind::yearly && p.day) {  // bare "hàng năm": today's date
+      if (p.day->kind != DayKind::date || p.day->month == 0 || p.day->year != 0) return false;
+      r.month_day = p.day->day;
+      r.month = p.day->month;
       p.day.reset();
     }
     if (p.day || p.relative || p.check_weekday) return false;

@@ -16,9 +16,13 @@ enum class DayKind {
   offset,          // today + offset days
   working_offset,  // offset working days after today
   weekday,
-  next_week,    // Monday of next week
-  end_of_week,  // Friday of the week `offset` weeks ahead
-  end_of_month  // last day of the month `offset` months ahead
+  next_week,       // Monday of next week
+  end_of_week,     // Friday of the week `offset` weeks ahead
+  end_of_month,    // last day of the month `offset` months ahead, or of `month` when said
+  start_of_month,  // first day of the month `offset` months ahead, or of `month` when said
+  end_of_quarter,  // last day of the quarter `offset` quarters ahead
+  end_of_year,     // 31/12 of the year `offset` years ahead
+  month_offset  // today + `offset` calendar months ("1 tháng nữa"), clamped to the month's end
 };
 
 enum class WeekMode {
@@ -37,9 +41,12 @@ struct DaySpec {
   unsigned weekday = 0;  // c_encoding (0 = Sunday)
   WeekMode mode = WeekMode::upcoming;
   bool rolls = false;  // "cuối tuần": next week's once this week's is over
+  // "cuối tháng", "đầu tuần"…: for a deadline, moved to the nearest working day inside the period.
+  bool period = false;
 };
 
-enum class Part { none, morning, noon, afternoon, evening, night, midnight };
+// end_of_day: "cuối ngày", "hết ngày" — the end of the working day (the default deadline time).
+enum class Part { none, morning, noon, afternoon, evening, night, midnight, end_of_day };
 enum class Meridiem { none, am, pm };
 
 struct ClockSpec {
@@ -50,10 +57,11 @@ struct ClockSpec {
 
 struct RecurSpec {
   // every_part: "mỗi sáng" — daily, or weekly once a weekday is said ("mỗi sáng thứ 2").
-  enum class Kind { daily, workdays, weekly, monthly, every_part };
+  enum class Kind { daily, workdays, weekly, monthly, quarterly, yearly, every_part };
   Kind kind = Kind::daily;
-  std::array<bool, 7> days{};  // weekly, by c_encoding
-  int month_day = 0;           // monthly
+  std::array<bool, 7> days{};  // weekly, by c_encoding; none said = today's weekday
+  int month_day = 0;           // monthly, quarterly, yearly; -1 = the last day of the month
+  int month = 0;               // yearly
 };
 
 struct ParsedWhen {

@@ -99,6 +99,17 @@ sys_days resolve_weekday(unsigned wd, WeekMode mode, sys_days today) {
   return today;
 }
 
+// The month a "cuối/đầu tháng" names: `month` when said (this year's, or next year's once it is
+// over), else `offset` months ahead.
+date::year_month month_of(const DaySpec& d, sys_days today, bool end) {
+  const date::year_month_day t{today};
+  if (d.month == 0) return t.year() / t.month() + date::months{d.offset};
+  const auto month = static_cast<unsigned>(d.month);
+  const auto now_month = static_cast<unsigned>(t.month());
+  const bool this_year = end ? month >= now_month : month > now_month;
+  return (this_year ? t.year() : t.year() + date::years{1}) / date::month{month};
+}
+
 DayResult resolve_day(const DaySpec& d, sys_days today, const Calendar& cal) {
   auto ok = [](sys_days day) { return DayResult{day, std::nullopt}; };
   switch (d.kind) {
@@ -114,13 +125,38 @@ DayResult resolve_day(const DaySpec& d, sys_days today, const Calendar& cal) {
       return ok(monday_of(today) + days{7});
     case DayKind::end_of_week:
       return ok(monday_of(today) + days{4 + 7 * d.offset});
-    case DayKind::end_of_month: {
+    case DayKind::end_of_month:
+      return ok(sys_days{month_of(d, today, true) / date::last});
+    case DayKind::start_of_month:
+      return ok(sys_days{month_of(d, today, false) / 1});
+    case DayKind::end_of_quarter: {
+      const date::year_month_day t{today};
+      const unsigned first = (static_cast<unsigned>(t.month()) - 1) / 3 * 3 + 1;
+      const auto ym = t.year() / date::month{first} + date::months{2 + 3 * d.offset};
+      return ok(sys_days{ym / date::last});
+    }
+    case DayKind::end_of_year: {
+      const date::year y = d.year != 0 ? date::year{d.year}
+                                       : date::year_month_day{today}.year() + date::years{d.offset};
+      return ok(sys_days{y / date::December / 31});
+    }
+    case DayKind::month_offset: {
       const date::year_month_day t{today};
       const auto ym = t.year() / t.month() + date::months{d.offset};
-      return ok(sys_days{ym / date::last});
+      const auto last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}};
+      return ok(sys_days{ym / std::min(t.day(), last.day())});
     }
   }
   return fail(ErrorKind::unreadable);
+}
+
+// For a deadline, a period's end (start) is its last (first) working day.
+sys_days working_day_in_period(const DaySpec& d, sys_days day, const Calendar& cal) {
+  const bool start = d.kind == DayKind::start_of_month || d.kind == DayKind::next_week ||
+                     d.kind == DayKind::weekday;
+  const days step{start ? 1 : -1};
+  for (int i = 0; i < 10 && !cal.is_working_day(day); ++i) day += step;
+  return cal.is_working_day(day) ? day : day - step * 10;
 }
 
 // The hours each part of the day accepts and what they become ("2h chiều" is 14:00); 24 is the
@@ -172,13 +208,19 @@ std::optional<minutes> part_default(Part part) {
     case Part::midnight:
       return kEndOfDay;
     case Part::none:
+    case Part::end_of_day:
       break;
   }
   return std::nullopt;
 }
 
 // Local time of day, possibly 24:00 or later (the midnight that ends a day).
-std::optional<minutes> resolve_time_of_day(const ParsedWhen& p, minutes fallback) {
+std::optional<minutes> resolve_time_of_day(const ParsedWhen& p, minutes fallback,
+                                           minutes end_of_day) {
+  if (p.part == Part::end_of_day) {
+    if (p.clock) return std::nullopt;  // "17h cuối ngày" says the time twice
+    return end_of_day;
+  }
   if (!p.clock) return p.part == Part::none ? fallback : *part_default(p.part);
   int h = p.clock->hour;
   if (p.clock->meridiem != Meridiem::none) {
@@ -206,6 +248,8 @@ WhenResult resolve_recurrence(const RecurSpec& r, minutes tod, std::chrono::sys_
                               const Calendar& cal, const std::string& phrase) {
   RRule rule;
   Recurrence rec;
+  const sys_days today = cal.local_day(now);
+  const date::year_month_day t{today};
   switch (r.kind) {
     case RecurSpec::Kind::daily:
     case RecurSpec::Kind::every_part:
@@ -219,12 +263,31 @@ WhenResult resolve_recurrence(const RecurSpec& r, minutes tod, std::chrono::sys_
     case RecurSpec::Kind::weekly:
       rule.freq = RRule::Freq::weekly;
       rule.by_day = r.days;
+      if (std::none_of(r.days.begin(), r.days.end(), [](bool b) { return b; })) {
+        rule.by_day[date::weekday{today}.c_encoding()] = true;  // bare "hàng tuần"
+      }
       break;
     case RecurSpec::Kind::monthly:
-      if (r.month_day < 1 || r.month_day > 31) return WhenError{ErrorKind::impossible_date, phrase};
+    case RecurSpec::Kind::quarterly:
       rule.freq = RRule::Freq::monthly;
-      rule.by_month_day = r.month_day;
+      rule.interval = r.kind == RecurSpec::Kind::quarterly ? 3 : 1;
+      rule.by_month_day =
+          r.month_day != 0 ? r.month_day : static_cast<int>(static_cast<unsigned>(t.day()));
+      if (rule.by_month_day < -1 || rule.by_month_day > 31) {
+        return WhenError{ErrorKind::impossible_date, phrase};
+      }
       break;
+    case RecurSpec::Kind::yearly: {
+      rule.freq = RRule::Freq::yearly;
+      rule.by_month = r.month != 0 ? r.month : static_cast<int>(static_cast<unsigned>(t.month()));
+      rule.by_month_day =
+          r.month_day != 0 ? r.month_day : static_cast<int>(static_cast<unsigned>(t.day()));
+      // 29/2 is a day some years have; 30/2 none.
+      const auto leap = date::year{2028} / date::month(static_cast<unsigned>(rule.by_month)) /
+                        date::day(static_cast<unsigned>(rule.by_month_day));
+      if (rule.by_month_day < 1 || !leap.ok()) return WhenError{ErrorKind::impossible_date, phrase};
+      break;
+    }
   }
   // A midnight that ends a weekday or month day would need the rule shifted to the next day.
   if (tod >= kEndOfDay && rule.freq != RRule::Freq::daily) {
@@ -238,7 +301,7 @@ WhenResult resolve_recurrence(const RecurSpec& r, minutes tod, std::chrono::sys_
 }
 
 WhenResult resolve_single(const ParsedWhen& p, minutes tod, std::chrono::sys_seconds now,
-                          const Calendar& cal, const std::string& phrase) {
+                          const Calendar& cal, const Options& opt, const std::string& phrase) {
   const sys_days today = cal.local_day(now);
   if (!p.day) {  // a bare time already past today means tomorrow
     auto at = cal.at(today, tod);
@@ -248,10 +311,12 @@ WhenResult resolve_single(const ParsedWhen& p, minutes tod, std::chrono::sys_sec
   const DayResult r = resolve_day(*p.day, today, cal);
   if (r.error) return WhenError{*r.error, phrase};
   if (p.check_weekday && date::weekday{r.day}.c_encoding() != *p.check_weekday) {
-    return WhenError{ErrorKind::impossible_date, phrase};
+    return WhenError{ErrorKind::weekday_mismatch, phrase, r.day};
   }
-  auto at = cal.at(r.day, tod);
-  if (at <= now && p.day->rolls) at = cal.at(r.day + days{7}, tod);
+  const bool working = p.day->period && opt.purpose == Purpose::deadline;
+  auto pick = [&](sys_days day) { return working ? working_day_in_period(*p.day, day, cal) : day; };
+  auto at = cal.at(pick(r.day), tod);
+  if (at <= now && p.day->rolls) at = cal.at(pick(r.day + days{7}), tod);
   if (at <= now) return WhenError{ErrorKind::in_past, phrase};
   return When{at, std::nullopt};
 }
@@ -298,6 +363,20 @@ std::size_t skip_deadline_intro(const std::vector<Token>& tokens, std::size_t j)
   }
 }
 
+// The index after the deadline keyword starting at token k, or 0 when none starts there: "hạn"
+// with or without its mark (not "Hàn" or other words folding to "han"), "trước", "chậm nhất",
+// "due", "before", "by".
+std::size_t deadline_keyword_end(const std::vector<Token>& tokens, std::size_t k) {
+  const Token& t = tokens[k];
+  if (t.kind != TokenKind::word) return 0;
+  static constexpr auto kWords =
+      std::to_array<std::string_view>({"hạn", "han", "due", "trước", "truoc", "before", "by"});
+  if (std::find(kWords.begin(), kWords.end(), t.marked) != kWords.end()) return k + 1;
+  const bool nhat = k + 1 < tokens.size() && tokens[k + 1].text == "nhat";
+  if (nhat && (t.marked == "chậm" || t.marked == "cham")) return k + 2;
+  return 0;
+}
+
 std::string trim_title(std::string_view s) {
   s = trim(s);
   while (!s.empty() && std::string_view(",;:-").find(s.back()) != std::string_view::npos) {
@@ -313,16 +392,21 @@ WhenResult parse_when(std::string_view phrase, std::chrono::sys_seconds now, con
   const std::string quoted(trim(phrase));
   const auto tokens = tokenize(phrase);
   if (tokens.empty()) return WhenError{ErrorKind::empty, quoted};
-  const auto parsed = parse_tokens(tokens);
+  auto parsed = parse_tokens(tokens);
   if (!parsed) return WhenError{ErrorKind::unreadable, quoted};
+  if (parsed->recur && !opt.allow_recurrence && parsed->recur->kind == RecurSpec::Kind::monthly &&
+      parsed->recur->month_day == -1) {  // a deadline "cuối mỗi tháng": the coming month end
+    parsed->recur.reset();
+    parsed->day = DaySpec{.kind = DayKind::end_of_month, .period = true};
+  }
   if (parsed->recur && !opt.allow_recurrence) {
     return WhenError{ErrorKind::recurrence_not_allowed, quoted};
   }
   if (parsed->relative) return When{now + *parsed->relative, std::nullopt};
-  const auto tod = resolve_time_of_day(*parsed, default_time(opt));
+  const auto tod = resolve_time_of_day(*parsed, default_time(opt), opt.default_deadline_time);
   if (!tod) return WhenError{ErrorKind::unreadable, quoted};
   if (parsed->recur) return resolve_recurrence(*parsed->recur, *tod, now, cal, quoted);
-  return resolve_single(*parsed, *tod, now, cal, quoted);
+  return resolve_single(*parsed, *tod, now, cal, opt, quoted);
 }
 
 DeadlineSplit split_deadline(std::string_view text, std::chrono::sys_seconds now,
@@ -330,12 +414,9 @@ DeadlineSplit split_deadline(std::string_view text, std::chrono::sys_seconds now
   const auto tokens = tokenize(text);
   std::optional<WhenError> attempted;
   for (std::size_t k = tokens.size(); k-- > 0;) {
-    // "hạn" with or without its mark, not "Hàn" (Korea) or other words folding to "han".
-    const std::string& word = tokens[k].marked;
-    if (tokens[k].kind != TokenKind::word || (word != "hạn" && word != "han" && word != "due")) {
-      continue;
-    }
-    const std::size_t j = skip_deadline_intro(tokens, k + 1);
+    const std::size_t after = deadline_keyword_end(tokens, k);
+    if (after == 0) continue;
+    const std::size_t j = skip_deadline_intro(tokens, after);
     if (j >= tokens.size()) continue;  // nothing after the keyword: part of the title
     auto result = parse_when(text.substr(tokens[j].begin), now, cal, opt);
     if (auto* when = std::get_if<When>(&result)) {
@@ -347,6 +428,21 @@ DeadlineSplit split_deadline(std::string_view text, std::chrono::sys_seconds now
     }
   }
   return DeadlineSplit{std::string(trim(text)), std::nullopt, attempted};
+}
+
+std::optional<ReminderSplit> split_reminder_trailing(std::string_view args,
+                                                     std::chrono::sys_seconds now,
+                                                     const Calendar& cal, const Options& opt) {
+  const auto tokens = tokenize(args);
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    if (!(tokens[k].text == "luc" || tokens[k].text == "vao" || tokens[k].text == "at")) continue;
+    const auto when = args.substr(tokens[k].begin);
+    if (!std::holds_alternative<When>(parse_when(when, now, cal, opt))) continue;
+    std::string text = trim_title(args.substr(0, tokens[k].begin));
+    if (text.empty()) return std::nullopt;
+    return ReminderSplit{std::string(trim(when)), std::move(text)};
+  }
+  return std::nullopt;
 }
 
 std::optional<ReminderSplit> split_reminder(std::string_view args) {

@@ -32,7 +32,8 @@ enum class ErrorKind {
   empty,                  // nothing but spaces
   unreadable,             // a word or shape the grammar does not know: nothing is guessed
   in_past,                // an explicit date or date-time that is already over
-  impossible_date,        // 31/2, 29/2/2027, 15/13, or a weekday that does not match the date
+  impossible_date,        // 31/2, 29/2/2027, 15/13
+  weekday_mismatch,       // "thứ 5 ngày 4/12" when 4/12 is a Friday: `day` says which it is
   needs_year,             // a day/month without year that fell within the last 60 days
   recurrence_not_allowed  // a rule where a single instant is wanted (deadlines)
 };
@@ -41,6 +42,7 @@ enum class ErrorKind {
 struct WhenError {
   ErrorKind kind;
   std::string phrase;
+  std::optional<date::sys_days> day = std::nullopt;  // weekday_mismatch: the date said
 };
 
 using WhenResult = std::variant<When, WhenError>;
@@ -50,8 +52,16 @@ using WhenResult = std::variant<When, WhenError>;
 //    therefore the next midnight); `12h đêm`/`midnight`/`24h` end the day they name.
 //  - `next friday`/`friday next week` = Friday of next week (like `thứ 6 tuần sau`); `this friday`
 //    and `thứ 6 này` = the coming Friday, today included; `thứ 6 tuần này` = this week's Friday.
-//  - `cuối tuần` rolls to next week's Friday once this week's Friday at the given time is over;
-//    `cuối tháng` does not roll (on the last evening of the month it is in_past).
+//  - `cuối tuần`/`trong tuần` rolls to next week's Friday once this week's Friday at the given
+//    time is over; `cuối tháng` does not roll (on the last evening of the month it is in_past).
+//  - ends and starts of periods — `cuối tuần`, `đầu tuần`, `cuối tháng (12)`, `đầu tháng (12)`,
+//    `tháng sau` (the start of next month), `cuối quý`, `cuối năm` — are, for a deadline, the
+//    last (first) working day of the period; for a reminder, the calendar day.
+//  - `cuối ngày`/`hết ngày [15/12]` is the end of the working day: the default deadline time.
+//  - `1 tháng nữa` is the same day of next month (the month's last day if it has no such day).
+//  - bare `hàng tuần` repeats on today's weekday, bare `hàng quý` on today's day every three
+//    months, `hàng năm 1/1` every year; `cuối mỗi tháng` is the last day of each month (for a
+//    deadline: the coming month end, on its last working day).
 //  - `ngày 20` (day without month) is its next occurrence, this month or a later one.
 //  - extras: `N ngày làm việc nữa`/`in N working days` (skips non-working days and holidays),
 //    `N tuần nữa`, `tuần tới`, `cuối tuần sau`, `cuối tháng sau`, `9 giờ kém 15`, `9g30`,
@@ -61,7 +71,8 @@ using WhenResult = std::variant<When, WhenError>;
 WhenResult parse_when(std::string_view phrase, std::chrono::sys_seconds now, const Calendar& cal,
                       const Options& opt);
 
-// `/task <title> hạn <when>`: the deadline is the LAST `hạn`/`han`/`due` keyword (a whole word,
+// `/task <title> hạn <when>`: the deadline is the LAST deadline keyword — `hạn`/`han`/`due`,
+// `trước`/`truoc`, `chậm nhất`/`cham nhat`, `by`, `before` — (a whole word,
 // any case, with or without the dot below — but not `Hàn`, `hân`…) whose remainder parses as a time
 // expression; the text before it, trimmed of spaces and trailing ",;:-", is the title. Words like
 // `chót`, `xử lý`, `hoàn thành` or a `:` right after the keyword are skipped (`hạn chót: 15/12`).
@@ -87,5 +98,13 @@ struct ReminderSplit {
   std::string text;
 };
 std::optional<ReminderSplit> split_reminder(std::string_view args);
+
+// `/remind <text> lúc|vào <when>` without a colon ("họp giao ban lúc 8h sáng mai"): <when> starts
+// at the FIRST whole word `lúc`/`vào`/`at` (with or without diacritics) whose remainder reads as a
+// time (so the longest time phrase); the text before it is the reminder's. nullopt when no such
+// word reads, or no text is left.
+std::optional<ReminderSplit> split_reminder_trailing(std::string_view args,
+                                                     std::chrono::sys_seconds now,
+                                                     const Calendar& cal, const Options& opt);
 
 }  // namespace wgbot::timeexpr

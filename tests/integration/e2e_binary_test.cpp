@@ -177,6 +177,14 @@ TEST(EndToEnd, WhenPrintsWhatAPhraseMeans) {
   r = run({"thu 6 tuan sau", "--now", "2026-11-26T10:00"});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "Hạn xử lý: 17:00 thứ Sáu, 04/12/2026\n");
+  // Office phrases, and a rule in words rather than RRULE text.
+  r = run({"trước 17 giờ 00 ngày 15/12/2026", "--now", "2026-11-26T10:00"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "Hạn xử lý: 17:00 thứ Ba, 15/12/2026\n");
+  r = run({"cuối tháng 12", "--now", "2026-11-26T10:00"});
+  EXPECT_EQ(r.out, "Hạn xử lý: 17:00 thứ Năm, 31/12/2026\n");
+  r = run({"8h thứ 2 hàng tuần", "--for", "reminder", "--now", "2026-11-26T10:00"});
+  EXPECT_EQ(r.out, "Nhắc lúc: 08:00 thứ Hai, 30/11/2026 · Lặp lại: 08:00 thứ Hai hằng tuần\n");
   r = run({"31/2", "--now", "2026-11-26T10:00", "--json"});
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("\"error\""), std::string::npos);

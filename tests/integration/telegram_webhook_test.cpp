@@ -43,20 +43,22 @@ class TelegramWebhookTest : public ::testing::Test {
 TEST_F(TelegramWebhookTest, StartupRegistersCommandsAndWebhookWithSecret) {
   ASSERT_EQ(h.fake().count("getMe"), 1u);
   const auto commands = h.fake().calls("setMyCommands");
-  ASSERT_EQ(commands.size(), 2u);
+  ASSERT_EQ(commands.size(), 3u);
   EXPECT_FALSE(commands[0].body.contains("language_code"));  // Vietnamese: the default list
-  EXPECT_EQ(commands[1].body.at("language_code"), "en");
+  EXPECT_EQ(commands[1].body.at("language_code"), "vi");
+  EXPECT_EQ(commands[2].body.at("language_code"), "en");
   EXPECT_EQ(commands[0].body.at("scope").at("type"), "default");
-  bool saw_whois = false;
+  EXPECT_EQ(commands[0].body.at("commands"), commands[1].body.at("commands"));
+  bool saw_ai = false;
   for (const auto& c : commands[0].body.at("commands")) {
-    if (c.at("command") == "whois") {
-      saw_whois = true;
-      EXPECT_EQ(c.at("description"),
-                telegram::command_description(text(Lang::vi, Msg::help_whois)));
+    EXPECT_NE(c.at("command"), "whois");  // the Vietnamese name is listed
+    if (c.at("command") == "ai") {
+      saw_ai = true;
       EXPECT_EQ(c.at("description").get<std::string>().rfind("tra cứu", 0), 0u);
+      EXPECT_TRUE(c.at("description").get<std::string>().ends_with("(/whois)"));
     }
   }
-  EXPECT_TRUE(saw_whois);
+  EXPECT_TRUE(saw_ai);
   const auto set = h.fake().calls("setWebhook");
   ASSERT_EQ(set.size(), 1u);
   EXPECT_EQ(set[0].body.at("url"), std::string(kPublicUrl) + "/webhook/telegram");
@@ -237,6 +239,24 @@ TEST(TelegramBotCommands, DescriptionIsTheHelpTextAfterTheDash) {
   ASSERT_EQ(vi.size(), en.size());
   ASSERT_FALSE(vi.empty());
   EXPECT_EQ(vi.front().command, "start");
+  EXPECT_EQ(en.front().command, "start");
+  // Vietnamese leads with the Vietnamese names, the English name beside; English with English.
+  auto find = [](const std::vector<telegram::BotCommand>& list, const std::string& name) {
+    for (const auto& c : list) {
+      if (c.command == name) return c.description;
+    }
+    return std::string("(missing)");
+  };
+  for (const char* name : {"giao", "viec", "xong", "nhac", "danhan", "giahan", "hoannhac"}) {
+    EXPECT_NE(find(vi, name), "(missing)") << name;
+  }
+  EXPECT_EQ(find(vi, "task"), "(missing)");
+  EXPECT_TRUE(find(vi, "giao").ends_with("(/task)")) << find(vi, "giao");
+  EXPECT_TRUE(find(vi, "nhac").starts_with("đặt lời nhắc")) << find(vi, "nhac");
+  for (const char* name : {"task", "tasks", "done", "remind", "due", "snooze"}) {
+    EXPECT_NE(find(en, name), "(missing)") << name;
+  }
+  EXPECT_EQ(find(en, "giao"), "(missing)");
   for (const auto& c : vi) {
     EXPECT_FALSE(c.description.empty()) << c.command;
     EXPECT_LE(c.command.size(), 32u);

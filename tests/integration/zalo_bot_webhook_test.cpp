@@ -73,7 +73,7 @@ TEST(ZaloBotWebhook, AnImageIsAnsweredWithTheTextOnlyHint) {
   EXPECT_EQ(bot.post(image.wrapped()), 200);
   const auto texts = fake.wait_for_texts("u-photo", 1);
   ASSERT_EQ(texts.size(), 1U);
-  EXPECT_EQ(texts[0], "Hiện tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem các lệnh.");
+  EXPECT_EQ(texts[0], "Hiện Trợ lý chỉ đọc được tin nhắn dạng chữ. Gõ /help để xem các lệnh.");
 }
 
 TEST(ZaloBotWebhook, UnknownEventsAreAcknowledgedAndMalformedBodiesRefused) {

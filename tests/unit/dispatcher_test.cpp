@@ -67,6 +67,13 @@ TEST(Dispatcher, MembersGroupedByRoleAndFiltered) {
   const auto role = joined(bot.ask("/members staff"));
   EXPECT_NE(role.find("Bùi Đức Minh"), std::string::npos);
   EXPECT_EQ(role.find("Phạm Quốc Hùng"), std::string::npos);
+  // Headers name the unit and the role in words, never their keys.
+  EXPECT_NE(joined(bot.ask("/members snv")).find("**Thành viên — Sở Nội vụ ("), std::string::npos);
+  EXPECT_NE(snv.find("**Thành viên — Sở Nội vụ ("), std::string::npos) << snv;
+  EXPECT_NE(role.find("**Thành viên — Thành viên Tổ công tác ("), std::string::npos) << role;
+  const auto member = joined(bot.ask("/members member"));
+  EXPECT_NE(member.find("**Thành viên — Ủy viên ("), std::string::npos) << member;
+  EXPECT_EQ(member.find("member"), std::string::npos) << member;
 }
 
 TEST(Dispatcher, WhoamiUnitsAndLanguage) {

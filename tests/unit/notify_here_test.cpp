@@ -48,7 +48,8 @@ TEST_F(NotifyHere, NoticesFollowTheAccountChosenLast) {
 TEST_F(NotifyHere, WithoutHereItExplainsAndChangesNothing) {
   const auto reply = bot.ask("/notify", "tg-hung");
   ASSERT_EQ(reply.size(), 1U);
-  EXPECT_EQ(reply[0], "Gửi /notify here từ ứng dụng đồng chí muốn nhận nhắc việc và thông báo.");
+  EXPECT_EQ(reply[0],
+            "Gửi /thongbao đây từ ứng dụng mà đồng chí muốn nhận nhắc việc và thông báo.");
   bot.ask("/giao @hung Rà soát hồ sơ hạn 15/12", "tg-quy");
   EXPECT_EQ(notices_to("zalo_bot", "chat-z-hung"), 1U);
 }

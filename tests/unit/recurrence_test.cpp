@@ -49,14 +49,31 @@ TEST(RecurrenceRule, Validity) {
   for (const char* ok :
        {"FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
         "FREQ=MONTHLY;BYMONTHDAY=5", "FREQ=MONTHLY;BYMONTHDAY=31", "BYDAY=SU;FREQ=WEEKLY",
-        "freq=weekly;byday=mo", "FREQ=WEEKLY", "FREQ=DAILY;BYDAY=SA,SU"}) {
+        "freq=weekly;byday=mo", "FREQ=WEEKLY", "FREQ=DAILY;BYDAY=SA,SU", "FREQ=YEARLY",
+        "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=26",
+        "FREQ=MONTHLY;BYMONTHDAY=-1"}) {
     EXPECT_TRUE(wgbot::timeexpr::is_valid_rrule(ok)) << ok;
   }
-  for (const char* bad : {"", "FREQ=YEARLY", "FREQ=WEEKLY;BYDAY=XX", "FREQ=MONTHLY;BYMONTHDAY=0",
-                          "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=MONTHLY;BYMONTHDAY=5x", "BYDAY=MO",
-                          "FREQ=DAILY;FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=MO,MO",
-                          "FREQ=WEEKLY;;BYDAY=MO", "FREQ=WEEKLY;BYMONTHDAY=5",
-                          "FREQ=MONTHLY;BYDAY=MO", "FREQ=DAILY;INTERVAL=2", "FREQ=WEEKLY;BYDAY="}) {
+  for (const char* bad : {"",
+                          "FREQ=HOURLY",
+                          "FREQ=WEEKLY;BYDAY=XX",
+                          "FREQ=MONTHLY;BYMONTHDAY=0",
+                          "FREQ=MONTHLY;BYMONTHDAY=-2",
+                          "FREQ=YEARLY;BYMONTH=13",
+                          "FREQ=WEEKLY;BYMONTH=1",
+                          "FREQ=WEEKLY;INTERVAL=3",
+                          "FREQ=MONTHLY;INTERVAL=0",
+                          "FREQ=YEARLY;BYDAY=MO",
+                          "FREQ=MONTHLY;BYMONTHDAY=32",
+                          "FREQ=MONTHLY;BYMONTHDAY=5x",
+                          "BYDAY=MO",
+                          "FREQ=DAILY;FREQ=WEEKLY",
+                          "FREQ=WEEKLY;BYDAY=MO,MO",
+                          "FREQ=WEEKLY;;BYDAY=MO",
+                          "FREQ=WEEKLY;BYMONTHDAY=5",
+                          "FREQ=MONTHLY;BYDAY=MO",
+                          "FREQ=DAILY;INTERVAL=2",
+                          "FREQ=WEEKLY;BYDAY="}) {
     EXPECT_FALSE(wgbot::timeexpr::is_valid_rrule(bad)) << bad;
   }
 }
@@ -105,6 +122,30 @@ TEST(RecurrenceNext, MonthlyOn31SkipsShortMonths) {
   for (const auto t : all) shown.push_back(show(cal, t).substr(0, 10));
   EXPECT_EQ(shown, (std::vector<std::string>{"2026-01-31", "2026-03-31", "2026-05-31", "2026-07-31",
                                              "2026-08-31", "2026-10-31", "2026-12-31"}));
+}
+
+TEST(RecurrenceNext, QuarterlyYearlyAndMonthEnd) {
+  const auto cal = Calendar::make("Asia/Ho_Chi_Minh");
+  const auto start = local_time(cal, "2026-11-26 08:00");
+  const auto end = local_time(cal, "2028-01-01 00:00");
+  auto dates = [&](const char* rrule) {
+    std::vector<std::string> shown;
+    for (const auto t : occurrences({rrule}, start, end, cal)) {
+      shown.push_back(show(cal, t).substr(0, 10));
+    }
+    return shown;
+  };
+  EXPECT_EQ(dates("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=26"),
+            (std::vector<std::string>{"2026-11-26", "2027-02-26", "2027-05-26", "2027-08-26",
+                                      "2027-11-26"}));
+  EXPECT_EQ(dates("FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1"), (std::vector<std::string>{"2027-01-01"}));
+  const auto month_ends = dates("FREQ=MONTHLY;BYMONTHDAY=-1");
+  ASSERT_GE(month_ends.size(), 4U);
+  EXPECT_EQ(month_ends[0], "2026-11-30");
+  EXPECT_EQ(month_ends[3], "2027-02-28");
+  EXPECT_EQ(wgbot::timeexpr::format_rrule(
+                *wgbot::timeexpr::parse_rrule("bymonthday=1;bymonth=1;freq=yearly")),
+            "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1");
 }
 
 TEST(RecurrenceNext, MonthlyOn29InFebruary) {

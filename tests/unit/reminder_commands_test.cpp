@@ -52,22 +52,27 @@ TEST_F(ReminderCommands, RemindEchoesTheFullDateAndStoresTheChat) {
 }
 
 TEST_F(ReminderCommands, RecurringReminderIsDescribedInWords) {
-  EXPECT_EQ(ask("/nhac every weekday 16:30: cập nhật tiến độ"),
-            "⏰ Đã đặt lời nhắc #1 hằng ngày làm việc lúc 16:30: \"cập nhật tiến độ\". Lần đầu: "
-            "16:30 thứ Năm, 26/11/2026");
-  EXPECT_EQ(ask("/nhac mỗi thứ 2 9h: giao ban tuần"),
-            "⏰ Đã đặt lời nhắc #2 thứ Hai hằng tuần lúc 09:00: \"giao ban tuần\". Lần đầu: 09:00 "
-            "thứ Hai, 30/11/2026");
-  EXPECT_EQ(ask("/nhac hàng tháng ngày 5 8h: nộp báo cáo tháng"),
-            "⏰ Đã đặt lời nhắc #3 ngày 5 hằng tháng lúc 08:00: \"nộp báo cáo tháng\". Lần đầu: "
-            "08:00 thứ Bảy, 05/12/2026");
+  EXPECT_EQ(
+      ask("/nhac every weekday 16:30: cập nhật tiến độ"),
+      "⏰ Đã đặt lời nhắc #1: \"cập nhật tiến độ\"\nLặp lại: 16:30 các ngày làm việc. Lần đầu: "
+      "16:30 thứ Năm, 26/11/2026");
+  EXPECT_EQ(
+      ask("/nhac mỗi thứ 2 9h: giao ban tuần"),
+      "⏰ Đã đặt lời nhắc #2: \"giao ban tuần\"\nLặp lại: 09:00 thứ Hai hằng tuần. Lần đầu: 09:00 "
+      "thứ Hai, 30/11/2026");
+  EXPECT_EQ(
+      ask("/nhac hàng tháng ngày 5 8h: nộp báo cáo tháng"),
+      "⏰ Đã đặt lời nhắc #3: \"nộp báo cáo tháng\"\nLặp lại: 08:00 ngày 5 hằng tháng. Lần đầu: "
+      "08:00 thứ Bảy, 05/12/2026");
   EXPECT_EQ(count("SELECT skip_holidays FROM reminders WHERE id = 1"), 1);
   EXPECT_EQ(count("SELECT rrule = 'FREQ=WEEKLY;BYDAY=MO' FROM reminders WHERE id = 2"), 1);
 }
 
 TEST_F(ReminderCommands, BadInputGetsOneLineAndChangesNothing) {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"/remind", "Cách dùng: /nhac THỜI ĐIỂM: NỘI DUNG, ví dụ: /nhac 8h sáng mai: họp giao ban"},
+      {"/remind",
+       "Cách dùng: /nhac THỜI ĐIỂM: NỘI DUNG, ví dụ: /nhac 8h sáng mai: họp giao ban "
+       "(hoặc /nhac họp giao ban lúc 8h sáng mai)"},
       {"/remind họp giao ban", "Cách dùng: /nhac"},
       {"/remind 8h sáng mai:", "Lời nhắc \"8h sáng mai\" chưa có nội dung"},
       {"/remind abc xyz: họp", "Không hiểu thời gian \"abc xyz\". Ví dụ: /nhac 8h sáng mai"},
@@ -93,9 +98,9 @@ TEST_F(ReminderCommands, ListShowsOnlyOwnActiveRemindersWithIds) {
   ask("/remind mỗi ngày 8h: đọc văn bản đến");
   ask("/remind 9h: việc của người khác", "u2");
   EXPECT_EQ(ask("/reminders"),
-            "**Lời nhắc của đ/c (2)**\n"
+            "**Lời nhắc của đồng chí (2)**\n"
             "#1 · 17:00 thứ Năm, 26/11/2026 — gửi công văn\n"
-            "#2 · hằng ngày lúc 08:00 (lần tới 08:00 thứ Sáu, 27/11/2026) — đọc văn bản đến\n"
+            "#2 · 08:00 hằng ngày (lần tới 08:00 thứ Sáu, 27/11/2026) — đọc văn bản đến\n"
             "Xóa: /huynhac SỐ · Nhắc lại sau: /hoannhac SỐ");
 }
 
@@ -112,11 +117,12 @@ TEST_F(ReminderCommands, UnremindDeletesOnlyOwnReminder) {
 
 TEST_F(ReminderCommands, SnoozeReschedulesAOneOffReminder) {
   ask("/remind 10h30: gọi Sở Tài chính");
+  // Not fired yet: delayed from its own time, never brought forward.
   EXPECT_EQ(ask("/snooze 1"),
-            "⏰ Sẽ nhắc lại lúc 11:00 thứ Năm, 26/11/2026: \"gọi Sở Tài chính\" (lời nhắc #1)");
+            "⏰ Sẽ nhắc lại lúc 11:30 thứ Năm, 26/11/2026: \"gọi Sở Tài chính\" (lời nhắc #1)");
   EXPECT_EQ(ask("/hoannhac 1 30 phút"),
-            "⏰ Sẽ nhắc lại lúc 10:30 thứ Năm, 26/11/2026: \"gọi Sở Tài chính\" (lời nhắc #1)");
-  EXPECT_NE(ask("/snooze 1 60m").find("11:00 thứ Năm"), std::string::npos);  // "snooze:1:60"
+            "⏰ Sẽ nhắc lại lúc 12:00 thứ Năm, 26/11/2026: \"gọi Sở Tài chính\" (lời nhắc #1)");
+  EXPECT_NE(ask("/snooze 1 60m").find("13:00 thứ Năm"), std::string::npos);  // "snooze:1:60"
   bot.writer().run([](storage::Connection& db) {
     db.exec("UPDATE reminders SET status = 'done', next_at = NULL");  // it has fired
   });
@@ -124,6 +130,41 @@ TEST_F(ReminderCommands, SnoozeReschedulesAOneOffReminder) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM reminders WHERE status = 'active' AND next_at = "
                   "1795662000 + 7200"),
             1);
+}
+
+TEST_F(ReminderCommands, SnoozeBeforeTheReminderFiresKeepsItsTime) {
+  ask("/nhac 8h sáng mai: họp giao ban");
+  EXPECT_EQ(ask("/hoannhac 1 30 phút"),
+            "⏰ Sẽ nhắc lại lúc 08:30 thứ Sáu, 27/11/2026: \"họp giao ban\" (lời nhắc #1)");
+  EXPECT_EQ(count("SELECT next_at FROM reminders WHERE id = 1"), 1795662000 + 22 * 3600 + 1800);
+}
+
+TEST_F(ReminderCommands, SnoozeOfATaskNoticeRemindsTheAssigneeOfTheTask) {
+  bot.ask("/giao @hung Báo cáo sơ kết hạn 15/12", "u1");
+  EXPECT_EQ(ask("/hoannhac nv1", "u2"),
+            "⏰ Sẽ nhắc lại lúc 11:00 thứ Năm, 26/11/2026: \"Nhiệm vụ #1 \"Báo cáo sơ kết\" (xem: "
+            "/giao 1)\" (lời nhắc #1)");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM reminders WHERE chat_id = 'chat-u2' AND next_at = "
+                  "1795662000 + 3600 AND rrule IS NULL"),
+            1);
+  // Only an assignee of an open task; nothing changes otherwise.
+  EXPECT_EQ(ask("/hoannhac nv1 30 phút", "u1"),
+            "Chỉ người được giao nhiệm vụ #1 mới đặt nhắc lại được, khi nhiệm vụ còn đang thực "
+            "hiện.");
+  EXPECT_EQ(ask("/hoannhac nv9", "u2").rfind("Chỉ người được giao nhiệm vụ #9", 0), 0U);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM reminders"), 1);
+}
+
+TEST_F(ReminderCommands, RemindWithoutColonReadsTheTrailingTime) {
+  EXPECT_EQ(ask("/nhac họp giao ban lúc 8h sáng mai"),
+            "⏰ Đã đặt lời nhắc #1 lúc 08:00 thứ Sáu, 27/11/2026: \"họp giao ban\"");
+  EXPECT_EQ(ask("/nhac gui bao cao vao 15/12 luc 9h"),
+            "⏰ Đã đặt lời nhắc #2 lúc 09:00 thứ Ba, 15/12/2026: \"gui bao cao\"");
+  EXPECT_EQ(ask("/nhac gửi báo cáo: bản cuối lúc 14h"),
+            "⏰ Đã đặt lời nhắc #3 lúc 14:00 thứ Năm, 26/11/2026: \"gửi báo cáo: bản cuối\"");
+  EXPECT_EQ(ask("/nhac họp giao ban lúc nào đó"),
+            "Cách dùng: /nhac THỜI ĐIỂM: NỘI DUNG, ví dụ: /nhac 8h sáng mai: họp giao ban (hoặc "
+            "/nhac họp giao ban lúc 8h sáng mai)");
 }
 
 TEST_F(ReminderCommands, SnoozeOfARecurringReminderAddsOneExtraFiring) {
@@ -139,8 +180,8 @@ TEST_F(ReminderCommands, SnoozeRefusalsChangeNothing) {
   ask("/remind 10h30: của đ/c Lực");
   ask("/remind 11h: của đ/c Hùng", "u2");
   const auto before = snapshot();
-  EXPECT_EQ(ask("/snooze 2"), "#2 không phải lời nhắc của đ/c. Xem danh sách: /dsnhac");
-  EXPECT_EQ(ask("/snooze 99"), "#99 không phải lời nhắc của đ/c. Xem danh sách: /dsnhac");
+  EXPECT_EQ(ask("/snooze 2"), "#2 không phải lời nhắc của đồng chí. Xem danh sách: /dsnhac");
+  EXPECT_EQ(ask("/snooze 99"), "#99 không phải lời nhắc của đồng chí. Xem danh sách: /dsnhac");
   EXPECT_EQ(ask("/snooze 1 abc"), "Không hiểu thời lượng \"abc\". Ví dụ: /hoannhac 12 2 tiếng");
   EXPECT_EQ(ask("/snooze 1 30"), "Không hiểu thời lượng \"30\". Ví dụ: /hoannhac 12 2 tiếng");
   EXPECT_EQ(ask("/snooze"), "Cách dùng: /hoannhac SỐ [thời lượng], ví dụ: /hoannhac 12 30 phút");

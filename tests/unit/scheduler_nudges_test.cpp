@@ -32,6 +32,10 @@ TEST(SchedulerNudges, ThreeAndOneWorkingDaysBeforeAndOnTheDayAtEight) {
   ASSERT_EQ(rows[0].message.buttons.size(), 1U);
   EXPECT_EQ(rows[0].message.buttons[0][0].data, "done:" + std::to_string(id));
   EXPECT_EQ(rows[0].message.buttons[0][1].data, "detail:" + std::to_string(id));
+  // The lead may snooze the notice like a reminder: ⏰ runs /snooze nv<task>.
+  ASSERT_EQ(rows[0].message.buttons[0].size(), 3U);
+  EXPECT_EQ(rows[0].message.buttons[0][2].label, "⏰ Nhắc lại sau 1 giờ");
+  EXPECT_EQ(rows[0].message.buttons[0][2].data, "tsnooze:" + std::to_string(id) + ":60");
   EXPECT_TRUE(f.sent_to("chat-luc").empty());  // the assigner is not nudged
 }
 
@@ -83,6 +87,28 @@ TEST(SchedulerNudges, OverdueRemindersOnWorkingDaysOnlySkippingAHoliday) {
       "(hạn 17:00 thứ Sáu, 04/12/2026). Nhắc lần 1";
   EXPECT_EQ(rows[3].message.text, first_overdue);
   EXPECT_EQ(f.query_int("SELECT overdue_reminders FROM tasks"), 4);
+}
+
+TEST(SchedulerNudges, OverdueSinceThisMorningIsNeverZeroDays) {
+  SchedulerFixture f;
+  f.link("hung");
+  f.task("Số liệu tuần", "hung", "luc", f.local(2026, 12, 7, 5, 34));
+  f.run_until(f.local(2026, 12, 8, 12));
+  const auto rows = f.sent_to("chat-hung");
+  std::vector<std::string> overdue;
+  for (const auto& r : rows) {
+    if (r.message.text.starts_with("⚠️")) overdue.push_back(r.message.text);
+  }
+  ASSERT_FALSE(overdue.empty());
+  for (const auto& text : overdue) EXPECT_EQ(text.find("0 ngày"), std::string::npos) << text;
+  EXPECT_EQ(overdue.front(),
+            "⚠️ Nhiệm vụ #1 \"Số liệu tuần\" đã quá hạn từ 05:34 hôm nay (hạn 05:34 thứ "
+            "Hai, "
+            "07/12/2026). Nhắc lần 1");
+  EXPECT_EQ(overdue.back(),
+            "⚠️ Nhiệm vụ #1 \"Số liệu tuần\" đã quá hạn 1 ngày (hạn 05:34 thứ Hai, "
+            "07/12/2026). "
+            "Nhắc lần 2");
 }
 
 TEST(SchedulerNudges, EscalatesToStandingAndAssignerAfterThreeOverdueRemindersThenStops) {
@@ -179,9 +205,10 @@ TEST(SchedulerNudges, NudgeGoesToThePreferredAccountAndIsSkippedWithoutOne) {
   // The same actions as on Telegram; a platform without buttons shows them spelled out.
   ASSERT_EQ(rows[0].message.buttons.size(), 1U);
   EXPECT_EQ(rows[0].message.buttons[0][0].data, "done:1");
-  EXPECT_EQ(rows[0].message.hint, "Báo xong: /xong 1 · Chi tiết: /task 1");
+  EXPECT_EQ(rows[0].message.hint,
+            "Báo cáo hoàn thành: /xong 1 · Chi tiết: /giao 1 · Nhắc lại sau 1 giờ: /hoannhac nv1");
   EXPECT_NE(render_message_for_console(rows[0].message, false)
-                .find("\nBáo xong: /xong 1 · Chi tiết: /task 1"),
+                .find("\nBáo cáo hoàn thành: /xong 1 · Chi tiết: /giao 1"),
             std::string::npos);
   EXPECT_EQ(f.query_int("SELECT COUNT(*) FROM outbox"), 1);
   EXPECT_EQ(f.query_int("SELECT nudge_last_slot IS NOT NULL FROM tasks WHERE id = 2"), 1);

@@ -35,7 +35,9 @@ TEST_F(TaskCreate, AssignsToTheLeadAndEchoesTheUnderstanding) {
   // The lead is told, with buttons and, for platforms without buttons, the commands.
   const auto got = received("luc");
   ASSERT_EQ(got.size(), 1U);
-  EXPECT_TRUE(contains(got[0].text, "Đ/c Ngô Văn Quý giao đ/c chủ trì nhiệm vụ #1")) << got[0].text;
+  EXPECT_TRUE(
+      contains(got[0].text, "Đồng chí Ngô Văn Quý giao đồng chí chủ trì thực hiện nhiệm vụ #1"))
+      << got[0].text;
   EXPECT_TRUE(contains(got[0].text, "Hạn: 17:00 thứ Sáu, 04/12/2026"));
   EXPECT_TRUE(contains(got[0].text, "Trả lời: /danhan 1 · /xong 1")) << got[0].text;
   ASSERT_EQ(got[0].buttons.size(), 1U);
@@ -53,6 +55,34 @@ TEST_F(TaskCreate, TitleKeepsTheKeywordWhenTheLastOneIsTheDeadline) {
   EXPECT_TRUE(contains(reply, "17:00 thứ Ba, 15/12/2026")) << reply;
   EXPECT_EQ(task(1)->task.title, "Gia hạn hợp đồng máy chủ");
   EXPECT_EQ(task(1)->task.due_at, kTue15Dec17h);
+}
+
+TEST_F(TaskCreate, TrailingBeforeOrAtTheLatestIsTheDeadline) {
+  auto reply = ask("quy", "/giao @luc Báo cáo kết quả triển khai trước 15/12");
+  EXPECT_TRUE(contains(reply, "Nội dung: **Báo cáo kết quả triển khai**")) << reply;
+  EXPECT_EQ(task(1)->task.due_at, kTue15Dec17h);
+  reply = ask("quy", "/giao @luc Gửi dự thảo chậm nhất 17 giờ 00 ngày 04/12/2026");
+  EXPECT_TRUE(contains(reply, "Nội dung: **Gửi dự thảo**")) << reply;
+  EXPECT_EQ(task(2)->task.due_at, kFri4Dec17h);
+  reply = ask("quy", "/giao @luc Tổng hợp ý kiến hạn chót 15/12");
+  EXPECT_EQ(task(3)->task.title, "Tổng hợp ý kiến");
+  EXPECT_EQ(task(3)->task.due_at, kTue15Dec17h);
+}
+
+TEST_F(TaskCreate, DeadlineOnAWeekendIsFlaggedWithThePreviousWorkingDay) {
+  auto reply = ask("quy", "/giao @luc Tổng hợp số liệu hạn 6/12");
+  EXPECT_TRUE(contains(reply, "Hạn: 17:00 Chủ nhật, 06/12/2026")) << reply;
+  EXPECT_TRUE(contains(reply,
+                       "⚠ Hạn rơi vào Chủ nhật, ngày nghỉ. Ngày làm việc liền trước: 17:00 "
+                       "thứ Sáu, 04/12/2026 (/giahan 1 04/12/2026 17:00)"))
+      << reply;
+  reply = ask("quy", "/giahan 1 04/12/2026 17:00");
+  EXPECT_FALSE(contains(reply, "⚠")) << reply;
+  EXPECT_EQ(task(1)->task.due_at, kFri4Dec17h);
+  reply = ask("quy", "/giahan 1 thứ 7 tuần sau");
+  EXPECT_TRUE(contains(reply, "⚠ Hạn rơi vào thứ Bảy, ngày nghỉ")) << reply;
+  reply = ask("quy", "/giao @luc Kiểm tra hạn 15/12");
+  EXPECT_FALSE(contains(reply, "⚠")) << reply;
 }
 
 TEST_F(TaskCreate, SeveralAssigneesUnitsAndSourceDocument) {
@@ -75,12 +105,13 @@ TEST_F(TaskCreate, SeveralAssigneesUnitsAndSourceDocument) {
 
   const auto lead = received("hung");
   ASSERT_EQ(lead.size(), 1U);
-  EXPECT_TRUE(contains(lead[0].text, "chủ trì nhiệm vụ #1"));
+  EXPECT_TRUE(contains(lead[0].text, "chủ trì thực hiện nhiệm vụ #1"));
   for (const char* h : {"lan", "dung"}) {
     const auto got = received(h);
     ASSERT_EQ(got.size(), 1U) << h;
-    EXPECT_TRUE(contains(got[0].text, "giao đ/c phối hợp thực hiện nhiệm vụ #1")) << got[0].text;
-    EXPECT_TRUE(contains(got[0].text, "Chi tiết: /task 1"));
+    EXPECT_TRUE(contains(got[0].text, "giao đồng chí phối hợp thực hiện nhiệm vụ #1"))
+        << got[0].text;
+    EXPECT_TRUE(contains(got[0].text, "Chi tiết: /giao 1"));
     ASSERT_EQ(got[0].buttons.size(), 1U);
     ASSERT_EQ(got[0].buttons[0].size(), 1U);
     EXPECT_EQ(got[0].buttons[0][0].data, "detail:1");
@@ -96,7 +127,7 @@ TEST_F(TaskCreate, UnitShortNameLeadsThroughItsContactMember) {
 
 TEST_F(TaskCreate, WithoutAssigneeTheTaskIsTheSenders) {
   const auto reply = ask("hung", "/task Chuẩn bị tài liệu họp hạn mai");
-  EXPECT_TRUE(contains(reply, "Đã ghi nhận nhiệm vụ #1 do đ/c tự thực hiện")) << reply;
+  EXPECT_TRUE(contains(reply, "Đã ghi nhận nhiệm vụ #1 do đồng chí tự thực hiện")) << reply;
   EXPECT_TRUE(contains(reply, "17:00 thứ Sáu, 27/11/2026")) << reply;
   EXPECT_EQ(task(1)->lead_id(), member_id("hung"));
   EXPECT_EQ(task(1)->task.assigner_id, member_id("hung"));
@@ -167,7 +198,9 @@ TEST_F(TaskCreate, UnreadableDeadlineIsQuotedAndNothingIsCreated) {
   expect_refusal("quy", "/giao @luc Báo cáo quý hạn thứ 9 tuần sau", "\"thứ 9 tuần sau\"");
   const auto reply = bot.ask("/giao @luc Báo cáo hạn 31/2", id_of("quy"));
   ASSERT_EQ(reply.size(), 1U);
-  EXPECT_TRUE(contains(reply[0], "Ví dụ")) << reply[0];  // shows an example
+  // The example is a whole command to copy.
+  EXPECT_TRUE(contains(reply[0], "Ví dụ: /giao @luc Dự thảo báo cáo hạn thứ 6 tuần sau 17h"))
+      << reply[0];
   EXPECT_EQ(count("tasks"), 0);
   EXPECT_TRUE(received("luc").empty());
 }
@@ -189,7 +222,7 @@ TEST_F(TaskCreate, OnlyTheLeadershipAssignsToOthers) {
   }
   EXPECT_EQ(count("tasks"), 4);
   // Naming oneself is not assigning to others.
-  EXPECT_TRUE(contains(ask("hung", "/giao @hung Tự rà soát"), "do đ/c tự thực hiện"));
+  EXPECT_TRUE(contains(ask("hung", "/giao @hung Tự rà soát"), "do đồng chí tự thực hiện"));
 }
 
 class TaskAssignersConfig : public TaskBotTest {
@@ -239,6 +272,11 @@ TEST_F(TaskCreate, HelpListsTheTaskCommandsWithExamples) {
        {"/tasks", "/ack", "/done", "/progress", "/due", "/assign", "/cancel", "/reopen"}) {
     EXPECT_TRUE(contains(help, cmd)) << cmd;
   }
+  // In Vietnamese the Vietnamese names lead, the English name beside.
+  for (const char* line : {"\n/giao (/task) ", "\n/viec (/tasks) ", "\n/xong (/done) ",
+                           "\n/giahan (/due) ", "\n/nhac (/remind) "}) {
+    EXPECT_TRUE(contains(help, line)) << line;
+  }
 }
 
 TEST_F(TaskCreate, UnitsCountOpenTasksOfTheirMembers) {
@@ -247,8 +285,9 @@ TEST_F(TaskCreate, UnitsCountOpenTasksOfTheirMembers) {
   ask("quy", "/giao @hung Việc ba");
   ask("quy", "/huy 3");
   const auto units = ask("quy", "/units");
-  EXPECT_TRUE(contains(units, "Văn phòng UBND Thành phố (vpub): 3 thành viên, 2 việc")) << units;
-  EXPECT_TRUE(contains(units, "(skhcn): 2 thành viên, 0 việc")) << units;
+  EXPECT_TRUE(contains(units, "Văn phòng UBND Thành phố (vpub): 3 thành viên, 2 nhiệm vụ"))
+      << units;
+  EXPECT_TRUE(contains(units, "(skhcn): 2 thành viên, 0 nhiệm vụ")) << units;
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ TEST_F(TaskList, PagedByDueDateWithATrailingPageNumber) {
                    "/12/2026");
   }
   const auto first = ask("minh", "/viec");
-  EXPECT_TRUE(contains(first, "**Nhiệm vụ của đ/c (13)** — trang 1/2")) << first;
+  EXPECT_TRUE(contains(first, "**Nhiệm vụ của đồng chí (13)** — trang 1/2")) << first;
   EXPECT_LT(at(first, "Việc ngày 1\n"), at(first, "Việc ngày 2\n"));
   EXPECT_LT(at(first, "Việc ngày 9\n"), at(first, "Việc ngày 10\n"));
   EXPECT_FALSE(contains(first, "Việc ngày 11")) << first;
@@ -99,6 +99,10 @@ TEST_F(TaskList, OthersSeeTheirOwnAndTheirUnits) {
   EXPECT_TRUE(contains(quy, "(3)")) << quy;
   const auto unit = ask("quy", "/viec unit stc");
   EXPECT_TRUE(contains(unit, "**Nhiệm vụ của Sở Tài chính (2)**")) << unit;
+  // The unit's full name, typed without diacritics.
+  EXPECT_TRUE(contains(ask("quy", "/viec unit so tai chinh"), "**Nhiệm vụ của Sở Tài chính (2)**"));
+  EXPECT_TRUE(
+      contains(ask("quy", "/viec don vi Sở Tài chính"), "**Nhiệm vụ của Sở Tài chính (2)**"));
   EXPECT_TRUE(contains(ask("chutich", "/viec @skhcn"), "Việc của Sở KH&CN"));
   EXPECT_TRUE(contains(ask("luc", "/viec @hung"), "**Nhiệm vụ của đ/c Phạm Quốc Hùng (1)**"));
 }
@@ -107,7 +111,7 @@ TEST_F(TaskList, BadFilters) {
   expect_refusal("quy", "/viec linh tinh", "Cách dùng: /viec");
   expect_refusal("quy", "/viec unit khong_co", "Không có đơn vị \"khong_co\"");
   expect_refusal("quy", "/viec @khong_co", "@khong_co");
-  EXPECT_TRUE(contains(ask("quy", "/viec"), "Nhiệm vụ của đ/c: không có nhiệm vụ nào."));
+  EXPECT_TRUE(contains(ask("quy", "/viec"), "Nhiệm vụ của đồng chí: không có nhiệm vụ nào."));
 }
 
 TEST_F(TaskList, ShowOneTaskWithHistoryByIdOrHash) {
@@ -126,7 +130,8 @@ TEST_F(TaskList, ShowOneTaskWithHistoryByIdOrHash) {
                          "• 10:00 26/11/2026 — đ/c Ngô Văn Quý: giao nhiệm vụ, hạn 17:00 "
                          "thứ Sáu, 04/12/2026"))
         << shown;
-    EXPECT_TRUE(contains(shown, "• 11:00 26/11/2026 — đ/c Lê Tự Lực: đã nhận nhiệm vụ")) << shown;
+    EXPECT_TRUE(contains(shown, "• 11:00 26/11/2026 — đ/c Lê Tự Lực: xác nhận đã nhận nhiệm vụ"))
+        << shown;
   }
   EXPECT_EQ(count("tasks"), 1);  // showing creates nothing
   // The lead's view carries the buttons.

@@ -55,7 +55,7 @@ TEST(TaskNotify, PreferredAccountWinsAndConsoleIsNeverUsed) {
   bot.ask("/giao @luc Rà soát hồ sơ", "q");
   const auto got = bot.pending("telegram", "chat-luc-tg");
   ASSERT_EQ(got.size(), 1U);
-  EXPECT_NE(got[0].message.text.find("chủ trì nhiệm vụ #1"), std::string::npos);
+  EXPECT_NE(got[0].message.text.find("chủ trì thực hiện nhiệm vụ #1"), std::string::npos);
   EXPECT_TRUE(bot.pending("zalo_bot", "chat-luc-zalo").empty());
 }
 

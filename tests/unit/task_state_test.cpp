@@ -36,9 +36,22 @@ TEST_F(TaskStateTest, OpenWithinDeadline) {
 TEST_F(TaskStateTest, OverdueCountsCalendarDays) {
   const std::int64_t due = kThu + 7 * 3600;                         // Thu 17:00
   EXPECT_EQ(state(open_task(due), due).state, TaskState::on_time);  // at the deadline: not yet
-  EXPECT_EQ(state(open_task(due), due + 3600), (TaskStateInfo{TaskState::overdue, 1}));
+  // On the deadline's own evening: overdue since 17:00 today, 0 days.
+  EXPECT_EQ(state(open_task(due), due + 3600),
+            (TaskStateInfo{TaskState::overdue, 0, false, std::chrono::hours{17}}));
   EXPECT_EQ(state(open_task(due), kThu + kDay).overdue_days, 1);      // Fri 10:00
   EXPECT_EQ(state(open_task(due), kThu + 4 * kDay).overdue_days, 4);  // Mon 10:00
+}
+
+// The one definition every message uses: calendar days between local dates, never negative.
+TEST_F(TaskStateTest, OverdueDaysIsOneDefinition) {
+  const auto due = at(kThu - 4 * 3600 - 26 * 60);              // Thu 05:34
+  EXPECT_EQ(overdue_days(due, at(kThu - 90 * 60), cal), 0);    // Thu 08:30, the overdue nudge
+  EXPECT_EQ(overdue_days(due, at(kThu + 14 * 3600), cal), 1);  // Fri 00:00
+  EXPECT_EQ(overdue_days(due, at(kThu + 8 * kDay), cal), 8);
+  EXPECT_EQ(overdue_days(due, at(kThu - kDay), cal), 0);  // before the deadline
+  EXPECT_EQ(state(open_task(kThu - 4 * 3600 - 26 * 60), kThu).overdue_days,
+            overdue_days(due, at(kThu), cal));
 }
 
 TEST_F(TaskStateTest, NoProgressAfterFiveWorkingDays) {

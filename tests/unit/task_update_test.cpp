@@ -23,7 +23,7 @@ TEST_F(TaskUpdate, LeadAcknowledges) {
   expect_refusal("hung", "/ack", "Cách dùng: /danhan SỐ");
   expect_refusal("hung", "/ack 99", "Không có nhiệm vụ #99");
   const auto reply = ask("hung", "/danhan #1");
-  EXPECT_TRUE(contains(reply, "Đã xác nhận đ/c nhận nhiệm vụ #1")) << reply;
+  EXPECT_TRUE(contains(reply, "Đồng chí đã xác nhận nhận nhiệm vụ #1")) << reply;
   EXPECT_TRUE(task(1)->task.acked_at);
   ASSERT_EQ(events(1).size(), 2U);
   EXPECT_EQ(events(1)[1].kind, "ack");
@@ -38,7 +38,7 @@ TEST_F(TaskUpdate, ButtonPressRunsItsCommandAndIsAnswered) {
   bot.send(press);
   const auto got = received("hung");
   ASSERT_EQ(got.size(), 2U);
-  EXPECT_TRUE(contains(got[0].text, "Đã xác nhận đ/c nhận nhiệm vụ #1"));
+  EXPECT_TRUE(contains(got[0].text, "Đồng chí đã xác nhận nhận nhiệm vụ #1"));
   EXPECT_EQ(got[1].kind, OutKind::callback_answer);
   EXPECT_TRUE(task(1)->task.acked_at);
 }
@@ -96,7 +96,8 @@ TEST_F(TaskUpdate, DoneTellsAssignerAndSupporters) {
   for (const char* h : {"quy", "lan"}) {
     const auto got = received(h);
     ASSERT_EQ(got.size(), 1U) << h;
-    EXPECT_TRUE(contains(got[0].text, "Nhiệm vụ #1 đã hoàn thành (Hoàn thành đúng hạn)"))
+    EXPECT_TRUE(
+        contains(got[0].text, "Đ/c Phạm Quốc Hùng báo cáo đã hoàn thành nhiệm vụ #1 (đúng hạn):"))
         << got[0].text;
     EXPECT_TRUE(contains(got[0].text, "Ghi chú: đã trình Trưởng ban")) << got[0].text;
   }
@@ -132,6 +133,7 @@ TEST_F(TaskUpdate, DueMovesTheDeadlineAndKeepsTheOld) {
   expect_refusal("quy", "/giahan 1", "Cách dùng: /giahan");
   expect_refusal("quy", "/giahan 1 thứ 9", "\"thứ 9\"");
   expect_refusal("quy", "/giahan 1 31/2", "\"31/2\"");
+  expect_refusal("quy", "/giahan 1 thứ 9", "Ví dụ: /giahan 1 thứ 6 tuần sau 17h");
   const auto reply = ask("quy", "/giahan 1 15/12");
   EXPECT_TRUE(contains(reply, "17:00 thứ Sáu, 04/12/2026 → 17:00 thứ Ba, 15/12/2026")) << reply;
   EXPECT_EQ(task(1)->task.due_at, 1797328800);
@@ -166,7 +168,8 @@ TEST_F(TaskUpdate, AssignChangesTheLead) {
   EXPECT_TRUE(t->has_assignee(member_id("lan")));
   const auto lead = received("dung");
   ASSERT_EQ(lead.size(), 1U);
-  EXPECT_TRUE(contains(lead[0].text, "giao đ/c chủ trì nhiệm vụ #1")) << lead[0].text;
+  EXPECT_TRUE(contains(lead[0].text, "giao đồng chí chủ trì thực hiện nhiệm vụ #1"))
+      << lead[0].text;
   EXPECT_EQ(lead[0].buttons[0][0].data, "ack:1");
   const auto old = received("hung");
   ASSERT_EQ(old.size(), 1U);
@@ -194,14 +197,14 @@ TEST_F(TaskUpdate, CancelAndReopen) {
   for (const char* h : {"hung", "lan"}) {
     const auto got = received(h);
     ASSERT_EQ(got.size(), 1U) << h;
-    EXPECT_TRUE(contains(got[0].text, "đã được đ/c Ngô Văn Quý hủy")) << got[0].text;
+    EXPECT_TRUE(contains(got[0].text, "Đ/c Ngô Văn Quý đã hủy nhiệm vụ")) << got[0].text;
   }
   expect_refusal("quy", "/huy 1", "đã bị hủy");
   expect_refusal("hung", "/ack 1", "đã bị hủy");
   expect_refusal("hung", "/molai 1", "Chỉ người giao việc");
   EXPECT_TRUE(contains(ask("quy", "/molai 1"), "Đã mở lại nhiệm vụ #1"));
   EXPECT_EQ(task(1)->task.status, TaskStatus::open);
-  EXPECT_TRUE(contains(received("hung").at(0).text, "đã được đ/c Ngô Văn Quý mở lại"));
+  EXPECT_TRUE(contains(received("hung").at(0).text, "Đ/c Ngô Văn Quý đã mở lại nhiệm vụ"));
   const auto history = ask("quy", "/task 1");
   EXPECT_TRUE(contains(history, "hủy nhiệm vụ")) << history;
   EXPECT_TRUE(contains(history, "mở lại nhiệm vụ")) << history;
@@ -243,6 +246,12 @@ TEST_F(TaskUpdate, ATaskWithoutADeadlineIsDoneNotDoneOnTime) {
   const auto reply = ask("hung", "/xong 2");
   EXPECT_TRUE(contains(reply, "— Đã hoàn thành")) << reply;
   EXPECT_FALSE(contains(reply, "đúng hạn")) << reply;
+  // The assigner is told in the office's words, without a timeliness that does not apply.
+  const auto got = received("quy");
+  ASSERT_FALSE(got.empty());
+  EXPECT_TRUE(contains(got.back().text, "Đ/c Phạm Quốc Hùng báo cáo đã hoàn thành nhiệm vụ #2:"))
+      << got.back().text;
+  EXPECT_FALSE(contains(got.back().text, "đúng hạn")) << got.back().text;
 }
 
 }  // namespace

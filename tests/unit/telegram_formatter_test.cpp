@@ -228,6 +228,10 @@ TEST(TelegramFormatter, CallbackDataRoundTripsWithFixtureButtons) {
   EXPECT_EQ(command_for_callback_data(seen[1]), "/snooze 12 60m");
   EXPECT_EQ(command_for_callback_data(seen[2]), "/task 12");
   EXPECT_EQ(command_for_callback_data(*callback_data_for("danhan", 7)), "/ack 7");
+  // A task notice's ⏰ button snoozes the task, not a reminder with the same number.
+  EXPECT_EQ(callback_data_for("snoozetask", 12, 60), "tsnooze:12:60");
+  EXPECT_EQ(command_for_callback_data("tsnooze:12:60"), "/snooze nv12 60m");
+  EXPECT_EQ(command_for_callback_data("tsnooze:12"), "/snooze nv12");
 }
 
 TEST(TelegramFormatter, CallbackDataRejectsWhatCannotBeAButton) {

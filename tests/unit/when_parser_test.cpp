@@ -46,6 +46,8 @@ const char* kind_name(ErrorKind k) {
       return "!in_past";
     case ErrorKind::impossible_date:
       return "!impossible_date";
+    case ErrorKind::weekday_mismatch:
+      return "!weekday_mismatch";
     case ErrorKind::needs_year:
       return "!needs_year";
     case ErrorKind::recurrence_not_allowed:
@@ -91,7 +93,7 @@ const Case kCases[] = {
     {"the 20th", "2026-12-20 17:00"},
     {"ngày 20", "2026-12-20 17:00"},
     {"thứ Sáu, 04/12/2026", "2026-12-04 17:00"},
-    {"thứ 5, 04/12/2026", "!impossible_date"},
+    {"thứ 5, 04/12/2026", "!weekday_mismatch"},
     // A day/month without year: the next one, or ask for the year within 60 days.
     {"15/1", "2027-01-15 17:00"},
     {"1/1", "2027-01-01 17:00"},
@@ -175,7 +177,8 @@ const Case kCases[] = {
     {"cuối tháng", "2026-11-30 17:00"},
     {"end of month", "2026-11-30 17:00"},
     {"end of the month", "2026-11-30 17:00"},
-    {"cuối tháng", "2027-02-28 17:00", kDeadline, nullptr, "2027-02-10 10:00"},
+    {"cuối tháng", "2027-02-26 17:00", kDeadline, nullptr, "2027-02-10 10:00"},  // 28th: Sunday
+    {"cuối tháng", "2027-02-28 08:00", kReminder, nullptr, "2027-02-10 10:00"},
     {"cuối tháng", "2028-02-29 17:00", kDeadline, nullptr, "2028-02-10 10:00"},
     {"cuối tháng", "2026-12-31 17:00", kDeadline, nullptr, "2026-12-31 10:00"},
     {"cuối tháng sau", "2026-12-31 17:00"},
@@ -268,7 +271,7 @@ const Case kCases[] = {
     {"17h30 ngày 4/12", "2026-12-04 17:30"},
     {"chậm nhất ngày 15/12", "2026-12-15 17:00"},
     {"thứ 6 (27/11)", "2026-11-27 17:00"},
-    {"15/12 (thứ 4)", "!impossible_date"},
+    {"15/12 (thứ 4)", "!weekday_mismatch"},
     {"Thứ Hai, 30/11/2026 09:00", "2026-11-30 09:00"},
     {"next monday 9am", "2026-11-30 09:00"},
     {"tomorrow 9am", "2026-11-27 09:00"},
@@ -364,9 +367,85 @@ const Case kCases[] = {
     {"hàng tháng ngày 31", "2026-12-31 08:00", kRecurring, "FREQ=MONTHLY;BYMONTHDAY=31"},
     {"hàng tháng ngày 26 lúc 9h", "2026-12-26 09:00", kRecurring, "FREQ=MONTHLY;BYMONTHDAY=26"},
     {"mai", "2026-11-27 08:00", kRecurring},
-    {"hàng tuần", "!unreadable", kRecurring},
+    {"hàng tuần", "2026-12-03 08:00", kRecurring, "FREQ=WEEKLY;BYDAY=TH"},
     {"every day 15/12", "!unreadable", kRecurring},
     {"hàng tháng ngày 32", "!impossible_date", kRecurring},
+    // Office phrases. Dates: dots, dashes, "mồng"/"mùng", a trailing "tới".
+    {"15.12", "2026-12-15 17:00"},
+    {"15-12", "2026-12-15 17:00"},
+    {"17.30", "!unreadable"},
+    {"mồng 5 tháng 12", "2026-12-05 17:00"},
+    {"mong 5 thang 12", "2026-12-05 17:00"},
+    {"ngày mùng 1 tháng 12", "2026-12-01 17:00"},
+    {"ngay mung 1 thang 12", "2026-12-01 17:00"},
+    {"mùng 5/12", "2026-12-05 17:00"},
+    {"ngày 15/12 tới", "2026-12-15 17:00"},
+    {"ngay 15/12 sap toi", "2026-12-15 17:00"},
+    // Clock times in document style, also inside longer phrases.
+    {"17 giờ 00", "2026-11-26 17:00"},
+    {"17 gio 00", "2026-11-26 17:00"},
+    {"8 giờ 15 phút", "2026-11-27 08:15"},
+    {"8 gio 15 phut", "2026-11-27 08:15"},
+    {"14 giờ 45", "2026-11-26 14:45"},
+    {"14 gio 45", "2026-11-26 14:45"},
+    {"trước 17 giờ 00 ngày 15/12/2026", "2026-12-15 17:00"},
+    {"truoc 17 gio 00 ngay 15/12/2026", "2026-12-15 17:00"},
+    {"8 giờ 30 ngày mai", "2026-11-27 08:30"},
+    {"9h 3 ngày nữa", "2026-11-29 09:00"},
+    // Ends and starts of periods: for a deadline, the period's last (first) working day.
+    {"hết ngày 15/12", "2026-12-15 17:00"},
+    {"het ngay 15/12", "2026-12-15 17:00"},
+    {"cuối ngày", "2026-11-26 17:00"},
+    {"cuoi ngay", "2026-11-26 17:00"},
+    {"cuối ngày mai", "2026-11-27 17:00"},
+    {"17h cuối ngày", "!unreadable"},
+    {"trong tuần", "2026-11-27 17:00"},
+    {"trong tuan", "2026-11-27 17:00"},
+    {"đầu tuần", "2026-11-30 17:00"},
+    {"dau tuan", "2026-11-30 17:00"},
+    {"đầu tuần sau", "2026-11-30 17:00"},
+    {"cuối tháng 12", "2026-12-31 17:00"},
+    {"cuoi thang 12", "2026-12-31 17:00"},
+    {"cuối tháng 12 lúc 9h", "2026-12-31 09:00"},
+    {"đầu tháng", "2026-12-01 17:00"},
+    {"đầu tháng 12", "2026-12-01 17:00"},
+    {"dau thang 12", "2026-12-01 17:00"},
+    {"đầu tháng 8", "2027-08-02 17:00"},  // 1/8/2027 is a Sunday
+    {"đầu tháng 8", "2027-08-01 08:00", kReminder},
+    {"tháng sau", "2026-12-01 17:00"},
+    {"thang sau", "2026-12-01 17:00"},
+    {"1 tháng nữa", "2026-12-26 17:00"},
+    {"1 thang nua", "2026-12-26 17:00"},
+    {"sau 2 tháng", "2027-01-26 17:00"},
+    {"1 tháng nữa", "2027-02-28 17:00", kDeadline, nullptr, "2027-01-31 10:00"},
+    {"cuối quý", "2026-12-31 17:00"},
+    {"cuoi quy", "2026-12-31 17:00"},
+    {"cuối quý", "2028-09-29 17:00", kDeadline, nullptr, "2028-08-01 10:00"},  // 30/9: Saturday
+    {"cuối năm", "2026-12-31 17:00"},
+    {"cuoi nam", "2026-12-31 17:00"},
+    {"cuối năm sau", "2027-12-31 17:00"},
+    {"end of year", "2026-12-31 17:00"},
+    // Recurrence the office writes.
+    {"hằng tuần", "2026-12-03 08:00", kRecurring, "FREQ=WEEKLY;BYDAY=TH"},
+    {"hang tuan 9h", "2026-12-03 09:00", kRecurring, "FREQ=WEEKLY;BYDAY=TH"},
+    {"hàng quý", "2027-02-26 08:00", kRecurring, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=26"},
+    {"hang quy", "2027-02-26 08:00", kRecurring, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=26"},
+    {"hàng quý ngày 5", "2027-02-05 08:00", kRecurring, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5"},
+    {"hàng năm 1/1", "2027-01-01 08:00", kRecurring, "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1"},
+    {"hang nam 1/1", "2027-01-01 08:00", kRecurring, "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1"},
+    {"hàng năm 30/2", "!impossible_date", kRecurring},
+    {"cuối mỗi tháng", "2026-11-30 08:00", kRecurring, "FREQ=MONTHLY;BYMONTHDAY=-1"},
+    {"cuoi moi thang 16h", "2026-11-30 16:00", kRecurring, "FREQ=MONTHLY;BYMONTHDAY=-1"},
+    {"cuối mỗi tháng", "2026-11-30 17:00"},
+    {"cuối mỗi tháng", "2027-02-26 17:00", kDeadline, nullptr, "2027-02-10 10:00"},
+    {"8h các ngày trong tuần", "2026-11-27 08:00", kRecurring,
+     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR+skip"},
+    {"8h cac ngay trong tuan", "2026-11-27 08:00", kRecurring,
+     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR+skip"},
+    // A weekday that contradicts its date.
+    {"thứ 5 ngày 4/12", "!weekday_mismatch"},
+    {"thu 5 ngay 4/12", "!weekday_mismatch"},
+    {"thứ 6 ngày 4/12", "2026-12-04 17:00"},
 };
 
 class WhenParserCases : public ::testing::TestWithParam<Case> {
@@ -529,7 +608,63 @@ TEST_F(DeadlineSplitTest, LastParsableKeywordWins) {
   EXPECT_EQ(show(cal_, s.deadline->at), "2026-12-04 17:00");
 }
 
+TEST_F(DeadlineSplitTest, OfficeDeadlineWords) {
+  struct Case {
+    const char* text;
+    const char* title;
+    const char* due;
+  };
+  for (const Case& c : {
+           Case{"Báo cáo kết quả triển khai trước 30/12", "Báo cáo kết quả triển khai",
+                "2026-12-30 17:00"},
+           Case{"Bao cao ket qua truoc 30/12", "Bao cao ket qua", "2026-12-30 17:00"},
+           Case{"Gửi dự thảo chậm nhất thứ 6 tuần sau", "Gửi dự thảo", "2026-12-04 17:00"},
+           Case{"Gui du thao cham nhat ngay 15/12", "Gui du thao", "2026-12-15 17:00"},
+           Case{"Tổng hợp ý kiến, hạn chót 15/12", "Tổng hợp ý kiến", "2026-12-15 17:00"},
+           Case{"Tong hop y kien han chot 15/12", "Tong hop y kien", "2026-12-15 17:00"},
+           Case{"Rà soát trước khi ban hành trước 17 giờ 00 ngày 15/12/2026",
+                "Rà soát trước khi ban hành", "2026-12-15 17:00"},
+           Case{"Report on sales by friday", "Report on sales", "2026-11-27 17:00"},
+       }) {
+    const auto s = split(c.text);
+    EXPECT_EQ(s.title, c.title) << c.text;
+    ASSERT_TRUE(s.deadline) << c.text;
+    EXPECT_EQ(show(cal_, s.deadline->at), c.due) << c.text;
+  }
+  // A "trước" that does not start a time stays in the title.
+  const auto s = split("Chuẩn bị trước 2 phương án");
+  EXPECT_EQ(s.title, "Chuẩn bị trước 2 phương án");
+  EXPECT_FALSE(s.deadline);
+  EXPECT_FALSE(s.error);
+}
+
 // ---- split_reminder ----
+
+TEST_F(WhenParser, ReminderWithoutColonEndsWithItsTime) {
+  Options opt;
+  opt.purpose = Purpose::reminder;
+  auto s =
+      wgbot::timeexpr::split_reminder_trailing("họp giao ban lúc 8h sáng mai", now_, cal_, opt);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->text, "họp giao ban");
+  EXPECT_EQ(s->when, "lúc 8h sáng mai");
+  s = wgbot::timeexpr::split_reminder_trailing("gọi lại cho Sở vao 15/12 luc 9h", now_, cal_, opt);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->text, "gọi lại cho Sở");
+  EXPECT_EQ(s->when, "vao 15/12 luc 9h");
+  EXPECT_FALSE(wgbot::timeexpr::split_reminder_trailing("họp giao ban", now_, cal_, opt));
+  EXPECT_FALSE(wgbot::timeexpr::split_reminder_trailing("họp lúc nào đó", now_, cal_, opt));
+  EXPECT_FALSE(wgbot::timeexpr::split_reminder_trailing("lúc 8h sáng mai", now_, cal_, opt));
+}
+
+TEST_F(WhenParser, WeekdayMismatchNamesTheDate) {
+  const auto r = wgbot::timeexpr::parse_when("thứ 5 ngày 4/12", now_, cal_, Options{});
+  ASSERT_TRUE(std::holds_alternative<WhenError>(r));
+  const auto& e = std::get<WhenError>(r);
+  EXPECT_EQ(e.kind, ErrorKind::weekday_mismatch);
+  ASSERT_TRUE(e.day);
+  EXPECT_EQ(date::year_month_day(*e.day), date::year{2026} / 12 / 4);
+}
 
 TEST(ReminderSplitTest, WhenEndsAtFirstColonOutsideDigits) {
   auto s = wgbot::timeexpr::split_reminder("8h sáng mai: họp giao ban");

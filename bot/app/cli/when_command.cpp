@@ -11,6 +11,7 @@
 
 #include "bot/app/app.hpp"
 #include "core/clock.hpp"
+#include "handlers/reminder_text.hpp"
 #include "handlers/time_text.hpp"
 
 namespace wgbot::cli {
@@ -78,7 +79,10 @@ int when(const Config& config, const WhenArgs& args, std::ostream& out, std::ost
   const Msg key =
       purpose == timeexpr::Purpose::reminder ? Msg::when_means_reminder : Msg::when_means_deadline;
   std::string sentence = tr(lang, key, format_datetime(lang, when.at, cal));
-  if (when.recurrence) sentence += " · " + tr(lang, Msg::when_repeats, when.recurrence->rrule);
+  if (when.recurrence) {
+    sentence +=
+        " · " + tr(lang, Msg::when_repeats, describe_rule(lang, *when.recurrence, when.at, cal));
+  }
   out << sentence << "\n";
   return kExitOk;
 }
