@@ -64,8 +64,9 @@ class SenderWindowTest : public ::testing::Test {
     if (sender_) {
       delivery_.answer_all();
       std::promise<void> done;
+      auto stopped = done.get_future();
       sender_->stop([&done] { done.set_value(); });
-      while (done.get_future().wait_for(10ms) != std::future_status::ready) delivery_.answer_all();
+      while (stopped.wait_for(10ms) != std::future_status::ready) delivery_.answer_all();
       sender_.reset();
     }
     work_.reset();
@@ -89,6 +90,7 @@ class SenderWindowTest : public ::testing::Test {
   void start(std::size_t max_in_flight) {
     SenderOptions options;
     options.db_path = bot_.config().db;
+    options.limits = RateLimits{0, 0, 0};  // the clock does not move: no rate limit may bite
     options.max_in_flight = max_in_flight;
     sender_ = std::make_unique<OutboxSender>(ioc_, bot_.writer(), delivery_, bot_.clock(), metrics_,
                                              options);
