@@ -13,6 +13,8 @@
 #include "handlers/time/calendar.hpp"
 #include "handlers/time/when_parser.hpp"
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace std::chrono;
   static const auto cal = wgbot::timeexpr::Calendar::make("Asia/Ho_Chi_Minh");

@@ -38,15 +38,16 @@ struct Server {
     auto router = std::make_shared<wgbot::http::Router>();
     router->add(
         "POST", "/webhook/telegram",
-        [](wgbot::http::Request request, wgbot::http::Responder responder) {
+        [](const wgbot::http::Request& request, wgbot::http::Responder responder) {
           responder.send(wgbot::http::text_response(200, std::to_string(request.body.size())));
         });
-    router->add("GET", "/healthz", [](wgbot::http::Request, wgbot::http::Responder responder) {
-      responder.send(wgbot::http::text_response(200, "ok"));
-    });
+    router->add("GET", "/healthz",
+                [](const wgbot::http::Request&, wgbot::http::Responder responder) {
+                  responder.send(wgbot::http::text_response(200, "ok"));
+                });
     wgbot::http::ServerOptions options;
     options.port = 0;
-    options.max_body_bytes = 64 * 1024;
+    options.max_body_bytes = std::size_t{64} * 1024;
     options.header_timeout = std::chrono::seconds(2);
     options.body_timeout = std::chrono::seconds(2);
     options.idle_timeout = std::chrono::seconds(2);
@@ -60,6 +61,8 @@ struct Server {
 
 }  // namespace
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static auto* server = new Server();  // never destroyed: the detached thread runs it
   asio::io_context client_ioc;

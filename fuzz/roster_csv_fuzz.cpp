@@ -22,6 +22,8 @@ std::int64_t members(wgbot::storage::Connection& db) {
 
 }  // namespace
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view csv(reinterpret_cast<const char*>(data), size);
   (void)wgbot::parse_csv(csv);

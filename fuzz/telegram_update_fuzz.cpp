@@ -5,6 +5,8 @@
 
 #include "bot/telegram/update_parser.hpp"
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
   const auto update = wgbot::telegram::parse_update(body);

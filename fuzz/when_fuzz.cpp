@@ -9,6 +9,8 @@
 #include "handlers/time/calendar.hpp"
 #include "handlers/time/when_parser.hpp"
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace std::chrono;
   namespace te = wgbot::timeexpr;

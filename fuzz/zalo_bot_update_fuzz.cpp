@@ -7,6 +7,8 @@
 
 #include "bot/zalo_bot/update_parser.hpp"
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
   static const std::vector<std::string> kNames{"ToCongTacHN", "Tổ công tác"};

@@ -5,6 +5,8 @@
 
 #include "bot/zalo_oa/event_parser.hpp"
 
+// libFuzzer calls the entry point by this name.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
   const auto event = wgbot::zalo_oa::parse_event(body);

@@ -9,7 +9,7 @@
 //   - replies the fake received twice are counted: only sends in flight at a kill may be
 //     repeated, so there are at most (kills × the sender's window) of them.
 // WGBOT_CRASH_SEED picks the kill times (default: from the clock); the seed is printed.
-#include <signal.h>
+#include <csignal>
 
 #include <gtest/gtest.h>
 
@@ -246,6 +246,7 @@ TEST_F(CrashSafety, KilledUnderLoadLosesNothingAndDoublesOnlyTheSendsInFlight) {
   std::uniform_int_distribution<int> at_update(kUpdates / 20, kUpdates * 9 / 10);
   std::uniform_int_distribution<int> extra_ms(0, 40);
   std::vector<int> kill_at;
+  kill_at.reserve(kKills);
   for (int k = 0; k < kKills; ++k) kill_at.push_back(at_update(rng));
   std::sort(kill_at.begin(), kill_at.end());
   std::cout << "kills after answered updates:";
