@@ -1,5 +1,7 @@
 #include "bot/outbound/outbox_sender.hpp"
 
+#include <algorithm>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
@@ -183,6 +185,9 @@ void OutboxSender::Impl::on_heads(std::optional<std::vector<storage::LaneHead>> 
   } else if (running && !stopping) {
     const std::int64_t now_s = seconds_floor(now);
     for (auto& head : *heads) {
+      if (in_flight >= options.max_in_flight) {
+        break;  // a send recorded asks for another pass, which takes the rest
+      }
       if (const auto it = fresh.find(head.row.id); it != fresh.end() && it->second > read_began) {
         pass_again = true;  // stale in this read; the next one shows its new state
         continue;
@@ -350,6 +355,13 @@ void OutboxSender::Impl::maybe_idle() {
     stopped = nullptr;
     asio::post(strand, std::move(done));
   }
+}
+
+std::size_t in_flight_window(const RateLimits& limits) {
+  constexpr std::size_t kMin = 4;
+  constexpr std::size_t kMax = 64;
+  if (limits.global_per_s <= 0) return kMax;
+  return std::clamp(static_cast<std::size_t>(limits.global_per_s) / 4, kMin, kMax);
 }
 
 OutboxSender::OutboxSender(asio::io_context& ioc, storage::Writer& writer, Delivery& delivery,

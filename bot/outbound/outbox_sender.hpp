@@ -36,8 +36,19 @@ struct SenderOptions {
   RateLimits limits;
   BackoffPolicy backoff;
   int lanes_per_pass = 500;  // rows looked at per pass (one per chat)
-  int max_migrations = 3;    // a row that keeps moving to new chat ids is dropped
+  // Most sends started and not yet recorded as done. They are the only messages a crash can
+  // deliver twice (the platform got them, the outbox does not know yet), so the window is kept
+  // as small as throughput allows; see in_flight_window().
+  std::size_t max_in_flight = 8;
+  int max_migrations = 3;  // a row that keeps moving to new chat ids is dropped
 };
+
+// The in-flight window for a platform's limits: a quarter of a second of sends at its global
+// limit, between 4 and 64. By Little's law a sender making R sends a second, each taking L
+// seconds from the start of the call to the commit that records it, has R·L in flight; L is
+// well under 250 ms on a working link, so the window does not hold back what the limit
+// allows. Telegram's default 30/s gives 7; an unlimited or high limit, 64.
+[[nodiscard]] std::size_t in_flight_window(const RateLimits& limits);
 
 class OutboxSender {
  public:

@@ -21,11 +21,17 @@ TimePoint window_free_at(const std::deque<TimePoint>& recent, int max,
   return recent[recent.size() - static_cast<std::size_t>(max)] + window;
 }
 
-// Only the last `max` sends matter for window_free_at, so older ones are dropped.
-void remember(std::deque<TimePoint>& recent, int max, TimePoint now) {
+// Only the last `max` sends matter for window_free_at, and only those still inside the window:
+// older ones are dropped. Keeping just the last `max` would hold `max` timestamps for every busy
+// chat for as long as it stays busy (with a raised per-chat limit, megabytes that are never
+// used again); keeping just the window's bounds the history by the actual send rate.
+void remember(std::deque<TimePoint>& recent, int max, TimePoint now,
+              std::chrono::nanoseconds window) {
   if (max <= 0) return;
   recent.push_back(now);
-  while (recent.size() > static_cast<std::size_t>(max)) recent.pop_front();
+  while (recent.size() > static_cast<std::size_t>(max) || recent.front() + window <= now) {
+    recent.pop_front();
+  }
 }
 
 }  // namespace
@@ -51,12 +57,12 @@ std::chrono::milliseconds RateLimiter::delay_for(std::string_view chat_id, bool 
 
 void RateLimiter::record_send(std::string_view chat_id, bool is_group, TimePoint now) {
   forget_idle(now);
-  remember(global_recent_, limits_.global_per_s, now);
+  remember(global_recent_, limits_.global_per_s, now, kSecond);
   auto it = chats_.find(chat_id);
   if (it == chats_.end()) it = chats_.emplace(std::string(chat_id), ChatState{}).first;
   ChatState& chat = it->second;
-  remember(chat.recent, limits_.per_chat_per_s, now);
-  if (is_group) remember(chat.group_recent, limits_.per_group_per_min, now);
+  remember(chat.recent, limits_.per_chat_per_s, now, kSecond);
+  if (is_group) remember(chat.group_recent, limits_.per_group_per_min, now, kMinute);
   chat.last_active = std::max(chat.last_active, now);
 }
 
@@ -95,6 +101,12 @@ void RateLimiter::forget_idle(TimePoint now) {
     const ChatState& chat = entry.second;
     return std::max(chat.last_active, chat.paused_until) + kIdleForget < now;
   });
+}
+
+std::size_t RateLimiter::remembered_sends() const {
+  std::size_t n = global_recent_.size();
+  for (const auto& [chat, state] : chats_) n += state.recent.size() + state.group_recent.size();
+  return n;
 }
 
 }  // namespace wgbot

@@ -53,6 +53,8 @@ class RateLimiter {
   void on_delivered() { recent_refusals_.clear(); }
 
   [[nodiscard]] std::size_t tracked_chats() const { return chats_.size(); }
+  // Send times held for the windows, over all chats: at most the sends of the last window.
+  [[nodiscard]] std::size_t remembered_sends() const;
 
  private:
   struct ChatState {

@@ -12,6 +12,7 @@ SenderOptions sender_options(const Config& config, const Platform& platform) {
   SenderOptions options;
   options.db_path = config.db;
   options.limits = platform.rate_limits();
+  options.max_in_flight = in_flight_window(options.limits);
   return options;
 }
 

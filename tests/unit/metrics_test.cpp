@@ -43,7 +43,7 @@ TEST(MetricsPage, EveryLineParsesAndEveryFamilyIsThere) {
   m.update_received("telegram");
   m.update_received("zalo_bot");
   m.update_duplicated("telegram");
-  m.update_rejected("zalo_bot");
+  m.update_rejected("zalo_bot", RejectReason::unauthorized);
   m.send_result("telegram", SendResult::sent);
   m.send_result("telegram", SendResult::rate_limited);
   m.send_result("telegram", SendResult::rate_limited);

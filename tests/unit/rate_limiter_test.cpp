@@ -192,6 +192,28 @@ TEST(RateLimiter, ForgetsIdleChats) {
   EXPECT_EQ(limiter.delay_for("paused", false, kStart + 3min), 7min);
 }
 
+// Busy chats under high limits (as the load benchmarks set them): the history is what the
+// windows still need, not the last `limit` sends of every chat for as long as it is busy.
+TEST(RateLimiter, HoldsOnlyTheSendsStillInsideTheirWindows) {
+  RateLimiter limiter(RateLimits{100000, 1000, 100000});
+  TimePoint now = kStart;
+  for (int i = 0; i < 20000; ++i) {  // 200 chats, 100 sends each, 200 sends a second in all
+    now += 5ms;
+    limiter.record_send("c" + std::to_string(i % 200), i % 4 == 0, now);
+  }
+  // The last second holds 200 sends; the groups' minute holds their sends of the last minute.
+  EXPECT_LE(limiter.remembered_sends(), 200U + 200U + 50U * 60U);
+  // The limits still hold: a second full of sends to one chat makes the next one wait.
+  RateLimiter tight(RateLimits{100000, 3, 100000});
+  tight.record_send("a", false, kStart);
+  tight.record_send("a", false, kStart + 100ms);
+  tight.record_send("a", false, kStart + 200ms);
+  EXPECT_EQ(tight.delay_for("a", false, kStart + 300ms), 700ms);
+  tight.record_send("a", false, kStart + 2s);
+  EXPECT_EQ(tight.delay_for("a", false, kStart + 2s), 0ms);
+  EXPECT_EQ(tight.remembered_sends(), 2U);  // "a" at 2 s, globally and for the chat
+}
+
 TEST(RateLimiter, DisabledLimits) {
   RateLimiter limiter(RateLimits{0, 0, 0});
   for (int i = 0; i < 100; ++i) limiter.record_send("a", true, kStart);
