@@ -6,26 +6,32 @@ namespace wgbot {
 
 namespace {
 
-// The help line with the command's Vietnamese aliases after its name:
-// "/whois (/ai) TÊN — tra cứu thành viên".
+bool starts_with_word(const std::string& line, const std::string& word) {
+  return line.starts_with(word) && (line.size() == word.size() || line[word.size()] == ' ');
+}
+
+// The help line with both names of the command, the reader's language first:
+// "/ai (/whois) TÊN — tra cứu thành viên" in Vietnamese, "/whois (/ai) NAME — …" in English.
 std::string help_line(Lang lang, const CommandSpec& spec) {
   std::string line(text(lang, spec.help));
-  // Some lines already show an alias in their usage (/task (/giao) …).
-  if (spec.aliases.empty() || line.find("/" + std::string(spec.aliases[0])) != std::string::npos) {
+  if (spec.aliases.empty()) return line;
+  const std::string english = "/" + std::string(spec.name);
+  const std::string vietnamese = "/" + std::string(spec.aliases[0]);
+  // Lines written with both names already (/giao (/task) …) stay as they are.
+  if (line.find(english) != std::string::npos && line.find(vietnamese) != std::string::npos) {
     return line;
   }
-  std::string aliases = " (";
-  for (std::size_t i = 0; i < spec.aliases.size(); ++i) {
-    if (i > 0) aliases += ", ";
-    aliases += "/";
-    aliases += spec.aliases[i];
+  const std::string& first = lang == Lang::vi ? vietnamese : english;
+  const std::string& second = lang == Lang::vi ? english : vietnamese;
+  std::string rest;
+  if (starts_with_word(line, english)) {
+    rest = line.substr(english.size());
+  } else if (starts_with_word(line, vietnamese)) {
+    rest = line.substr(vietnamese.size());
+  } else {
+    return line + " (" + english + ", " + vietnamese + ")";
   }
-  aliases += ")";
-  const std::string name = "/" + std::string(spec.name);
-  const bool starts_with_name =
-      line.starts_with(name) && (line.size() == name.size() || line[name.size()] == ' ');
-  line.insert(starts_with_name ? name.size() : line.size(), aliases);
-  return line;
+  return first + " (" + second + ")" + rest;
 }
 
 }  // namespace

@@ -22,14 +22,15 @@ namespace {
 
 using namespace std::chrono_literals;
 
-enum class Who { luc, hung };
+enum class Who { luc, hung, admin };
 
 struct Step {
   Who who;
   std::string text;  // "{code}" is replaced by a fresh invite for the sender
 };
 
-// Luc (standing member) assigns and follows up; Hung (a department's director) receives.
+// Lực (standing member) assigns and follows up; Hùng (a department's director) receives; the
+// secretariat's admin runs the roster.
 const std::vector<Step>& script() {
   static const std::vector<Step> kScript = {
       {Who::luc, "/start {code}"},
@@ -78,6 +79,26 @@ const std::vector<Step>& script() {
       {Who::luc, "/notify here"},
       {Who::luc, "/khongcolenhnay"},
       {Who::luc, "chào trợ lý"},
+      // the digest, for the leadership (a member is told it is not theirs)
+      {Who::luc, "/baocao"},
+      {Who::hung, "/digest"},
+      // roster administration
+      {Who::admin, "/start {code}"},
+      {Who::admin, "/themdonvi name=\"Sở Thông tin và Truyền thông\" short=stttt"},
+      {Who::admin, "/addmember name=\"Trần Văn Bình\" handle=binh unit=stttt role=member"},
+      {Who::admin, "/suatv @binh title=\"Giám đốc Sở Thông tin và Truyền thông\""},
+      {Who::admin, "/moi @binh"},
+      {Who::admin, "/setrole @binh staff"},
+      {Who::admin, "/quantri @binh on"},
+      {Who::admin, "/admin @binh off"},
+      {Who::admin, "/guichung Họp giao ban sáng thứ Hai lúc 8h tại phòng họp số 2"},
+      {Who::admin, "/caidat"},
+      {Who::admin, "/settings schedule.digest_time 07:45"},
+      {Who::admin, "/xuat members"},
+      {Who::admin, "/nhatky 5"},
+      {Who::admin, "/audit"},
+      {Who::admin, "/ngungtv @binh"},
+      {Who::hung, "/deactivate @luc"},
   };
   return kScript;
 }
@@ -95,6 +116,7 @@ bool eventually(const std::function<bool()>& done) {
 struct Transcript {
   std::vector<std::string> to_luc;
   std::vector<std::string> to_hung;
+  std::vector<std::string> to_admin;
   std::int64_t inbox_handled = 0;
   std::int64_t inbox_failed = 0;
 };
@@ -106,11 +128,24 @@ std::string with_code(const std::string& text, const std::function<std::string()
 }
 
 // Runs the script through `say`, waiting for each step's replies to be sent before the next.
+struct Users {
+  std::string luc;
+  std::string hung;
+  std::string admin;
+  [[nodiscard]] const std::string& of(Who who) const {
+    return who == Who::luc ? luc : who == Who::hung ? hung : admin;
+  }
+};
+
+std::string handle_of(Who who) {
+  return who == Who::luc ? "luc" : who == Who::hung ? "hung" : "admin";
+}
+
 template <typename Bot>
-void play(Bot& bot, const std::string& luc, const std::string& hung) {
+void play(Bot& bot, const Users& users) {
   for (const Step& step : script()) {
-    const std::string& user = step.who == Who::luc ? luc : hung;
-    const std::string handle = step.who == Who::luc ? "luc" : "hung";
+    const std::string& user = users.of(step.who);
+    const std::string handle = handle_of(step.who);
     const std::string text = with_code(step.text, [&] { return bot.invite(handle); });
     ASSERT_EQ(bot.say(user, text), 200) << text;
     ASSERT_TRUE(eventually([&] {
@@ -123,10 +158,11 @@ Transcript through_zalo_bot() {
   TempDir dir;
   FakeZaloBot fake;
   ZaloBotRuntime bot(dir, fake, "https://wgbot.example.vn");
-  play(bot, "u-luc", "u-hung");
+  play(bot, Users{"u-luc", "u-hung", "u-admin"});
   Transcript t;
   t.to_luc = fake.texts_to("u-luc");
   t.to_hung = fake.texts_to("u-hung");
+  t.to_admin = fake.texts_to("u-admin");
   t.inbox_handled = bot.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'handled'");
   t.inbox_failed = bot.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'failed'");
   return t;
@@ -144,10 +180,12 @@ Transcript through_zalo_oa() {
   ZaloOaBot bot(dir, fake);
   const std::string luc = "7301845529613370112";
   const std::string hung = "7301845529613370999";
-  play(bot, luc, hung);
+  const std::string admin = "7301845529613370555";
+  play(bot, Users{luc, hung, admin});
   Transcript t;
   t.to_luc = texts_of(fake.delivered_to(luc));
   t.to_hung = texts_of(fake.delivered_to(hung));
+  t.to_admin = texts_of(fake.delivered_to(admin));
   t.inbox_handled = bot.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'handled'");
   t.inbox_failed = bot.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'failed'");
   return t;
@@ -180,13 +218,25 @@ TEST(ZaloEveryCommand, ZaloBotAndZaloOaAnswerEveryCommandWithTheSameTexts) {
   EXPECT_EQ(bot.inbox_failed, 0);
   EXPECT_EQ(oa.inbox_failed, 0);
 
-  std::size_t luc_steps = 0;
-  for (const Step& step : script()) luc_steps += step.who == Who::luc ? 1 : 0;
-  EXPECT_GE(bot.to_luc.size(), luc_steps);
-  EXPECT_GE(bot.to_hung.size(), script().size() - luc_steps);
+  for (const Who who : {Who::luc, Who::hung, Who::admin}) {
+    std::size_t steps_of = 0;
+    for (const Step& step : script()) steps_of += step.who == who ? 1 : 0;
+    const auto& texts = who == Who::luc    ? bot.to_luc
+                        : who == Who::hung ? bot.to_hung
+                                           : bot.to_admin;
+    EXPECT_GE(texts.size(), steps_of) << handle_of(who);
+  }
+  // The admin's broadcast reached the two linked members on both platforms.
+  const auto heard = [](const std::vector<std::string>& texts) {
+    int n = 0;
+    for (const auto& t : texts) n += contains(t, "phòng họp số 2") ? 1 : 0;
+    return n;
+  };
+  EXPECT_EQ(heard(bot.to_luc), 1);
+  EXPECT_EQ(heard(oa.to_hung), 1);
 
   const std::string apology(text(Lang::vi, Msg::internal_error));
-  for (const auto* texts : {&bot.to_luc, &bot.to_hung}) {
+  for (const auto* texts : {&bot.to_luc, &bot.to_hung, &bot.to_admin, &oa.to_admin}) {
     for (const auto& t : *texts) EXPECT_FALSE(contains(t, apology)) << t;
   }
   // Only the one made-up command is unknown.
