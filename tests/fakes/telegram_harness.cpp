@@ -46,6 +46,8 @@ TelegramHarness::TelegramHarness(HarnessOptions options) : options_(std::move(op
       ioc_, config_, bot_->writer(), *ingest_, bot_->dispatcher(), metrics_, bot_->clock()});
   auto platform = std::make_unique<telegram::TelegramPlatform>(*context_, platform_options());
   platform_ = platform.get();
+  // As the runtime does: handlers learn what the platform can show (files, buttons).
+  bot_->dispatcher().set_capabilities("telegram", platform_->capabilities());
   host_ = std::make_unique<PlatformHost>(*context_, std::move(platform));
   router_ = std::make_shared<http::Router>();
   platform_->add_routes(*router_);
