@@ -19,6 +19,9 @@ struct Request {
   HeaderList headers;  // in arrival order, names as sent
   std::string body;
   std::string remote;  // "ip:port" of the peer
+  // Set by the server: "<connection>-<request number>", unique while the process runs. Every
+  // answer carries it as X-Request-Id, and the log lines about this request name it.
+  std::string id;
 
   // Case-insensitive lookup of the first header with this name; "" if absent.
   [[nodiscard]] std::string_view header(std::string_view name) const;

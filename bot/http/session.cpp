@@ -5,6 +5,7 @@
 #include <cctype>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <tuple>
 #include <utility>
 
@@ -132,6 +133,15 @@ ReadResult classify_read_error(const Connection& c, const error_code& ec, std::s
     spdlog::debug("event=http_read_end conn={} phase={} error=\"{}\"", c.id, phase, ec.message());
   }
   return {};  // close without an answer
+}
+
+// Random per process, so that request ids in logs differ across restarts.
+const std::string& request_id_prefix() {
+  static const std::string prefix = [] {
+    std::random_device random;
+    return fmt::format("{:08x}", random());
+  }();
+  return prefix;
 }
 
 Request to_request(BeastRequest&& message, const std::string& remote) {
@@ -327,22 +337,29 @@ asio::awaitable<After> serve_one(ServerState& server, const std::shared_ptr<Conn
         co_await write_response(server.options, c, std::move(*read.error), 11, false);
     co_return written ? After::linger_close : After::close;
   }
-  ++server.requests;
+  const std::uint64_t number = ++server.requests;
   const unsigned version = read.message->version();
   const bool client_keep_alive = read.message->keep_alive();
   Request request = to_request(std::move(*read.message), c.remote);
+  request.id = request_id_prefix() + "-" + std::to_string(number);
   const std::string method = request.method;
   const std::string path = request.path;
+  const std::string id = request.id;
   const auto started = Clock::now();
 
   std::optional<Response> response = co_await handle(server, conn, std::move(request));
   if (!response) co_return After::close;
+  const bool has_id =
+      std::any_of(response->headers.begin(), response->headers.end(),
+                  [](const auto& h) { return beast::iequals(h.first, "X-Request-Id"); });
+  if (!has_id) response->headers.emplace_back("X-Request-Id", id);
   const int status = response->status;
   const bool keep_alive = client_keep_alive && !server.stopping;
   const bool written = co_await write_response(server.options, c, std::move(*response), version,
                                                keep_alive, method == "HEAD");
   spdlog::debug(
-      "event=http_request conn={} method={} path={} status={} ms={}", c.id, method, path, status,
+      "event=http_request request_id={} method={} path={} status={} ms={}", id, method, path,
+      status,
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
   co_return (written && keep_alive) ? After::keep_alive : After::close;
 }

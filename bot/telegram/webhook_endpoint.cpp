@@ -19,11 +19,6 @@ namespace {
 
 constexpr std::string_view kPlatform = "telegram";
 
-std::string random_prefix() {
-  std::random_device rd;
-  return fmt::format("{:08x}", rd());
-}
-
 http::Response answer(int status, std::string body = {}) {
   return http::text_response(status, std::move(body));
 }
@@ -31,7 +26,7 @@ http::Response answer(int status, std::string body = {}) {
 }  // namespace
 
 WebhookEndpoint::WebhookEndpoint(IngestService& ingest, Metrics& metrics, std::string secret)
-    : ingest_(ingest), metrics_(metrics), secret_(std::move(secret)), instance_(random_prefix()) {}
+    : ingest_(ingest), metrics_(metrics), secret_(std::move(secret)) {}
 
 void WebhookEndpoint::add_routes(http::Router& router) {
   router.add("POST", std::string(kWebhookPath),
@@ -44,33 +39,32 @@ void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
   const std::string_view given = request.header(kSecretHeader);
   if (secret_.empty() || given.empty() || !secrets_equal(given, secret_)) {
     metrics_.update_rejected(kPlatform, RejectReason::unauthorized);
-    spdlog::warn("event=webhook_rejected platform=telegram reason={} remote={}",
-                 given.empty() ? "missing_secret" : "wrong_secret", request.remote);
+    spdlog::warn("event=webhook_rejected platform=telegram request_id={} reason={} remote={}",
+                 request.id, given.empty() ? "missing_secret" : "wrong_secret", request.remote);
     responder.send(answer(401, "unauthorized\n"));
     return;
   }
   if (!ready_.load()) {
     metrics_.update_rejected(kPlatform, RejectReason::unavailable);
-    spdlog::info("event=webhook_deferred platform=telegram reason=not_ready");
+    spdlog::info("event=webhook_deferred platform=telegram request_id={} reason=not_ready",
+                 request.id);
     responder.send(answer(503, "not ready\n"));
     return;
   }
   ParsedUpdate parsed = parse_update(request.body);
   if (parsed.status == UpdateStatus::malformed) {
     metrics_.update_rejected(kPlatform, RejectReason::malformed);
-    const std::string id = instance_ + "-" + std::to_string(++next_request_);
     spdlog::warn("event=webhook_malformed platform=telegram request_id={} reason=\"{}\" bytes={}",
-                 id, parsed.reason, request.body.size());
-    http::Response response = answer(400, "malformed update, request id " + id + "\n");
-    response.headers.emplace_back("X-Request-Id", id);
-    responder.send(std::move(response));
+                 request.id, parsed.reason, request.body.size());
+    responder.send(answer(400, "malformed update, request id " + request.id + "\n"));
     return;
   }
   if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
     spdlog::warn(
-        "event=webhook_wrong_type platform=telegram field={} note=\"read as absent; logged "
+        "event=webhook_wrong_type platform=telegram field={} request_id={} note=\"read as absent; "
+        "logged "
         "once per field\"",
-        parsed.wrong_type);
+        parsed.wrong_type, request.id);
   }
   if (parsed.status == UpdateStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=telegram update_id={} reason=\"{}\"",

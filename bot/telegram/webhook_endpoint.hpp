@@ -45,8 +45,6 @@ class WebhookEndpoint {
   const std::string secret_;
   LogOnce wrong_types_;  // fields that came with another type, logged once each
   std::atomic<bool> ready_{false};
-  std::atomic<std::uint64_t> next_request_{0};
-  const std::string instance_;  // random prefix, so request ids differ across restarts
 };
 
 }  // namespace wgbot::telegram

@@ -42,8 +42,8 @@ bool WebhookEndpoint::authorised(const http::Request& request) const {
   const std::string_view given = request.header(kSecretHeader);
   if (!secret_.empty() && !given.empty() && secrets_equal(given, secret_)) return true;
   metrics_.update_rejected(kPlatformId, RejectReason::unauthorized);
-  spdlog::warn("event=webhook_rejected platform=zalo_bot reason={} remote={}",
-               given.empty() ? "missing_secret" : "wrong_secret", request.remote);
+  spdlog::warn("event=webhook_rejected platform=zalo_bot request_id={} reason={} remote={}",
+               request.id, given.empty() ? "missing_secret" : "wrong_secret", request.remote);
   return false;
 }
 
@@ -54,23 +54,25 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
   }
   if (!identity_.known()) {
     metrics_.update_rejected(kPlatformId, RejectReason::unavailable);
-    spdlog::info("event=webhook_deferred platform=zalo_bot reason=not_ready");
+    spdlog::info("event=webhook_deferred platform=zalo_bot request_id={} reason=not_ready",
+                 request.id);
     responder.send(answer(503, "not ready\n"));
     return;
   }
   ParsedUpdate parsed = parse_update(request.body, identity_.names());
   if (parsed.status == UpdateStatus::malformed) {
     metrics_.update_rejected(kPlatformId, RejectReason::malformed);
-    spdlog::warn("event=webhook_malformed platform=zalo_bot reason=\"{}\" bytes={}", parsed.reason,
-                 request.body.size());
-    responder.send(answer(400, "malformed update\n"));
+    spdlog::warn("event=webhook_malformed platform=zalo_bot request_id={} reason=\"{}\" bytes={}",
+                 request.id, parsed.reason, request.body.size());
+    responder.send(answer(400, "malformed update, request id " + request.id + "\n"));
     return;
   }
   if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
     spdlog::warn(
-        "event=webhook_wrong_type platform=zalo_bot field={} note=\"read as absent; logged "
+        "event=webhook_wrong_type platform=zalo_bot field={} request_id={} note=\"read as absent; "
+        "logged "
         "once per field\"",
-        parsed.wrong_type);
+        parsed.wrong_type, request.id);
   }
   if (parsed.status == UpdateStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=zalo_bot reason=\"{}\"", parsed.reason);

@@ -60,8 +60,9 @@ bool WebhookEndpoint::verified(const http::Request& request, const std::string& 
   if (signature_matches(given, app_id_, request.body, timestamp, oa_secret_)) return true;
   metrics_.update_rejected(kPlatformId, RejectReason::unauthorized);
   spdlog::warn(
-      "event=webhook_rejected platform=zalo_oa reason={} oa_id_variant_matches={} remote={}",
-      given.empty() ? "missing_signature" : "wrong_signature",
+      "event=webhook_rejected platform=zalo_oa request_id={} reason={} oa_id_variant_matches={} "
+      "remote={}",
+      request.id, given.empty() ? "missing_signature" : "wrong_signature",
       !given.empty() && oa_id_variant_matches(request, timestamp, oa_secret_), request.remote);
   return false;
 }
@@ -76,16 +77,19 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
   ParsedEvent parsed = parse_event(request.body);
   if (parsed.status == EventStatus::malformed) {
     metrics_.update_rejected(kPlatformId, RejectReason::malformed);
-    spdlog::warn("event=webhook_malformed platform=zalo_oa event_name={} reason=\"{}\" bytes={}",
-                 parsed.event_name, parsed.reason, request.body.size());
-    responder.send(answer(400, "malformed event\n"));
+    spdlog::warn(
+        "event=webhook_malformed platform=zalo_oa request_id={} event_name={} reason=\"{}\" "
+        "bytes={}",
+        request.id, parsed.event_name, parsed.reason, request.body.size());
+    responder.send(answer(400, "malformed event, request id " + request.id + "\n"));
     return;
   }
   if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
     spdlog::warn(
-        "event=webhook_wrong_type platform=zalo_oa field={} note=\"read as absent; logged "
+        "event=webhook_wrong_type platform=zalo_oa field={} request_id={} note=\"read as absent; "
+        "logged "
         "once per field\"",
-        parsed.wrong_type);
+        parsed.wrong_type, request.id);
   }
   if (parsed.status == EventStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=zalo_oa event_name={} reason=\"{}\"",

@@ -186,6 +186,28 @@ TEST_F(HttpServerTest, HandlerSeesRequestFieldsAndSetsResponseHeaders) {
   EXPECT_EQ(request.remote.rfind("127.0.0.1:", 0), 0u) << request.remote;
 }
 
+TEST_F(HttpServerTest, EveryAnswerCarriesTheRequestIdTheHandlerSaw) {
+  auto seen = std::make_shared<std::vector<std::string>>();
+  auto mutex = std::make_shared<std::mutex>();
+  router_->add("GET", "/healthz", [seen, mutex](Request request, Responder responder) {
+    {
+      std::lock_guard lock(*mutex);
+      seen->push_back(request.id);
+    }
+    responder.send(text_response(200, "ok"));
+  });
+  start();
+  const auto first = http_request(port(), "GET", "/healthz");
+  const auto second = http_request(port(), "GET", "/healthz");
+  const auto unknown = http_request(port(), "GET", "/nope");
+  ASSERT_EQ(seen->size(), 2U);
+  EXPECT_FALSE(first.header("X-Request-Id").empty());
+  EXPECT_EQ(first.header("X-Request-Id"), seen->at(0));
+  EXPECT_EQ(second.header("X-Request-Id"), seen->at(1));
+  EXPECT_NE(seen->at(0), seen->at(1));
+  EXPECT_FALSE(unknown.header("X-Request-Id").empty());
+}
+
 TEST_F(HttpServerTest, UnknownPathAnswers404) {
   router_->add("GET", "/healthz", answer_ok);
   start();

@@ -100,6 +100,26 @@ TEST(OpsEndToEnd, JsonLogsAreOneObjectPerLine) {
   EXPECT_GE(events, 2);  // scheduler_started, shutdown_started, stopped, …
 }
 
+TEST(OpsEndToEnd, TheLogNamesEachRequestByTheIdItsAnswerCarries) {
+  TempDir dir;
+  auto env = env_for(dir);
+  env["WGBOT_LOG_LEVEL"] = "debug";
+  Subprocess bot(argv_in(dir, {"serve"}), env);
+  const auto port = port_from_log(bot.read_stderr_until("listening on"));
+  ASSERT_NE(port, 0) << bot.all_stderr();
+  const auto first = test::http_request(port, "GET", "/healthz");
+  const auto second = test::http_request(port, "GET", "/readyz");
+  const std::string id = first.header("X-Request-Id");
+  ASSERT_FALSE(id.empty());
+  EXPECT_NE(second.header("X-Request-Id"), id);
+  const std::string log = bot.read_stderr_until("request_id=" + second.header("X-Request-Id"));
+  EXPECT_NE(log.find("request_id=" + id + " method=GET path=/healthz status=200"),
+            std::string::npos)
+      << log;
+  bot.signal(SIGTERM);
+  EXPECT_EQ(bot.wait(), 0);
+}
+
 TEST(OpsEndToEnd, SighupReadsTheLogLevelAgainAndNamesKeysThatNeedARestart) {
   TempDir dir;
   std::ofstream(dir.file("wgbot.json")) << R"({"log": {"level": "info"}})";
