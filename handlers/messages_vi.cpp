@@ -493,7 +493,7 @@ std::string_view text_vi(Msg key) {
     case Msg::admin_unit_added:
       return "Đã thêm đơn vị {} ({}).";
     case Msg::admin_member_added:
-      return "Đã thêm đ/c {} (@{}).\nGửi mã mời bằng /invite @{}";
+      return "Đã thêm đ/c {} (@{}).\nGửi mã mời bằng /moi @{}";
     case Msg::admin_member_edited:
       return "Đã cập nhật thông tin đ/c {} (@{}).";
     case Msg::admin_member_deactivated:
@@ -517,29 +517,29 @@ std::string_view text_vi(Msg key) {
     case Msg::start_throttled:
       return "Đồng chí đã nhập sai mã nhiều lần. Vui lòng thử lại sau {} phút.";
     case Msg::usage_addunit:
-      return "Cách dùng: /addunit name=\"Sở Thông tin và Truyền thông\" short=stttt";
+      return "Cách dùng: /themdonvi name=\"Sở Thông tin và Truyền thông\" short=stttt";
     case Msg::usage_addmember:
-      return "Cách dùng: /addmember name=\"Lê Tự Lực\" handle=luc unit=vpub role=member "
+      return "Cách dùng: /themtv name=\"Lê Tự Lực\" handle=luc unit=vpub role=member "
              "title=\"…\" phone=… email=…";
     case Msg::usage_editmember:
-      return "Cách dùng: /editmember @handle title=\"…\" phone=… (name, unit, role, title, phone, "
+      return "Cách dùng: /suatv @handle title=\"…\" phone=… (name, unit, role, title, phone, "
              "email)";
     case Msg::usage_deactivate:
-      return "Cách dùng: /deactivate @handle";
+      return "Cách dùng: /ngungtv @handle";
     case Msg::usage_setrole:
-      return "Cách dùng: /setrole @handle chairman|vice_chairman|standing|member|staff";
+      return "Cách dùng: /vaitro @handle chairman|vice_chairman|standing|member|staff";
     case Msg::usage_admin:
-      return "Cách dùng: /admin @handle on|off";
+      return "Cách dùng: /quantri @handle on|off";
     case Msg::usage_invite:
-      return "Cách dùng: /invite @handle";
+      return "Cách dùng: /moi @handle";
     case Msg::usage_broadcast:
-      return "Cách dùng: /broadcast [unit=… | role=…] NỘI DUNG";
+      return "Cách dùng: /guichung [unit=… | role=…] NỘI DUNG";
     case Msg::usage_settings:
-      return "Đổi: /settings KHÓA GIÁ_TRỊ, ví dụ: /settings schedule.digest_time 07:00";
+      return "Đổi: /caidat KHÓA GIÁ_TRỊ, ví dụ: /caidat schedule.digest_time 07:00";
     case Msg::usage_export:
-      return "Cách dùng: /export tasks|members";
+      return "Cách dùng: /xuat tasks|members";
     case Msg::usage_audit:
-      return "Cách dùng: /audit [số mục], ví dụ: /audit 20";
+      return "Cách dùng: /nhatky [số mục], ví dụ: /nhatky 20";
     case Msg::help_addunit:
       return "/addunit name=\"…\" short=… — thêm đơn vị";
     case Msg::help_addmember:

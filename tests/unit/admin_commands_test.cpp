@@ -139,7 +139,7 @@ TEST_F(AdminCommands, SetRoleAndAdminFlagAndTheLastAdmin) {
 
   expect_refused("/admin @admin off", "cuối cùng");
   EXPECT_TRUE(member("admin")->is_admin);
-  expect_refused("/admin @luc maybe", "/admin @handle on|off");
+  expect_refused("/admin @luc maybe", "/quantri @handle on|off");
 
   ask("admin", "/admin @luc on");
   EXPECT_TRUE(member("luc")->is_admin);
@@ -158,15 +158,20 @@ TEST_F(AdminCommands, AuditShowsTheLatestActions) {
   EXPECT_NE(reply.find("@admin · invite @thao"), std::string::npos) << reply;
   EXPECT_NE(reply.find("@admin · setrole @thao"), std::string::npos) << reply;
   EXPECT_EQ(reply.find("addunit"), std::string::npos) << reply;
-  expect_refused("/audit many", "/audit");
+  expect_refused("/audit many", "/nhatky");
 }
 
+// The usage in Vietnamese names the command by its Vietnamese name.
 TEST_F(AdminCommands, UsageWhenArgumentsAreMissing) {
-  for (const char* cmd : {"/addunit", "/addmember", "/editmember", "/deactivate", "/invite",
-                          "/setrole", "/admin", "/broadcast", "/export"}) {
+  const std::vector<std::pair<std::string, std::string>> commands = {
+      {"/addunit", "/themdonvi"},  {"/addmember", "/themtv"},   {"/editmember", "/suatv"},
+      {"/deactivate", "/ngungtv"}, {"/invite", "/moi"},         {"/setrole", "/vaitro"},
+      {"/admin", "/quantri"},      {"/broadcast", "/guichung"}, {"/export", "/xuat"}};
+  for (const auto& [cmd, vietnamese] : commands) {
     const auto before = roster();
     const auto reply = ask("admin", cmd);
-    EXPECT_NE(reply.find(cmd), std::string::npos) << cmd << " → " << reply;
+    EXPECT_NE(reply.find("Cách dùng: " + vietnamese + " "), std::string::npos)
+        << cmd << " → " << reply;
     EXPECT_EQ(roster(), before) << cmd;
   }
 }

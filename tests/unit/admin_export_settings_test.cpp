@@ -91,7 +91,7 @@ TEST_F(Export, NoFilesMeansASummaryAndTheCliCommand) {
   const auto reply = bot.ask("/export members", "con-admin", "console");
   ASSERT_EQ(reply.size(), 1U);
   EXPECT_NE(reply[0].find("wgbot export members"), std::string::npos) << reply[0];
-  EXPECT_NE(ask("admin", "/export everything").find("/export tasks|members"), std::string::npos);
+  EXPECT_NE(ask("admin", "/export everything").find("/xuat tasks|members"), std::string::npos);
 }
 
 class Settings : public TaskBotTest {};
