@@ -8,7 +8,9 @@ namespace wgbot {
 namespace {
 
 TEST(Multipart, FieldsAndAFileRoundTrip) {
-  const std::string bytes("\x89PNG\r\n\x1a\n\0\0\r\n--", 18);
+  using namespace std::string_literals;
+  const std::string bytes = "\x89PNG\r\n\x1a\n\0\0\r\n--"s;  // NULs and a boundary-like tail
+  ASSERT_EQ(bytes.size(), 14U);
   const auto form = http::build_multipart({{"chat_id", "1958840321"},
                                            {"caption", "Báo cáo <b>nhanh</b>"},
                                            {"photo", bytes, "digest.png", "image/png"}});
