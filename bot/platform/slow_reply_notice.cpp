@@ -1,6 +1,7 @@
 #include "bot/platform/slow_reply_notice.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <atomic>
