@@ -75,7 +75,7 @@ std::string describe_when_error(Lang lang, const timeexpr::WhenError& error,
   if (error.day) {
     const date::year_month_day ymd(*error.day);
     day_text = fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(ymd.day()),
-                       static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+                           static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
     weekday = text(lang, kWeekdays.at(date::weekday(*error.day).c_encoding()));
   }
   return fmt::format(fmt::runtime(text(lang, error_key(error.kind))),

@@ -101,14 +101,16 @@ TEST(SchedulerNudges, OverdueSinceThisMorningIsNeverZeroDays) {
   }
   ASSERT_FALSE(overdue.empty());
   for (const auto& text : overdue) EXPECT_EQ(text.find("0 ngày"), std::string::npos) << text;
-  EXPECT_EQ(overdue.front(),
-            "⚠️ Nhiệm vụ #1 \"Số liệu tuần\" đã quá hạn từ 05:34 hôm nay (hạn 05:34 thứ "
-            "Hai, "
-            "07/12/2026). Nhắc lần 1");
-  EXPECT_EQ(overdue.back(),
-            "⚠️ Nhiệm vụ #1 \"Số liệu tuần\" đã quá hạn 1 ngày (hạn 05:34 thứ Hai, "
-            "07/12/2026). "
-            "Nhắc lần 2");
+  const std::string expected =
+      "⚠️ Nhiệm vụ #1 \"Số liệu tuần\" đã quá hạn từ 05:34 hôm nay "
+      "(hạn 05:34 thứ Hai, 07/12/2026). Nhắc lần 1";
+  EXPECT_EQ(overdue.front(), expected);
+  EXPECT_EQ(
+      overdue.back(),
+      "⚠️ Nhiệm vụ #1 \"Số liệu tuần\" đã quá hạn 1 ngày (hạn 05:34 thứ "
+      "Hai, "
+      "07/12/2026). "
+      "Nhắc lần 2");
 }
 
 TEST(SchedulerNudges, EscalatesToStandingAndAssignerAfterThreeOverdueRemindersThenStops) {
