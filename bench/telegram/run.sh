@@ -18,24 +18,9 @@ conns=("$@")
 [ ${#conns[@]} -eq 0 ] && conns=(16 64)
 mkdir -p "$work"
 
-fake="${FAKE_BIN:-$work/fake_bot_api}"
-if [ -z "${FAKE_BIN:-}" ] && { [ ! -x "$fake" ] || [ "$here/fake_bot_api.cpp" -nt "$fake" ]; }; then
-  echo "building the fake Bot API → $fake"
-  g++ -O2 -std=c++20 "$here/fake_bot_api.cpp" -o "$fake" -pthread
-fi
-
-export WGBOT_DB="$work/bench.db"
-export WGBOT_LISTEN="127.0.0.1:$port"
-export WGBOT_PUBLIC_URL="https://bench.invalid"
-export WGBOT_TELEGRAM_TOKEN="123456:bench-token"
-export WGBOT_TELEGRAM_WEBHOOK_SECRET="bench-secret"
-export WGBOT_TELEGRAM_API_BASE_URL="http://127.0.0.1:$api_port"
-export WGBOT_TELEGRAM_RATE_GLOBAL_PER_S=100000
-export WGBOT_TELEGRAM_RATE_PER_CHAT_PER_S=1000
-export WGBOT_TELEGRAM_RATE_PER_GROUP_PER_MIN=100000
-export WGBOT_LOG_LEVEL="${LOG_LEVEL:-info}"
-export WGBOT_BENCH_SECRET="$WGBOT_TELEGRAM_WEBHOOK_SECRET"
-export WGBOT_BENCH_USERS=1000
+db_name=bench.db
+# shellcheck source=../telegram/bench_env.sh
+source "$here/bench_env.sh"
 
 roster() {
   echo "handle,name,unit,role,title,telegram_user_id"
