@@ -14,6 +14,8 @@ std::string parts_done_key(std::int64_t outbox_id) {
 }
 
 void LaneHead::read_message() {
+  if (message_read) return;
+  message_read = true;
   const OutKind kind = row.message.kind;
   row.message = deserialize_outgoing(row.message.platform, row.message.chat_id, "", body);
   row.message.kind = kind;
@@ -24,12 +26,49 @@ void LaneHead::read_message() {
   }
 }
 
+namespace {
+
+// The columns both lane reads select, in this order; `o` is the outbox row, `s` its progress.
+constexpr const char* kLaneColumns =
+    "SELECT o.id, o.platform, o.chat_id, o.kind, o.body, o.attempts, o.created_at, "
+    "o.next_attempt_at, COALESCE(CAST(s.value AS INTEGER), 0), "
+    "EXISTS (SELECT 1 FROM chats AS c WHERE c.platform = o.platform AND c.chat_id = o.chat_id"
+    " AND c.kind = 'group'), o.file ";
+
+LaneHead read_lane_row(SQLite::Statement& q) {
+  LaneHead head;
+  head.row.id = q.getColumn(0).getInt64();
+  head.row.message.platform = q.getColumn(1).getString();
+  head.row.message.chat_id = q.getColumn(2).getString();
+  head.row.message.kind = outbox_kind(q.getColumn(3).getString());
+  head.body = q.getColumn(4).getString();
+  head.row.attempts = q.getColumn(5).getInt();
+  head.row.created_at = q.getColumn(6).getInt64();
+  head.next_attempt_at = q.getColumn(7).getInt64();
+  head.parts_done = q.getColumn(8).getInt();
+  head.group_chat = q.getColumn(9).getInt() != 0;
+  const SQLite::Column file = q.getColumn(10);
+  if (!file.isNull()) {
+    head.file.assign(static_cast<const char*>(file.getBlob()),
+                     static_cast<std::size_t>(file.getBytes()));
+  }
+  return head;
+}
+
+// "+" keeps SQLite on the primary key: the pending index would visit every pending row.
+std::string pending_after_sql() {
+  return std::string(kLaneColumns) +
+         "FROM outbox AS o LEFT JOIN state AS s ON s.key = ?2 || o.id "
+         "WHERE o.id > ?3 AND o.id <= ?4 AND +o.status = 'pending' AND +o.platform = ?1 "
+         "ORDER BY o.id LIMIT ?5";
+}
+
+}  // namespace
+
 std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit) const {
   auto q = db_.prepare(
-      "SELECT o.id, o.platform, o.chat_id, o.kind, o.body, o.attempts, o.created_at, "
-      "o.next_attempt_at, COALESCE(CAST(s.value AS INTEGER), 0), "
-      "EXISTS (SELECT 1 FROM chats AS c WHERE c.platform = o.platform AND c.chat_id = o.chat_id"
-      " AND c.kind = 'group'), o.file FROM ("
+      std::string(kLaneColumns) +
+      "FROM ("
       " SELECT id, platform, chat_id, kind, body, attempts, created_at, next_attempt_at, file,"
       " ROW_NUMBER() OVER (PARTITION BY chat_id, kind = 'callback_answer' ORDER BY id) AS lane_pos"
       " FROM outbox WHERE status = 'pending' AND platform = ?1) AS o "
@@ -39,26 +78,49 @@ std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit)
   q->bind(2, kPartsDonePrefix);
   q->bind(3, limit);
   std::vector<LaneHead> heads;
-  while (q->executeStep()) {
-    LaneHead head;
-    head.row.id = q->getColumn(0).getInt64();
-    head.row.message.platform = q->getColumn(1).getString();
-    head.row.message.chat_id = q->getColumn(2).getString();
-    head.row.message.kind = outbox_kind(q->getColumn(3).getString());
-    head.body = q->getColumn(4).getString();
-    head.row.attempts = q->getColumn(5).getInt();
-    head.row.created_at = q->getColumn(6).getInt64();
-    head.next_attempt_at = q->getColumn(7).getInt64();
-    head.parts_done = q->getColumn(8).getInt();
-    head.group_chat = q->getColumn(9).getInt() != 0;
-    const SQLite::Column file = q->getColumn(10);
-    if (!file.isNull()) {
-      head.file.assign(static_cast<const char*>(file.getBlob()),
-                       static_cast<std::size_t>(file.getBytes()));
-    }
-    heads.push_back(std::move(head));
-  }
+  while (q->executeStep()) heads.push_back(read_lane_row(*q));
   return heads;
+}
+
+PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t after_id,
+                                       int limit) const {
+  PendingRows out;
+  // One read transaction: the highest id and the rows below it come from the same snapshot, so
+  // a row committed in between is neither missed nor counted as seen.
+  db_.exec("BEGIN");
+  try {
+    out.top_id = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM outbox").getInt64();
+    auto q = db_.prepare(pending_after_sql());
+    q->bind(1, platform);
+    q->bind(2, kPartsDonePrefix);
+    q->bind(3, after_id);
+    q->bind(4, out.top_id);
+    q->bind(5, limit);
+    while (q->executeStep()) out.rows.push_back(read_lane_row(*q));
+    out.complete = static_cast<int>(out.rows.size()) < limit;
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+  db_.exec("COMMIT");
+  return out;
+}
+
+std::vector<std::string> OutboxLanes::explain_pending_after() const {
+  auto q = db_.prepare("EXPLAIN QUERY PLAN " + pending_after_sql());
+  std::vector<std::string> out;
+  while (q->executeStep()) out.push_back(q->getColumn(3).getString());
+  return out;
+}
+
+std::int64_t OutboxLanes::pending_count(const std::string& platform, std::int64_t limit) const {
+  auto q = db_.prepare(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND platform = ?1 "
+      "LIMIT ?2)");
+  q->bind(1, platform);
+  q->bind(2, limit);
+  q->executeStep();
+  return q->getColumn(0).getInt64();
 }
 
 void OutboxLanes::set_parts_done(std::int64_t outbox_id, int parts_done) {

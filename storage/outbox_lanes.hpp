@@ -23,8 +23,20 @@ struct LaneHead {
   int parts_done = 0;       // parts of a split message already delivered
   bool group_chat = false;  // the chat is known as a group (groups have a slower rate limit)
 
-  // Fills row.message from the body.
+  bool message_read = false;
+
+  // Fills row.message from the body (once).
   void read_message();
+  // Bytes held for the row (body and file), for a memory budget.
+  [[nodiscard]] std::size_t bytes() const { return body.size() + file.size(); }
+};
+
+// Pending rows read by id (see OutboxLanes::pending_after), and the outbox's highest id at the
+// moment of the read.
+struct PendingRows {
+  std::vector<LaneHead> rows;
+  std::int64_t top_id = 0;  // MAX(id) of the outbox in the read's snapshot
+  bool complete = true;     // false: the limit cut the list; rows after the last one remain
 };
 
 // A lane is one chat's messages, or one chat's button-press answers (those need not wait for
@@ -36,6 +48,17 @@ class OutboxLanes {
   // The oldest pending row of every lane of `platform`, earliest next attempt first, at most
   // `limit`. Rows not yet due are included: the first of them tells when to look again.
   std::vector<LaneHead> heads(const std::string& platform, int limit) const;
+
+  // Every pending row of `platform` with an id above `after_id`, in id order, at most `limit`,
+  // read in one snapshot with the outbox's highest id. A walk along the primary key from
+  // `after_id`: a sender that has seen the rows up to it reads only what was written since.
+  // Not inside a transaction (it opens its own).
+  PendingRows pending_after(const std::string& platform, std::int64_t after_id, int limit) const;
+  // The query plan of pending_after's row query, one line per step (for a test).
+  [[nodiscard]] std::vector<std::string> explain_pending_after() const;
+
+  // How many rows of `platform` are pending, counting no further than `limit`.
+  std::int64_t pending_count(const std::string& platform, std::int64_t limit) const;
 
   void set_parts_done(std::int64_t outbox_id, int parts_done);
   void clear_parts_done(std::int64_t outbox_id);

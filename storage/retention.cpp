@@ -19,16 +19,20 @@ std::int64_t retention_cutoff(std::int64_t now, int retention_days) {
 
 PurgeCounts purge_old_rows(storage::Connection& db, std::int64_t cutoff, int limit) {
   // Both outbox statements pick the same rows: same condition, order and limit, one transaction.
+  // The newest outbox row is never deleted, so ids only grow (SQLite gives a new row MAX(id) + 1):
+  // senders find new rows by reading above the highest id they have seen.
   auto progress = db.prepare(
       "DELETE FROM state WHERE key IN (SELECT ?3 || id FROM outbox WHERE status = 'sent' "
-      "AND COALESCE(sent_at, created_at) < ?1 ORDER BY id LIMIT ?2)");
+      "AND COALESCE(sent_at, created_at) < ?1 AND id < (SELECT MAX(id) FROM outbox) "
+      "ORDER BY id LIMIT ?2)");
   progress->bind(1, cutoff);
   progress->bind(2, limit);
   progress->bind(3, kPartsDonePrefix);
   progress->exec();
   auto outbox = db.prepare(
       "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'sent' "
-      "AND COALESCE(sent_at, created_at) < ?1 ORDER BY id LIMIT ?2)");
+      "AND COALESCE(sent_at, created_at) < ?1 AND id < (SELECT MAX(id) FROM outbox) "
+      "ORDER BY id LIMIT ?2)");
   outbox->bind(1, cutoff);
   outbox->bind(2, limit);
   PurgeCounts counts;

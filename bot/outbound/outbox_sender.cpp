@@ -1,6 +1,7 @@
 #include "bot/outbound/outbox_sender.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
@@ -19,6 +20,7 @@
 
 #include "bot/outbound/delivery.hpp"
 #include "bot/outbound/outbox_records.hpp"
+#include "bot/outbound/pending_outbox.hpp"
 #include "core/clock.hpp"
 #include "core/metrics.hpp"
 #include "storage/connection.hpp"
@@ -82,6 +84,35 @@ struct Attempt {
   bool is_group = false;
 };
 
+// What recording a send's result did to its row, so the rows held in memory can follow.
+struct Recorded {
+  enum class Effect {
+    part_delivered,  // parts_done is now `parts_done`
+    retry,           // waits until `retry_at`
+    done,            // sent or dropped
+    chat_changed,    // other rows moved or failed too: read everything again
+  };
+  Effect effect = Effect::done;
+  int parts_done = 0;
+  std::int64_t retry_at = 0;
+  bool counts_as_sent = false;
+};
+
+// How the sender knows the pending rows (see PendingOutbox and SenderOptions::memory_rows).
+enum class ReadMode {
+  full,      // every pending row, into memory; waits until no send is in flight
+  new_rows,  // in memory: only the rows committed since the last read
+  backlog,   // too many for memory: each lane's head from the database, every pass
+};
+
+struct ReadOutcome {
+  ReadMode mode = ReadMode::full;
+  bool ok = false;
+  storage::PendingRows rows;             // full, new_rows
+  std::vector<storage::LaneHead> heads;  // backlog
+  bool backlog_drained = false;          // backlog: few enough rows left for memory
+};
+
 }  // namespace
 
 struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
@@ -96,7 +127,8 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
         options(std::move(o)),
         platform(d.platform()),
         limiter(options.limits),
-        rng(std::random_device{}()) {}
+        rng(std::random_device{}()),
+        pending(options.memory_rows, options.memory_bytes) {}
 
   asio::strand<asio::io_context::executor_type> strand;
   asio::steady_timer timer;
@@ -122,26 +154,39 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   std::map<std::int64_t, int> migrations;  // row id -> times it followed a chat migration
   // A pass reads the outbox while earlier sends are still being recorded: rows recorded after
   // the read began may show their old state in it, and must not be sent again from it.
-  std::uint64_t recorded = 0;                   // results recorded so far
-  std::uint64_t read_began = 0;                 // `recorded` when the current read began
-  std::map<std::int64_t, std::uint64_t> fresh;  // row id -> `recorded` after its result
+  std::uint64_t recorded_count = 0;             // results recorded so far
+  std::uint64_t read_began = 0;                 // `recorded_count` when the current read began
+  std::map<std::int64_t, std::uint64_t> fresh;  // row id -> `recorded_count` after its result
   RateLimiter limiter;
   std::mt19937_64 rng;
   std::optional<TimeMs> next_wake;
   std::vector<std::shared_ptr<std::promise<std::optional<TimeMs>>>> settle_waiters;
   std::function<void()> stopped;
+  ReadMode mode = ReadMode::full;  // what the next read is
+  PendingOutbox pending;           // the pending rows, while mode is new_rows
+
+  // Any thread.
+  std::atomic<std::uint64_t> full_reads{0};
+  std::atomic<std::uint64_t> new_row_reads{0};
+  std::atomic<std::uint64_t> backlog_reads{0};
+  std::atomic<bool> in_memory{false};
 
   void request_pass();
-  void read_heads();
-  void on_heads(std::optional<std::vector<storage::LaneHead>> heads);
+  void read(ReadMode what, std::int64_t after_id, int room);
+  void on_read(ReadOutcome outcome);
+  void take_read(ReadOutcome& outcome);
+  void send_due(const std::vector<storage::LaneHead*>& heads, bool skip_fresh, TimeMs now,
+                std::optional<TimeMs>& wake);
+  void send_from_memory();
+  void finish_pass(TimeMs now, std::optional<TimeMs> wake);
   bool try_send(storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
   void on_result(const Attempt& attempt, const DeliveryResult& result);
-  void record(const Attempt& attempt, storage::Writer::Job job, bool counts_as_sent);
-  void on_recorded(const Attempt& attempt);
+  void record(const Attempt& attempt, storage::Writer::Job job, const Recorded& recorded);
+  void on_recorded(const Attempt& attempt, const Recorded& recorded, bool stored);
   void arm_timer(TimeMs now);
   void maybe_idle();
   storage::Writer::Job job_for(const Attempt& attempt, const DeliveryResult& result, TimeMs now,
-                               bool& counts_as_sent);
+                               Recorded& recorded);
 };
 
 void OutboxSender::Impl::request_pass() {
@@ -150,57 +195,153 @@ void OutboxSender::Impl::request_pass() {
     pass_again = true;
     return;
   }
+  // A full read must see every result recorded: it replaces what memory holds.
+  if (mode == ReadMode::full && in_flight > 0) return;  // on_recorded asks again
   pass_running = true;
-  read_began = recorded;
-  read_heads();
+  read_began = recorded_count;
+  read(mode, pending.seen_id(), pending.room());
 }
 
-void OutboxSender::Impl::read_heads() {
-  asio::post(reader, [self = shared_from_this()]() mutable {
-    std::optional<std::vector<storage::LaneHead>> heads;
+void OutboxSender::Impl::read(ReadMode what, std::int64_t after_id, int room) {
+  // A weak reference: a read still queued when the sender is destroyed is dropped with the
+  // reader pool, which Impl owns; a strong one would keep Impl, and so the pool, alive forever.
+  // While a read runs, OutboxSender (which joins the reader first) still holds Impl.
+  asio::post(reader, [weak = weak_from_this(), what, after_id, room]() mutable {
+    auto self = weak.lock();
+    if (!self) return;
+    ReadOutcome outcome;
+    outcome.mode = what;
     try {
       if (!self->read_db) {
         self->read_db = storage::open_database(self->options.db_path, storage::OpenMode::read_only);
       }
-      heads =
-          storage::OutboxLanes(*self->read_db).heads(self->platform, self->options.lanes_per_pass);
+      storage::OutboxLanes lanes(*self->read_db);
+      const std::size_t memory_rows = self->options.memory_rows;
+      switch (what) {
+        case ReadMode::full:
+          outcome.rows = lanes.pending_after(self->platform, 0, static_cast<int>(memory_rows) + 1);
+          break;
+        case ReadMode::new_rows:
+          outcome.rows = lanes.pending_after(self->platform, after_id, room);
+          break;
+        case ReadMode::backlog:
+          outcome.heads = lanes.heads(self->platform, self->options.lanes_per_pass);
+          outcome.backlog_drained =
+              lanes.pending_count(self->platform, static_cast<std::int64_t>(memory_rows / 2) + 1) <=
+              static_cast<std::int64_t>(memory_rows / 2);
+          break;
+      }
+      // Bodies are parsed here, off the sender's strand.
+      for (auto& row : outcome.rows.rows) row.read_message();
+      outcome.ok = true;
     } catch (const std::exception& e) {
       spdlog::error("event=outbox_read_failed platform={} error=\"{}\"", self->platform, e.what());
       self->read_db.reset();
     }
     auto& strand = self->strand;
     // The last reference must not die on the reader thread (its destructor joins that thread).
-    asio::post(strand, [self = std::move(self), heads = std::move(heads)]() mutable {
-      self->on_heads(std::move(heads));
+    asio::post(strand, [self = std::move(self), outcome = std::move(outcome)]() mutable {
+      self->on_read(std::move(outcome));
     });
   });
 }
 
-void OutboxSender::Impl::on_heads(std::optional<std::vector<storage::LaneHead>> heads) {
+// Takes a read into memory, or moves between memory and the database.
+void OutboxSender::Impl::take_read(ReadOutcome& outcome) {
+  switch (outcome.mode) {
+    case ReadMode::full:
+      ++full_reads;
+      if (pending.replace(std::move(outcome.rows))) {
+        mode = ReadMode::new_rows;
+      } else {
+        spdlog::info(
+            "event=outbox_backlog platform={} detail=\"more pending rows than memory "
+            "holds: reading each chat's next message from the database\"",
+            platform);
+        mode = ReadMode::backlog;
+        pass_again = true;
+      }
+      break;
+    case ReadMode::new_rows:
+      ++new_row_reads;
+      // A chat changed while this read ran: everything is read again instead.
+      if (mode != ReadMode::new_rows) break;
+      if (!pending.add(std::move(outcome.rows))) {
+        spdlog::info(
+            "event=outbox_backlog platform={} detail=\"more pending rows than memory "
+            "holds: reading each chat's next message from the database\"",
+            platform);
+        mode = ReadMode::backlog;
+        pass_again = true;
+      }
+      break;
+    case ReadMode::backlog:
+      ++backlog_reads;
+      if (outcome.backlog_drained && mode == ReadMode::backlog) {
+        mode = ReadMode::full;
+        pass_again = true;
+      }
+      break;
+  }
+  in_memory = mode == ReadMode::new_rows;
+}
+
+void OutboxSender::Impl::on_read(ReadOutcome outcome) {
   pass_running = false;
   const TimeMs now = clock.now_ms();
   std::optional<TimeMs> wake;
-  if (!heads) {
+  if (!outcome.ok) {
     wake = now + kReadRetry;
-  } else if (running && !stopping) {
-    const std::int64_t now_s = seconds_floor(now);
-    for (auto& head : *heads) {
-      if (in_flight >= options.max_in_flight) {
-        break;  // a send recorded asks for another pass, which takes the rest
+  } else {
+    take_read(outcome);
+    if (running && !stopping) {
+      if (outcome.mode == ReadMode::backlog) {
+        std::vector<storage::LaneHead*> heads;
+        heads.reserve(outcome.heads.size());
+        for (auto& head : outcome.heads) heads.push_back(&head);
+        send_due(heads, true, now, wake);
+      } else if (mode == ReadMode::new_rows) {
+        send_due(pending.heads(static_cast<std::size_t>(options.lanes_per_pass)), false, now, wake);
       }
-      if (const auto it = fresh.find(head.row.id); it != fresh.end() && it->second > read_began) {
-        pass_again = true;  // stale in this read; the next one shows its new state
-        continue;
-      }
-      if (head.next_attempt_at > now_s) {  // sorted: the rest are not due either
-        const TimeMs due{std::chrono::seconds{head.next_attempt_at}};
-        wake = wake ? std::min(*wake, due) : due;
-        break;
-      }
-      try_send(head, now, wake);
     }
   }
   std::erase_if(fresh, [this](const auto& entry) { return entry.second <= read_began; });
+  finish_pass(now, wake);
+}
+
+// Sends what is due of `heads` (sorted by next attempt) while the window has room.
+// `skip_fresh`: the heads come from a read that may predate results recorded since it began.
+void OutboxSender::Impl::send_due(const std::vector<storage::LaneHead*>& heads, bool skip_fresh,
+                                  TimeMs now, std::optional<TimeMs>& wake) {
+  const std::int64_t now_s = seconds_floor(now);
+  for (storage::LaneHead* head : heads) {
+    if (in_flight >= options.max_in_flight) {
+      break;  // a send recorded asks for another pass, which takes the rest
+    }
+    if (skip_fresh) {
+      if (const auto it = fresh.find(head->row.id); it != fresh.end() && it->second > read_began) {
+        pass_again = true;  // stale in this read; the next one shows its new state
+        continue;
+      }
+    }
+    if (head->next_attempt_at > now_s) {  // sorted: the rest are not due either
+      const TimeMs due{std::chrono::seconds{head->next_attempt_at}};
+      wake = wake ? std::min(*wake, due) : due;
+      break;
+    }
+    try_send(*head, now, wake);
+  }
+}
+
+// In memory, the next sends need no read: a result recorded frees a lane and a window slot.
+void OutboxSender::Impl::send_from_memory() {
+  const TimeMs now = clock.now_ms();
+  std::optional<TimeMs> wake;
+  send_due(pending.heads(static_cast<std::size_t>(options.lanes_per_pass)), false, now, wake);
+  finish_pass(now, wake);
+}
+
+void OutboxSender::Impl::finish_pass(TimeMs now, std::optional<TimeMs> wake) {
   next_wake = wake;
   arm_timer(now);
   if (pass_again) {
@@ -252,13 +393,13 @@ bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
 void OutboxSender::Impl::on_result(const Attempt& attempt, const DeliveryResult& result) {
   metrics.set_reachable(platform, result.answered);
   metrics.send_result(platform, send_result_of(result.status));
-  bool counts_as_sent = false;
-  storage::Writer::Job job = job_for(attempt, result, clock.now_ms(), counts_as_sent);
-  record(attempt, std::move(job), counts_as_sent);
+  Recorded recorded;
+  storage::Writer::Job job = job_for(attempt, result, clock.now_ms(), recorded);
+  record(attempt, std::move(job), recorded);
 }
 
 storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const DeliveryResult& r,
-                                                 TimeMs now, bool& counts_as_sent) {
+                                                 TimeMs now, Recorded& recorded) {
   const std::int64_t id = a.row.id;
   const std::int64_t now_s = seconds_floor(now);
   const std::string& chat = a.row.message.chat_id;
@@ -268,12 +409,14 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
     status = DeliveryStatus::rejected;
   }
   if (status == DeliveryStatus::sent && a.part + 1 < a.parts) {
+    recorded.effect = Recorded::Effect::part_delivered;
+    recorded.parts_done = a.part + 1;
     return record_part_delivered(id, a.part + 1);
   }
   if (status == DeliveryStatus::sent || status == DeliveryStatus::rejected) migrations.erase(id);
   switch (status) {
     case DeliveryStatus::sent:
-      counts_as_sent = true;
+      recorded.counts_as_sent = true;
       limiter.on_delivered();
       return record_delivered(id, now_s);
     case DeliveryStatus::retry_after: {
@@ -283,16 +426,20 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
           "event=send_flood_control platform={} chat={} outbox_id={} retry_after_s={} paused={}",
           platform, chat, id, wait.count(),
           scope == RateLimiter::PauseScope::all ? "all_chats" : "this_chat");
-      return record_retry(id, seconds_ceil(now + wait), r.error);
+      recorded.effect = Recorded::Effect::retry;
+      recorded.retry_at = seconds_ceil(now + wait);
+      return record_retry(id, recorded.retry_at, r.error);
     }
     case DeliveryStatus::migrate:
       spdlog::info("event=chat_migrated platform={} chat={} new_chat={} outbox_id={}", platform,
                    chat, r.new_chat_id, id);
+      recorded.effect = Recorded::Effect::chat_changed;
       return record_chat_migrated(platform, chat, r.new_chat_id, now_s);
     case DeliveryStatus::chat_gone:
       metrics.send_failed(platform);
       spdlog::warn("event=chat_unreachable platform={} chat={} outbox_id={} error=\"{}\"", platform,
                    chat, id, r.error);
+      recorded.effect = Recorded::Effect::chat_changed;
       return record_chat_unreachable(platform, chat, a.is_group, now_s, r.error);
     case DeliveryStatus::rejected:
       metrics.send_failed(platform);
@@ -307,30 +454,60 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
   spdlog::warn(
       "event=send_retry platform={} chat={} outbox_id={} attempt={} delay_ms={} error=\"{}\"",
       platform, chat, id, a.row.attempts + 1, delay.count(), r.error);
-  return record_retry(id, seconds_ceil(now + delay), r.error);
+  recorded.effect = Recorded::Effect::retry;
+  recorded.retry_at = seconds_ceil(now + delay);
+  return record_retry(id, recorded.retry_at, r.error);
 }
 
 void OutboxSender::Impl::record(const Attempt& attempt, storage::Writer::Job job,
-                                bool counts_as_sent) {
+                                const Recorded& recorded) {
   writer.submit(std::move(job), [self = shared_from_this(), attempt,
-                                 counts_as_sent](const storage::WriteResult& r) {
+                                 recorded](const storage::WriteResult& r) {
     if (!r.ok()) {
       // The platform has the message but the outbox does not know: it will be sent again.
       spdlog::error("event=outbox_record_failed platform={} outbox_id={} error=\"{}\"",
                     self->platform, attempt.row.id, r.error);
-    } else if (counts_as_sent) {
+    } else if (recorded.counts_as_sent) {
       self->metrics.message_sent(self->platform);
     }
-    asio::post(self->strand, [self, attempt] { self->on_recorded(attempt); });
+    const bool stored = r.ok();
+    asio::post(self->strand,
+               [self, attempt, recorded, stored] { self->on_recorded(attempt, recorded, stored); });
   });
 }
 
-void OutboxSender::Impl::on_recorded(const Attempt& attempt) {
-  fresh[attempt.row.id] = ++recorded;
+void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& recorded,
+                                     bool stored) {
+  fresh[attempt.row.id] = ++recorded_count;
   busy_lanes.erase(attempt.lane);
   --in_flight;
+  // Memory follows the database: a result that was not stored leaves the row as it was, to be
+  // sent again.
+  if (stored && mode == ReadMode::new_rows) {
+    const std::int64_t id = attempt.row.id;
+    switch (recorded.effect) {
+      case Recorded::Effect::part_delivered:
+        pending.part_delivered(id, recorded.parts_done);
+        break;
+      case Recorded::Effect::retry:
+        pending.retry_at(id, recorded.retry_at);
+        break;
+      case Recorded::Effect::done:
+        pending.done(id);
+        break;
+      case Recorded::Effect::chat_changed:
+        pending.clear();
+        mode = ReadMode::full;
+        in_memory = false;
+        break;
+    }
+  }
   if (stopping) {
     maybe_idle();
+    return;
+  }
+  if (mode == ReadMode::new_rows && !pass_running) {
+    send_from_memory();
     return;
   }
   request_pass();
@@ -392,6 +569,15 @@ void OutboxSender::stop(std::function<void()> done) {
     impl->stopped = std::move(done);
     impl->maybe_idle();
   });
+}
+
+SenderStats OutboxSender::stats() const {
+  SenderStats out;
+  out.full_reads = impl_->full_reads.load();
+  out.new_row_reads = impl_->new_row_reads.load();
+  out.backlog_reads = impl_->backlog_reads.load();
+  out.in_memory = impl_->in_memory.load();
+  return out;
 }
 
 std::optional<TimeMs> OutboxSender::settle(std::chrono::milliseconds timeout) {

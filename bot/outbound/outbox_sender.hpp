@@ -10,6 +10,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -41,6 +42,19 @@ struct SenderOptions {
   // as small as throughput allows; see in_flight_window().
   std::size_t max_in_flight = 8;
   int max_migrations = 3;  // a row that keeps moving to new chat ids is dropped
+  // While the pending rows fit in these, the sender keeps all of them in memory, reads only the
+  // rows committed since its last read, and records what it sent without reading it back. A
+  // larger backlog (the platform was down) is read lane head by lane head from the database.
+  std::size_t memory_rows = 1000;
+  std::size_t memory_bytes = std::size_t{8} << 20;
+};
+
+// How the sender has been reading the outbox, for tests and benchmarks.
+struct SenderStats {
+  std::uint64_t full_reads = 0;     // every pending row (start, after a chat changed, a backlog)
+  std::uint64_t new_row_reads = 0;  // the rows committed since the last read
+  std::uint64_t backlog_reads = 0;  // each lane's head, from the database
+  bool in_memory = false;           // the pending rows are held in memory now
 };
 
 // The in-flight window for a platform's limits: a quarter of a second of sends at its global
@@ -74,6 +88,8 @@ class OutboxSender {
   // to look again (nullopt: only when notified). Blocks the caller: never on an io thread.
   // Throws std::runtime_error if that does not happen within `timeout`.
   std::optional<TimeMs> settle(std::chrono::milliseconds timeout = std::chrono::seconds{10});
+
+  [[nodiscard]] SenderStats stats() const;
 
  private:
   struct Impl;

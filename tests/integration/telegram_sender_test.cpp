@@ -31,7 +31,9 @@ namespace {
 using namespace std::chrono_literals;
 using nlohmann::json;
 
-class TelegramSenderTest : public ::testing::Test {
+// Run twice: with the pending rows held in memory, and with a memory of one row, so that the
+// sender reads each chat's next message from the database (as it does for a large backlog).
+class TelegramSenderTest : public ::testing::TestWithParam<std::size_t> {
  protected:
   TelegramSenderTest() : bot_(make_config({30, 1, 20})) {
     fake_.set_clock(&bot_.clock());
@@ -57,6 +59,7 @@ class TelegramSenderTest : public ::testing::Test {
     options.db_path = bot_.config().db;
     options.limits = limits;
     options.backoff = BackoffPolicy{2s, 60s, Jitter::none};
+    options.memory_rows = GetParam();
     sender_ = std::make_unique<OutboxSender>(ioc_, bot_.writer(), delivery_, bot_.clock(), metrics_,
                                              options);
     sender_->start();
@@ -124,7 +127,7 @@ class TelegramSenderTest : public ::testing::Test {
   std::vector<std::thread> threads_;
 };
 
-TEST_F(TelegramSenderTest, RetryAfterIsHonouredOnTheClock) {
+TEST_P(TelegramSenderTest, RetryAfterIsHonouredOnTheClock) {
   fake_.push_fixture("sendMessage", 429, "telegram/error_429_retry_after.json");
   const auto id = enqueue("1958840321", "xin chào");
   start_sender();
@@ -145,7 +148,7 @@ TEST_F(TelegramSenderTest, RetryAfterIsHonouredOnTheClock) {
 }
 
 // One chat's flood control (a busy group, say) must not hold everyone else's messages.
-TEST_F(TelegramSenderTest, OneChatsRetryAfterHoldsOnlyThatChat) {
+TEST_P(TelegramSenderTest, OneChatsRetryAfterHoldsOnlyThatChat) {
   fake_.push_fixture("sendMessage", 429, "telegram/error_429_retry_after.json");
   const auto busy = enqueue("-1002198457731", "nhóm");
   start_sender();
@@ -167,7 +170,7 @@ TEST_F(TelegramSenderTest, OneChatsRetryAfterHoldsOnlyThatChat) {
   EXPECT_EQ(status_of(busy), "sent");
 }
 
-TEST_F(TelegramSenderTest, PerChatGroupAndGlobalLimitsHoldFor200Messages) {
+TEST_P(TelegramSenderTest, PerChatGroupAndGlobalLimitsHoldFor200Messages) {
   // 6 private chats and 4 groups; the global limit is lowered so that it binds too.
   std::vector<std::string> chats = {"101", "102",  "103",  "104",  "105",
                                     "106", "-201", "-202", "-203", "-204"};
@@ -207,7 +210,7 @@ TEST_F(TelegramSenderTest, PerChatGroupAndGlobalLimitsHoldFor200Messages) {
   EXPECT_EQ(query_int("SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), 200);
 }
 
-TEST_F(TelegramSenderTest, DefaultLimitsSendOnePerChatPerSecond) {
+TEST_P(TelegramSenderTest, DefaultLimitsSendOnePerChatPerSecond) {
   for (int i = 0; i < 30; ++i) enqueue(std::to_string(300 + i % 10), "m" + std::to_string(i));
   start_sender();
   sender_->settle();
@@ -217,7 +220,7 @@ TEST_F(TelegramSenderTest, DefaultLimitsSendOnePerChatPerSecond) {
   EXPECT_EQ(fake_.count("sendMessage"), 20u);
 }
 
-TEST_F(TelegramSenderTest, ServerErrorIsRetriedWithBackoffAndTheRowStays) {
+TEST_P(TelegramSenderTest, ServerErrorIsRetriedWithBackoffAndTheRowStays) {
   fake_.push_response("sendMessage", 500,
                       R"({"ok":false,"error_code":500,"description":"Internal Server Error"})");
   fake_.push_response("sendMessage", 502, "<html>bad gateway</html>");
@@ -241,7 +244,7 @@ TEST_F(TelegramSenderTest, ServerErrorIsRetriedWithBackoffAndTheRowStays) {
   EXPECT_NE(page.find("wgbot_send_failures_total{platform=\"telegram\"} 2"), std::string::npos);
 }
 
-TEST_F(TelegramSenderTest, BlockedChatIsMarkedInactiveAuditedAndNotRetried) {
+TEST_P(TelegramSenderTest, BlockedChatIsMarkedInactiveAuditedAndNotRetried) {
   fake_.push_fixture("sendMessage", 403, "telegram/error_403_blocked_by_user.json", "1958840321");
   const auto first = enqueue("1958840321", "một");
   const auto second = enqueue("1958840321", "hai");
@@ -263,7 +266,7 @@ TEST_F(TelegramSenderTest, BlockedChatIsMarkedInactiveAuditedAndNotRetried) {
             std::string::npos);
 }
 
-TEST_F(TelegramSenderTest, MigratedGroupGetsTheMessageAtItsNewId) {
+TEST_P(TelegramSenderTest, MigratedGroupGetsTheMessageAtItsNewId) {
   fake_.push_fixture("sendMessage", 400, "telegram/error_400_migrate_to_chat_id.json");
   const auto id = enqueue("-4529381765", "chúc mừng nhóm mới");
   const auto next = enqueue("-4529381765", "tin tiếp theo");
@@ -279,7 +282,7 @@ TEST_F(TelegramSenderTest, MigratedGroupGetsTheMessageAtItsNewId) {
   EXPECT_EQ(status_of(next), "sent");
 }
 
-TEST_F(TelegramSenderTest, LongReplyIsSplitAtALineBoundary) {
+TEST_P(TelegramSenderTest, LongReplyIsSplitAtALineBoundary) {
   std::string text;
   for (int i = 0; utf16_length(text) < 5000; ++i) {
     text += "Dòng " + std::to_string(i) + ": báo cáo tiến độ các nhiệm vụ của Tổ công tác\n";
@@ -311,7 +314,7 @@ TEST_F(TelegramSenderTest, LongReplyIsSplitAtALineBoundary) {
             false);
 }
 
-TEST_F(TelegramSenderTest, SplitMessageResumesAfterTheLastDeliveredPart) {
+TEST_P(TelegramSenderTest, SplitMessageResumesAfterTheLastDeliveredPart) {
   std::string text;
   for (int i = 0; utf16_length(text) < 9000; ++i) {
     text += "Dòng " + std::to_string(i) + ": một dòng khá dài để chia tin nhắn thành nhiều phần.\n";
@@ -335,7 +338,7 @@ TEST_F(TelegramSenderTest, SplitMessageResumesAfterTheLastDeliveredPart) {
   EXPECT_EQ(query_int("SELECT COUNT(*) FROM state WHERE key LIKE 'outbox.parts_done.%'"), 0);
 }
 
-TEST_F(TelegramSenderTest, RestartDeliversUndeliveredRowsExactlyOnce) {
+TEST_P(TelegramSenderTest, RestartDeliversUndeliveredRowsExactlyOnce) {
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 5; ++i) ids.push_back(enqueue(std::to_string(400 + i), "chờ gửi"));
   start_sender();
@@ -351,7 +354,7 @@ TEST_F(TelegramSenderTest, RestartDeliversUndeliveredRowsExactlyOnce) {
   for (auto id : ids) EXPECT_EQ(status_of(id), "sent");
 }
 
-TEST_F(TelegramSenderTest, CallbackAnswersAndEditsUseTheirMethods) {
+TEST_P(TelegramSenderTest, CallbackAnswersAndEditsUseTheirMethods) {
   fake_.push_response(
       "editMessageText", 400,
       R"({"ok":false,"error_code":400,"description":"Bad Request: message is not modified"})");
@@ -367,7 +370,7 @@ TEST_F(TelegramSenderTest, CallbackAnswersAndEditsUseTheirMethods) {
   EXPECT_EQ(status_of(edit), "sent");  // "not modified" counts as done
 }
 
-TEST_F(TelegramSenderTest, HtmlIsEscapedInPlainText) {
+TEST_P(TelegramSenderTest, HtmlIsEscapedInPlainText) {
   enqueue("1958840321", "Hồ sơ <bản cuối> & phụ lục");
   start_sender();
   sender_->settle();
@@ -375,7 +378,7 @@ TEST_F(TelegramSenderTest, HtmlIsEscapedInPlainText) {
   EXPECT_EQ(fake_.calls("sendMessage")[0].body.at("text"), "Hồ sơ &lt;bản cuối&gt; &amp; phụ lục");
 }
 
-TEST_F(TelegramSenderTest, BadRequestDropsOnlyThatMessage) {
+TEST_P(TelegramSenderTest, BadRequestDropsOnlyThatMessage) {
   fake_.push_response(
       "sendMessage", 400,
       R"({"ok":false,"error_code":400,"description":"Bad Request: can't parse entities"})");
@@ -387,7 +390,7 @@ TEST_F(TelegramSenderTest, BadRequestDropsOnlyThatMessage) {
   EXPECT_EQ(status_of(good), "sent");
 }
 
-TEST_F(TelegramSenderTest, NotifyWakesTheSenderForNewRows) {
+TEST_P(TelegramSenderTest, NotifyWakesTheSenderForNewRows) {
   start_sender();
   sender_->settle();
   enqueue("1958840321", "mới");
@@ -406,7 +409,7 @@ OutgoingFile png_file() {
   return file;
 }
 
-TEST_F(TelegramSenderTest, PhotoWithShortCaptionIsOneSendPhoto) {
+TEST_P(TelegramSenderTest, PhotoWithShortCaptionIsOneSendPhoto) {
   Outgoing m;
   m.platform = "telegram";
   m.chat_id = "1958840321";
@@ -435,7 +438,7 @@ TEST_F(TelegramSenderTest, PhotoWithShortCaptionIsOneSendPhoto) {
 }
 
 // A text longer than a caption: the photo first, then the text as messages, the buttons last.
-TEST_F(TelegramSenderTest, PhotoWithLongTextSendsThePhotoThenTheText) {
+TEST_P(TelegramSenderTest, PhotoWithLongTextSendsThePhotoThenTheText) {
   Outgoing m;
   m.platform = "telegram";
   m.chat_id = "1958840321";
@@ -467,7 +470,7 @@ TEST_F(TelegramSenderTest, PhotoWithLongTextSendsThePhotoThenTheText) {
 }
 
 // Documents use sendDocument; flood control on an upload is honoured like any message's.
-TEST_F(TelegramSenderTest, DocumentUploadIsRetriedAfter429) {
+TEST_P(TelegramSenderTest, DocumentUploadIsRetriedAfter429) {
   fake_.push_fixture("sendDocument", 429, "telegram/error_429_retry_after.json");
   Outgoing m;
   m.platform = "telegram";
@@ -494,6 +497,62 @@ TEST_F(TelegramSenderTest, DocumentUploadIsRetriedAfter429) {
   EXPECT_EQ(call.body.at("caption"), "Danh sách nhiệm vụ");
   EXPECT_EQ(status_of(id), "sent");
 }
+
+// Steady traffic is read once in full, then only as new rows; a backlog larger than memory is
+// read lane by lane from the database, and memory is used again once it has drained.
+TEST_P(TelegramSenderTest, PendingRowsAreHeldInMemoryUnlessTheyAreABacklog) {
+  start_sender(RateLimits{1000, 1000, 1000});
+  for (int i = 0; i < 30; ++i) {
+    enqueue(std::to_string(100 + (i % 3)), "tin " + std::to_string(i));
+    sender_->notify();
+    sender_->settle();
+  }
+  EXPECT_EQ(fake_.count("sendMessage"), 30U);
+  const SenderStats steady = sender_->stats();
+  if (GetParam() > 30) {
+    EXPECT_EQ(steady.full_reads, 1U);
+    EXPECT_EQ(steady.backlog_reads, 0U);
+    EXPECT_GE(steady.new_row_reads, 30U);
+    EXPECT_TRUE(steady.in_memory);
+  }
+
+  stop_sender();
+  std::vector<std::string> order;
+  for (int i = 0; i < 40; ++i) enqueue(std::to_string(200 + (i % 4)), "lô " + std::to_string(i));
+  start_sender(RateLimits{1000, 1000, 1000});
+  for (int s = 0; s < 10 && fake_.count("sendMessage") < 70; ++s) {
+    sender_->settle();
+    bot_.clock().advance(1s);
+  }
+  ASSERT_EQ(fake_.count("sendMessage"), 70U);
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), 70);
+  // Each chat got its messages in the order they were written.
+  std::map<std::string, int> last;
+  for (const auto& call : fake_.calls("sendMessage")) {
+    const std::string text = call.body.at("text");
+    if (!text.starts_with("lô ")) continue;
+    const int n = std::stoi(text.substr(std::string("lô ").size()));
+    const std::string chat = call.body.at("chat_id").dump();
+    if (last.contains(chat)) {
+      EXPECT_GT(n, last[chat]) << chat;
+    }
+    last[chat] = n;
+  }
+  EXPECT_EQ(last.size(), 4U);
+  const SenderStats after = sender_->stats();
+  if (GetParam() > 40) {
+    EXPECT_EQ(after.backlog_reads, 0U);
+  } else {
+    EXPECT_GT(after.backlog_reads, 0U);
+  }
+  sender_->settle();
+  EXPECT_TRUE(sender_->stats().in_memory);  // drained: back to memory
+}
+
+INSTANTIATE_TEST_SUITE_P(Memory, TelegramSenderTest, ::testing::Values(1000, 1),
+                         [](const auto& info) {
+                           return info.param > 1 ? std::string("InMemory") : std::string("Backlog");
+                         });
 
 }  // namespace
 }  // namespace wgbot::testing

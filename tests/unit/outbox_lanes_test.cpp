@@ -78,6 +78,48 @@ TEST_F(OutboxLanesTest, FailingAChatFailsAllItsPendingRowsOnly) {
   EXPECT_EQ(head_ids(), (std::vector<std::int64_t>{other}));
 }
 
+TEST_F(OutboxLanesTest, PendingRowsAboveAnIdComeInIdOrderWithTheHighestId) {
+  const auto a = add("1");
+  const auto b = add("2", OutKind::callback_answer, 900);
+  const auto c = add("1");
+  OutboxRepository(*db_).mark_sent(a, 5);
+  OutboxLanes(*db_).set_parts_done(c, 1);
+  Outgoing other;
+  other.platform = "zalo_bot";
+  other.chat_id = "9";
+  other.text = "y";
+  const auto d = OutboxRepository(*db_).enqueue(other, 0);
+
+  const PendingRows all = OutboxLanes(*db_).pending_after("telegram", 0, 10);
+  ASSERT_EQ(all.rows.size(), 2U);
+  EXPECT_EQ(all.rows[0].row.id, b);
+  EXPECT_EQ(all.rows[0].next_attempt_at, 900);
+  EXPECT_EQ(all.rows[0].row.message.kind, OutKind::callback_answer);
+  EXPECT_EQ(all.rows[1].row.id, c);
+  EXPECT_EQ(all.rows[1].parts_done, 1);
+  EXPECT_EQ(all.top_id, d);  // sent rows and other platforms' rows count for the highest id
+  EXPECT_TRUE(all.complete);
+
+  const PendingRows after_b = OutboxLanes(*db_).pending_after("telegram", b, 10);
+  ASSERT_EQ(after_b.rows.size(), 1U);
+  EXPECT_EQ(after_b.rows[0].row.id, c);
+  const PendingRows cut = OutboxLanes(*db_).pending_after("telegram", 0, 1);
+  EXPECT_EQ(cut.rows.size(), 1U);
+  EXPECT_FALSE(cut.complete);
+  EXPECT_TRUE(OutboxLanes(*db_).pending_after("telegram", d, 10).rows.empty());
+  EXPECT_EQ(OutboxLanes(*db_).pending_count("telegram", 10), 2);
+  EXPECT_EQ(OutboxLanes(*db_).pending_count("telegram", 1), 1);
+}
+
+// The read after each commit must cost what was written since, not what has ever been sent.
+TEST_F(OutboxLanesTest, ReadingAboveAnIdWalksThePrimaryKey) {
+  std::string details;
+  for (const auto& step : OutboxLanes(*db_).explain_pending_after()) details += step + "\n";
+  EXPECT_NE(details.find("SEARCH o USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
+            std::string::npos)
+      << details;
+}
+
 TEST(TelegramDeliveryResult, BotApiAnswersMapToWhatTheSenderDoes) {
   using telegram::classify_response;
   using telegram::to_delivery_result;

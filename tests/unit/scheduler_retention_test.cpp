@@ -45,6 +45,19 @@ int count_of(const std::string& haystack, const std::string& needle) {
 
 class SchedulerRetention : public ::testing::Test {
  protected:
+  // The newest outbox row is never deleted (ids must only grow): one sent today, with the highest
+  // id, so the old rows below are all fair game.
+  SchedulerRetention() {
+    const auto now = f_.clock().now().time_since_epoch().count();
+    f_.db([&](storage::Connection& d) {
+      auto q = d.prepare(
+          "INSERT INTO outbox (id, platform, chat_id, body, status, created_at, sent_at) "
+          "VALUES (1000000, 'telegram', 'chat-luc', '{}', 'sent', ?1, ?1)");
+      q->bind(1, now);
+      q->exec();
+    });
+  }
+
   // A handled inbox row received, and a sent outbox row sent, `days_old` days before now.
   void old_rows(int days_old) {
     const auto at = f_.clock().now().time_since_epoch().count() - days_old * kDay;
@@ -57,16 +70,20 @@ class SchedulerRetention : public ::testing::Test {
       in->bind(2, at);
       in->exec();
       auto out = d.prepare(
-          "INSERT INTO outbox (platform, chat_id, body, status, created_at, sent_at, inbox_id) "
-          "VALUES ('telegram', 'chat-luc', '{}', 'sent', ?1, ?1, ?2)");
+          "INSERT INTO outbox (id, platform, chat_id, body, status, created_at, sent_at, "
+          "inbox_id) VALUES (?3, 'telegram', 'chat-luc', '{}', 'sent', ?1, ?1, ?2)");
       out->bind(1, at);
       out->bind(2, d.getLastInsertRowid());
+      out->bind(3, keys_);  // below the newest row's id
       out->exec();
     });
   }
 
   std::int64_t inbox_rows() { return f_.query_int("SELECT COUNT(*) FROM inbox"); }
-  std::int64_t outbox_rows() { return f_.query_int("SELECT COUNT(*) FROM outbox"); }
+  // Not counting the newest row, which stays.
+  std::int64_t outbox_rows() {
+    return f_.query_int("SELECT COUNT(*) FROM outbox WHERE id < 1000000");
+  }
 
   std::optional<storage::PurgeCounts> purge() {
     return f_.scheduler().purge_if_due(f_.clock().now());
