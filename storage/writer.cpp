@@ -6,6 +6,7 @@
 
 #include <future>
 
+#include "core/thread_name.hpp"
 #include "storage/connection.hpp"
 #include "storage/savepoint.hpp"
 #include "storage/storage_error.hpp"
@@ -102,6 +103,7 @@ Writer::Stats Writer::stats() const {
 }
 
 void Writer::loop() {
+  set_thread_name("wgbot-writer");
   std::deque<Entry> batch;
   for (;;) {
     {

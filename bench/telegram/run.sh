@@ -38,6 +38,13 @@ cleanup() {
 trap cleanup EXIT
 
 sql() { sqlite3 -cmd ".timeout 5000" "$WGBOT_DB" "$1"; }
+# "tid name ticks" for every thread of the bot (threads name themselves: wgbot-writer, …).
+thread_cpu() {
+  local t
+  for t in /proc/"$bot_pid"/task/*; do
+    echo "${t##*/} $(cat "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
+  done
+}
 
 run_one() {
   local c="$1" tag="c$1"
@@ -56,11 +63,13 @@ run_one() {
     sleep 0.1
   done
   # A short warm-up would add inbox rows; the check counts everything from a fresh DB instead.
+  thread_cpu >"$work/threads0.$tag"
   read -r ut0 st0 < <(awk '{print $14, $15}' "/proc/$bot_pid/stat")
   local load_before; load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t"$threads" -c"$c" -d"$duration" --latency -s "$here/post_updates.lua" \
     "http://127.0.0.1:$port" | tee "$work/wrk.$tag.txt"
   read -r ut1 st1 < <(awk '{print $14, $15}' "/proc/$bot_pid/stat")
+  thread_cpu >"$work/threads1.$tag"
 
   # Wait for the outbox to drain (nothing pending/in flight), at most 120 s.
   local t0=$SECONDS
@@ -89,9 +98,10 @@ run_one() {
   outbox_by_status="$(sql "select status||':'||count(*) from outbox group by status" | tr '\n' ' ')"
   sends="$(echo "$stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("sendMessage",0))')"
   hz="$(getconf CLK_TCK)"
-  python3 - "$c" "$ok200" "$inbox" "$sends" "$sent_rows" "$hwm" "$ut0" "$st0" "$ut1" "$st1" "$ut2" "$st2" "$hz" "$drain_s" "$load_before" "$work/wrk.$tag.txt" "$outbox_by_status" "$not_one" <<'PY'
+  python3 - "$c" "$ok200" "$inbox" "$sends" "$sent_rows" "$hwm" "$ut0" "$st0" "$ut1" "$st1" "$ut2" "$st2" "$hz" "$drain_s" "$load_before" "$work/wrk.$tag.txt" "$outbox_by_status" "$not_one" "$work/threads0.$tag" "$work/threads1.$tag" <<'PY'
 import sys, re
-(c, ok, inbox, sends, sent, hwm, ut0, st0, ut1, st1, ut2, st2, hz, drain, load, wrkfile, obs, not_one) = sys.argv[1:]
+(c, ok, inbox, sends, sent, hwm, ut0, st0, ut1, st1, ut2, st2, hz, drain, load, wrkfile, obs, not_one,
+ threads0, threads1) = sys.argv[1:]
 ok, inbox, sends, sent, hwm, hz = int(ok), int(inbox), int(sends), int(sent), int(hwm), int(hz)
 txt = open(wrkfile).read()
 rps = re.search(r"Requests/sec:\s+([\d.]+)", txt).group(1)
@@ -104,6 +114,18 @@ same = inbox == sends == sent and ok <= inbox <= ok + int(c) and not_one == "0"
 print(f"RESULT c={c} updates_per_s={rps} p50_ms={p['p50_ms']} p99_ms={p['p99_ms']} "
       f"peak_rss_mib={hwm/1024:.1f} cpu_us_per_update_during_run={cpu_run/ok*1e6:.0f} "
       f"cpu_us_per_update_incl_drain={cpu_all/ok*1e6:.0f} drain_s={drain} load_before={load.replace(' ', '/')}")
+def ticks(path):
+    out = {}
+    for line in open(path):
+        tid, name, t = line.split()
+        out[tid] = (name, int(t))
+    return out
+t0, t1 = ticks(threads0), ticks(threads1)
+by_name = {}
+for tid, (name, t) in t1.items():
+    by_name[name] = by_name.get(name, 0) + t - t0.get(tid, (name, 0))[1]
+print(f"THREADS c={c} cpu_us_per_update " + " ".join(
+    f"{n}={v / hz / ok * 1e6:.0f}" for n, v in sorted(by_name.items(), key=lambda kv: -kv[1])))
 print(f"CHECK c={c} ok_200={ok} inbox={inbox} sendMessage={sends} outbox_sent={sent} "
       f"outbox=[{obs.strip()}] in_flight_at_stop={inbox - ok} inbox_rows_without_exactly_one_reply={not_one} "
       f"-> {'PASS' if same else 'FAIL'}")

@@ -19,6 +19,7 @@
 #include "config/config.hpp"
 #include "core/clock.hpp"
 #include "core/metrics.hpp"
+#include "core/thread_name.hpp"
 #include "storage/connection.hpp"
 
 namespace wgbot {
@@ -182,7 +183,13 @@ void BotRuntime::run() {
   auto threads = impl.options.io_threads;
   if (threads == 0) threads = std::max(2U, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
-  for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&impl] { impl.ioc.run(); });
+  // The main thread keeps the process name (pgrep, systemd); the others say what they do.
+  for (std::size_t i = 1; i < threads; ++i) {
+    pool.emplace_back([&impl] {
+      set_thread_name("wgbot-io");
+      impl.ioc.run();
+    });
+  }
   impl.ioc.run();
   for (auto& t : pool) t.join();
   impl.scheduler.stop();

@@ -23,6 +23,7 @@
 #include "bot/outbound/pending_outbox.hpp"
 #include "core/clock.hpp"
 #include "core/metrics.hpp"
+#include "core/thread_name.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox_lanes.hpp"
@@ -128,7 +129,9 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
         platform(d.platform()),
         limiter(options.limits),
         rng(std::random_device{}()),
-        pending(options.memory_rows, options.memory_bytes) {}
+        pending(options.memory_rows, options.memory_bytes) {
+    asio::post(reader, [] { set_thread_name("wgbot-outbox-rd"); });
+  }
 
   asio::strand<asio::io_context::executor_type> strand;
   asio::steady_timer timer;

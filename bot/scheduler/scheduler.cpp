@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/metrics.hpp"
+#include "core/thread_name.hpp"
 #include "handlers/admin/broadcast.hpp"
 #include "handlers/schedule/digest_time.hpp"
 #include "storage/audit_repository.hpp"
@@ -209,6 +210,7 @@ std::optional<std::chrono::sys_seconds> Scheduler::step_items(storage::Connectio
 }
 
 void Scheduler::loop() {
+  set_thread_name("wgbot-schedule");
   for (;;) {
     {
       std::lock_guard lock(mutex_);
