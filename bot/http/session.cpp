@@ -355,12 +355,14 @@ asio::awaitable<After> serve_one(ServerState& server, const std::shared_ptr<Conn
   if (!has_id) response->headers.emplace_back("X-Request-Id", id);
   const int status = response->status;
   const bool keep_alive = client_keep_alive && !server.stopping;
-  const bool written = co_await write_response(server.options, c, std::move(*response), version,
-                                               keep_alive, method == "HEAD");
+  // Logged before the answer is written, so that the line exists once the client has the answer
+  // (and follows the log level of that moment); `ms` is the time taken to answer.
   spdlog::debug(
       "event=http_request request_id={} method={} path={} status={} ms={}", id, method, path,
       status,
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
+  const bool written = co_await write_response(server.options, c, std::move(*response), version,
+                                               keep_alive, method == "HEAD");
   co_return (written && keep_alive) ? After::keep_alive : After::close;
 }
 
