@@ -65,23 +65,6 @@ std::string pending_after_sql() {
 
 }  // namespace
 
-std::vector<LaneHead> OutboxLanes::heads(const std::string& platform, int limit) const {
-  auto q = db_.prepare(
-      std::string(kLaneColumns) +
-      "FROM ("
-      " SELECT id, platform, chat_id, kind, body, attempts, created_at, next_attempt_at, file,"
-      " ROW_NUMBER() OVER (PARTITION BY chat_id, kind = 'callback_answer' ORDER BY id) AS lane_pos"
-      " FROM outbox WHERE status = 'pending' AND platform = ?1) AS o "
-      "LEFT JOIN state AS s ON s.key = ?2 || o.id "
-      "WHERE o.lane_pos = 1 ORDER BY o.next_attempt_at, o.id LIMIT ?3");
-  q->bind(1, platform);
-  q->bind(2, kPartsDonePrefix);
-  q->bind(3, limit);
-  std::vector<LaneHead> heads;
-  while (q->executeStep()) heads.push_back(read_lane_row(*q));
-  return heads;
-}
-
 PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t after_id,
                                        int limit) const {
   PendingRows out;
@@ -113,14 +96,25 @@ std::vector<std::string> OutboxLanes::explain_pending_after() const {
   return out;
 }
 
-std::int64_t OutboxLanes::pending_count(const std::string& platform, std::int64_t limit) const {
-  auto q = db_.prepare(
-      "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND platform = ?1 "
-      "LIMIT ?2)");
+std::vector<LaneHead> OutboxLanes::pending_in_lane(const std::string& platform,
+                                                   const std::string& chat_id, bool callbacks,
+                                                   std::int64_t after_id, std::int64_t up_to_id,
+                                                   int limit) const {
+  auto q = db_.prepare(std::string(kLaneColumns) +
+                       "FROM outbox AS o LEFT JOIN state AS s ON s.key = ?2 || o.id "
+                       "WHERE o.id > ?3 AND o.id <= ?4 AND +o.status = 'pending' "
+                       "AND +o.platform = ?1 AND +o.chat_id = ?6 "
+                       "AND (o.kind = 'callback_answer') = ?7 ORDER BY o.id LIMIT ?5");
   q->bind(1, platform);
-  q->bind(2, limit);
-  q->executeStep();
-  return q->getColumn(0).getInt64();
+  q->bind(2, kPartsDonePrefix);
+  q->bind(3, after_id);
+  q->bind(4, up_to_id);
+  q->bind(5, limit);
+  q->bind(6, chat_id);
+  q->bind(7, callbacks ? 1 : 0);
+  std::vector<LaneHead> rows;
+  while (q->executeStep()) rows.push_back(read_lane_row(*q));
+  return rows;
 }
 
 void OutboxLanes::set_parts_done(std::int64_t outbox_id, int parts_done) {

@@ -14,8 +14,7 @@ namespace wgbot::storage {
 class Connection;
 
 struct LaneHead {
-  // row.message has the platform, chat and kind only: most heads of a pass belong to lanes
-  // that are busy, so the body is parsed (read_message) only for the heads that are sent.
+  // As read, row.message has the platform, chat and kind only; read_message parses the body.
   OutboxRow row;
   std::string body;
   std::string file;  // the file's bytes, when the message carries one
@@ -40,14 +39,11 @@ struct PendingRows {
 };
 
 // A lane is one chat's messages, or one chat's button-press answers (those need not wait for
-// the chat's messages). Only a lane's oldest pending row may be sent.
+// the chat's messages). Only a lane's oldest pending row may be sent (the sender keeps the lanes:
+// bot/outbound/pending_outbox.hpp).
 class OutboxLanes {
  public:
   explicit OutboxLanes(storage::Connection& db) : db_(db) {}
-
-  // The oldest pending row of every lane of `platform`, earliest next attempt first, at most
-  // `limit`. Rows not yet due are included: the first of them tells when to look again.
-  std::vector<LaneHead> heads(const std::string& platform, int limit) const;
 
   // Every pending row of `platform` with an id above `after_id`, in id order, at most `limit`,
   // read in one snapshot with the outbox's highest id. A walk along the primary key from
@@ -57,8 +53,11 @@ class OutboxLanes {
   // The query plan of pending_after's row query, one line per step (for a test).
   [[nodiscard]] std::vector<std::string> explain_pending_after() const;
 
-  // How many rows of `platform` are pending, counting no further than `limit`.
-  std::int64_t pending_count(const std::string& platform, std::int64_t limit) const;
+  // One lane's pending rows with ids in (after_id, up_to_id], in id order, at most `limit`: the
+  // chat's messages, or (callbacks) its button-press answers.
+  std::vector<LaneHead> pending_in_lane(const std::string& platform, const std::string& chat_id,
+                                        bool callbacks, std::int64_t after_id,
+                                        std::int64_t up_to_id, int limit) const;
 
   void set_parts_done(std::int64_t outbox_id, int parts_done);
   void clear_parts_done(std::int64_t outbox_id);

@@ -99,19 +99,21 @@ struct Recorded {
   bool counts_as_sent = false;
 };
 
-// How the sender knows the pending rows (see PendingOutbox and SenderOptions::memory_rows).
-enum class ReadMode {
-  full,      // every pending row, into memory; waits until no send is in flight
-  new_rows,  // in memory: only the rows committed since the last read
-  backlog,   // too many for memory: each lane's head from the database, every pass
+// One trip to the outbox on the reader thread: everything (at start, or after a chat changed),
+// or the rows committed since the last read and the further rows of lanes that emptied.
+struct ReadRequest {
+  bool everything = false;
+  std::int64_t after_id = 0;  // new rows: above this id
+  std::size_t room = 0;       // new rows: at most this many
+  std::vector<LaneRead> lanes;
+  std::size_t per_lane = 0;
 };
 
 struct ReadOutcome {
-  ReadMode mode = ReadMode::full;
+  ReadRequest request;
   bool ok = false;
-  storage::PendingRows rows;             // full, new_rows
-  std::vector<storage::LaneHead> heads;  // backlog
-  bool backlog_drained = false;          // backlog: few enough rows left for memory
+  storage::PendingRows rows;
+  std::vector<std::vector<storage::LaneHead>> lane_rows;  // one per request.lanes
 };
 
 }  // namespace
@@ -129,7 +131,7 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
         platform(d.platform()),
         limiter(options.limits),
         rng(std::random_device{}()),
-        pending(options.memory_rows, options.memory_bytes) {
+        pending(PendingLimits{options.memory_rows, options.memory_bytes, options.memory_per_chat}) {
     asio::post(reader, [] { set_thread_name("wgbot-outbox-rd"); });
   }
 
@@ -155,31 +157,26 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   std::size_t in_flight = 0;  // sends not yet recorded
   std::set<std::string> busy_lanes;
   std::map<std::int64_t, int> migrations;  // row id -> times it followed a chat migration
-  // A pass reads the outbox while earlier sends are still being recorded: rows recorded after
-  // the read began may show their old state in it, and must not be sent again from it.
-  std::uint64_t recorded_count = 0;             // results recorded so far
-  std::uint64_t read_began = 0;                 // `recorded_count` when the current read began
-  std::map<std::int64_t, std::uint64_t> fresh;  // row id -> `recorded_count` after its result
   RateLimiter limiter;
   std::mt19937_64 rng;
   std::optional<TimeMs> next_wake;
   std::vector<std::shared_ptr<std::promise<std::optional<TimeMs>>>> settle_waiters;
   std::function<void()> stopped;
-  ReadMode mode = ReadMode::full;  // what the next read is
-  PendingOutbox pending;           // the pending rows, while mode is new_rows
+  // Everything is read again (at start, and after a chat changed) only when no send is in flight:
+  // such a read replaces memory and must see every result recorded.
+  bool read_everything = true;
+  PendingOutbox pending;  // the oldest pending rows
 
   // Any thread.
   std::atomic<std::uint64_t> full_reads{0};
   std::atomic<std::uint64_t> new_row_reads{0};
-  std::atomic<std::uint64_t> backlog_reads{0};
-  std::atomic<bool> in_memory{false};
+  std::atomic<std::uint64_t> lane_reads{0};
+  std::atomic<std::size_t> rows_in_memory{0};
 
   void request_pass();
-  void read(ReadMode what, std::int64_t after_id, int room);
+  void read(ReadRequest request);
   void on_read(ReadOutcome outcome);
-  void take_read(ReadOutcome& outcome);
-  void send_due(const std::vector<storage::LaneHead*>& heads, bool skip_fresh, TimeMs now,
-                std::optional<TimeMs>& wake);
+  void send_due(TimeMs now, std::optional<TimeMs>& wake);
   void send_from_memory();
   void finish_pass(TimeMs now, std::optional<TimeMs> wake);
   bool try_send(storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
@@ -198,49 +195,56 @@ void OutboxSender::Impl::request_pass() {
     pass_again = true;
     return;
   }
-  // A full read must see every result recorded: it replaces what memory holds.
-  if (mode == ReadMode::full && in_flight > 0) return;  // on_recorded asks again
+  if (read_everything && in_flight > 0) return;  // on_recorded asks again
+  ReadRequest request;
+  if (read_everything) {
+    pending.clear();
+    request.everything = true;
+  } else {
+    request.lanes = pending.lanes_to_read();
+  }
+  request.after_id = pending.seen_id();
+  request.room = pending.room();
+  request.per_lane = pending.max_per_lane();
   pass_running = true;
-  read_began = recorded_count;
-  read(mode, pending.seen_id(), pending.room());
+  read(std::move(request));
 }
 
-void OutboxSender::Impl::read(ReadMode what, std::int64_t after_id, int room) {
+void OutboxSender::Impl::read(ReadRequest request) {
   // A weak reference: a read still queued when the sender is destroyed is dropped with the
   // reader pool, which Impl owns; a strong one would keep Impl, and so the pool, alive forever.
   // While a read runs, OutboxSender (which joins the reader first) still holds Impl.
-  asio::post(reader, [weak = weak_from_this(), what, after_id, room]() mutable {
+  asio::post(reader, [weak = weak_from_this(), request = std::move(request)]() mutable {
     auto self = weak.lock();
     if (!self) return;
     ReadOutcome outcome;
-    outcome.mode = what;
     try {
       if (!self->read_db) {
         self->read_db = storage::open_database(self->options.db_path, storage::OpenMode::read_only);
       }
       storage::OutboxLanes lanes(*self->read_db);
-      const std::size_t memory_rows = self->options.memory_rows;
-      switch (what) {
-        case ReadMode::full:
-          outcome.rows = lanes.pending_after(self->platform, 0, static_cast<int>(memory_rows) + 1);
-          break;
-        case ReadMode::new_rows:
-          outcome.rows = lanes.pending_after(self->platform, after_id, room);
-          break;
-        case ReadMode::backlog:
-          outcome.heads = lanes.heads(self->platform, self->options.lanes_per_pass);
-          outcome.backlog_drained =
-              lanes.pending_count(self->platform, static_cast<std::int64_t>(memory_rows / 2) + 1) <=
-              static_cast<std::int64_t>(memory_rows / 2);
-          break;
+      const auto per_lane = static_cast<int>(request.per_lane);
+      for (const LaneRead& lane : request.lanes) {
+        outcome.lane_rows.push_back(lanes.pending_in_lane(
+            self->platform, lane.chat_id, lane.callbacks, lane.after_id, lane.up_to_id, per_lane));
+      }
+      if (request.room > 0) {
+        outcome.rows =
+            lanes.pending_after(self->platform, request.after_id, static_cast<int>(request.room));
+      } else {
+        outcome.rows.complete = false;  // memory is full: nothing above after_id is taken
       }
       // Bodies are parsed here, off the sender's strand.
       for (auto& row : outcome.rows.rows) row.read_message();
+      for (auto& rows : outcome.lane_rows) {
+        for (auto& row : rows) row.read_message();
+      }
       outcome.ok = true;
     } catch (const std::exception& e) {
       spdlog::error("event=outbox_read_failed platform={} error=\"{}\"", self->platform, e.what());
       self->read_db.reset();
     }
+    outcome.request = std::move(request);
     auto& strand = self->strand;
     // The last reference must not die on the reader thread (its destructor joins that thread).
     asio::post(strand, [self = std::move(self), outcome = std::move(outcome)]() mutable {
@@ -249,83 +253,46 @@ void OutboxSender::Impl::read(ReadMode what, std::int64_t after_id, int room) {
   });
 }
 
-// Takes a read into memory, or moves between memory and the database.
-void OutboxSender::Impl::take_read(ReadOutcome& outcome) {
-  switch (outcome.mode) {
-    case ReadMode::full:
-      ++full_reads;
-      if (pending.replace(std::move(outcome.rows))) {
-        mode = ReadMode::new_rows;
-      } else {
-        spdlog::info(
-            "event=outbox_backlog platform={} detail=\"more pending rows than memory "
-            "holds: reading each chat's next message from the database\"",
-            platform);
-        mode = ReadMode::backlog;
-        pass_again = true;
-      }
-      break;
-    case ReadMode::new_rows:
-      ++new_row_reads;
-      // A chat changed while this read ran: everything is read again instead.
-      if (mode != ReadMode::new_rows) break;
-      if (!pending.add(std::move(outcome.rows))) {
-        spdlog::info(
-            "event=outbox_backlog platform={} detail=\"more pending rows than memory "
-            "holds: reading each chat's next message from the database\"",
-            platform);
-        mode = ReadMode::backlog;
-        pass_again = true;
-      }
-      break;
-    case ReadMode::backlog:
-      ++backlog_reads;
-      if (outcome.backlog_drained && mode == ReadMode::backlog) {
-        mode = ReadMode::full;
-        pass_again = true;
-      }
-      break;
-  }
-  in_memory = mode == ReadMode::new_rows;
-}
-
 void OutboxSender::Impl::on_read(ReadOutcome outcome) {
   pass_running = false;
   const TimeMs now = clock.now_ms();
   std::optional<TimeMs> wake;
+  const ReadRequest& request = outcome.request;
   if (!outcome.ok) {
-    wake = now + kReadRetry;
-  } else {
-    take_read(outcome);
-    if (running && !stopping) {
-      if (outcome.mode == ReadMode::backlog) {
-        std::vector<storage::LaneHead*> heads;
-        heads.reserve(outcome.heads.size());
-        for (auto& head : outcome.heads) heads.push_back(&head);
-        send_due(heads, true, now, wake);
-      } else if (mode == ReadMode::new_rows) {
-        send_due(pending.heads(static_cast<std::size_t>(options.lanes_per_pass)), false, now, wake);
-      }
+    // Lanes that were to be read are asked for again; everything is read again if it was asked.
+    if (!request.everything) {
+      for (const LaneRead& lane : request.lanes) pending.add_lane(lane, {}, 1);
     }
+    wake = now + kReadRetry;
+  } else if (request.everything && !read_everything) {
+    pass_again = true;  // a chat changed while this read ran (cannot happen: nothing in flight)
+  } else {
+    if (request.everything) {
+      ++full_reads;
+      read_everything = false;
+    } else {
+      ++new_row_reads;
+    }
+    for (std::size_t i = 0; i < request.lanes.size(); ++i) {
+      pending.add_lane(request.lanes[i], std::move(outcome.lane_rows[i]), request.per_lane);
+    }
+    lane_reads += request.lanes.size();
+    const bool more_above = !outcome.rows.complete && pending.room() > 0;
+    pending.add(std::move(outcome.rows));
+    if (more_above) pass_again = true;  // the read was cut by its limit; memory still has room
+    rows_in_memory = pending.size();
+    if (running && !stopping) send_due(now, wake);
   }
-  std::erase_if(fresh, [this](const auto& entry) { return entry.second <= read_began; });
   finish_pass(now, wake);
 }
 
-// Sends what is due of `heads` (sorted by next attempt) while the window has room.
-// `skip_fresh`: the heads come from a read that may predate results recorded since it began.
-void OutboxSender::Impl::send_due(const std::vector<storage::LaneHead*>& heads, bool skip_fresh,
-                                  TimeMs now, std::optional<TimeMs>& wake) {
+// Sends the due heads of the lanes in memory while the window has room.
+void OutboxSender::Impl::send_due(TimeMs now, std::optional<TimeMs>& wake) {
+  if (read_everything) return;  // memory is about to be replaced
   const std::int64_t now_s = seconds_floor(now);
-  for (storage::LaneHead* head : heads) {
+  for (storage::LaneHead* head : pending.heads(static_cast<std::size_t>(options.lanes_per_pass))) {
     if (in_flight >= options.max_in_flight) {
-      break;  // a send recorded asks for another pass, which takes the rest
-    }
-    if (skip_fresh) {
-      if (const auto it = fresh.find(head->row.id); it != fresh.end() && it->second > read_began) {
-        pass_again = true;  // stale in this read; the next one shows its new state
-        continue;
-      }
+      break;  // a send recorded starts the next one
     }
     if (head->next_attempt_at > now_s) {  // sorted: the rest are not due either
       const TimeMs due{std::chrono::seconds{head->next_attempt_at}};
@@ -340,7 +307,7 @@ void OutboxSender::Impl::send_due(const std::vector<storage::LaneHead*>& heads, 
 void OutboxSender::Impl::send_from_memory() {
   const TimeMs now = clock.now_ms();
   std::optional<TimeMs> wake;
-  send_due(pending.heads(static_cast<std::size_t>(options.lanes_per_pass)), false, now, wake);
+  send_due(now, wake);
   finish_pass(now, wake);
 }
 
@@ -481,12 +448,11 @@ void OutboxSender::Impl::record(const Attempt& attempt, storage::Writer::Job job
 
 void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& recorded,
                                      bool stored) {
-  fresh[attempt.row.id] = ++recorded_count;
   busy_lanes.erase(attempt.lane);
   --in_flight;
   // Memory follows the database: a result that was not stored leaves the row as it was, to be
   // sent again.
-  if (stored && mode == ReadMode::new_rows) {
+  if (stored) {
     const std::int64_t id = attempt.row.id;
     switch (recorded.effect) {
       case Recorded::Effect::part_delivered:
@@ -499,21 +465,22 @@ void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& rec
         pending.done(id);
         break;
       case Recorded::Effect::chat_changed:
-        pending.clear();
-        mode = ReadMode::full;
-        in_memory = false;
+        read_everything = true;
         break;
     }
+    rows_in_memory = pending.size();
   }
   if (stopping) {
     maybe_idle();
     return;
   }
-  if (mode == ReadMode::new_rows && !pass_running) {
-    send_from_memory();
+  // A lane that emptied with more rows in the database, or room for rows not read yet, needs a
+  // read; otherwise the next sends come from memory.
+  if (read_everything || pass_running || pending.wants_read()) {
+    request_pass();
     return;
   }
-  request_pass();
+  send_from_memory();
 }
 
 void OutboxSender::Impl::arm_timer(TimeMs now) {
@@ -578,8 +545,8 @@ SenderStats OutboxSender::stats() const {
   SenderStats out;
   out.full_reads = impl_->full_reads.load();
   out.new_row_reads = impl_->new_row_reads.load();
-  out.backlog_reads = impl_->backlog_reads.load();
-  out.in_memory = impl_->in_memory.load();
+  out.lane_reads = impl_->lane_reads.load();
+  out.rows_in_memory = impl_->rows_in_memory.load();
   return out;
 }
 

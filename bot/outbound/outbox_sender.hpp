@@ -42,19 +42,21 @@ struct SenderOptions {
   // as small as throughput allows; see in_flight_window().
   std::size_t max_in_flight = 8;
   int max_migrations = 3;  // a row that keeps moving to new chat ids is dropped
-  // While the pending rows fit in these, the sender keeps all of them in memory, reads only the
-  // rows committed since its last read, and records what it sent without reading it back. A
-  // larger backlog (the platform was down) is read lane head by lane head from the database.
-  std::size_t memory_rows = 1000;
+  // The sender holds the oldest pending rows in memory, at most these many (and bytes of bodies
+  // and files), and at most memory_per_chat of one chat: after each commit it reads only the rows
+  // written since, and it records what it sent without reading it back. Rows beyond wait in the
+  // database; a chat's further rows are read for it alone once its rows in memory are done.
+  std::size_t memory_rows = 4096;
   std::size_t memory_bytes = std::size_t{8} << 20;
+  std::size_t memory_per_chat = 32;
 };
 
 // How the sender has been reading the outbox, for tests and benchmarks.
 struct SenderStats {
-  std::uint64_t full_reads = 0;     // every pending row (start, after a chat changed, a backlog)
+  std::uint64_t full_reads = 0;     // every pending row (at start, after a chat changed)
   std::uint64_t new_row_reads = 0;  // the rows committed since the last read
-  std::uint64_t backlog_reads = 0;  // each lane's head, from the database
-  bool in_memory = false;           // the pending rows are held in memory now
+  std::uint64_t lane_reads = 0;     // one chat's further rows, after its rows in memory were done
+  std::size_t rows_in_memory = 0;
 };
 
 // The in-flight window for a platform's limits: a quarter of a second of sends at its global

@@ -1,65 +1,113 @@
 #include "bot/outbound/pending_outbox.hpp"
 
 #include <algorithm>
-#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
 
 namespace wgbot {
 
-namespace {
-
-// A chat's messages and its button-press answers are separate lanes.
-std::string lane_key(const Outgoing& m) {
-  std::string key = m.chat_id;
-  if (m.kind == OutKind::callback_answer) key += "#cb";
+std::string lane_key(const Outgoing& message) {
+  std::string key = message.chat_id;
+  if (message.kind == OutKind::callback_answer) key += "#cb";
   return key;
-}
-
-}  // namespace
-
-bool PendingOutbox::fits(std::size_t rows, std::size_t bytes) const {
-  return rows <= max_rows_ && bytes <= max_bytes_;
-}
-
-int PendingOutbox::room() const {
-  const std::size_t free = max_rows_ > rows_.size() ? max_rows_ - rows_.size() : 0;
-  return static_cast<int>(std::min<std::size_t>(free, 1'000'000)) + 1;
 }
 
 void PendingOutbox::clear() {
   rows_.clear();
+  lanes_.clear();
   bytes_ = 0;
-}
-
-bool PendingOutbox::replace(storage::PendingRows read) {
-  clear();
   seen_id_ = 0;
-  return add(std::move(read));
+  lane_emptied_ = false;
+  cut_short_ = false;
 }
 
-bool PendingOutbox::add(storage::PendingRows read) {
-  std::size_t bytes = bytes_;
-  for (const auto& row : read.rows) bytes += row.bytes();
-  if (!read.complete || !fits(rows_.size() + read.rows.size(), bytes)) {
-    clear();
-    return false;
-  }
-  for (auto& row : read.rows) {
-    const std::int64_t id = row.row.id;
-    rows_.insert_or_assign(id, std::move(row));
-  }
-  bytes_ = bytes;
-  seen_id_ = std::max(seen_id_, read.top_id);
-  return true;
+std::size_t PendingOutbox::room() const {
+  if (rows_.size() >= limits_.max_rows || bytes_ >= limits_.max_bytes) return 0;
+  return limits_.max_rows - rows_.size();
 }
+
+void PendingOutbox::take(storage::LaneHead row) {
+  Lane& lane = lanes_[lane_key(row.row.message)];
+  if (lane.chat_id.empty()) {
+    lane.chat_id = row.row.message.chat_id;
+    lane.callbacks = row.row.message.kind == OutKind::callback_answer;
+  }
+  // Older rows of this lane wait in the database, or the lane is full: this one waits too, and
+  // the lane's own read brings it in order.
+  if (lane.more || lane.reading || lane.rows >= limits_.max_per_lane) {
+    lane.more = true;
+    return;
+  }
+  ++lane.rows;
+  lane.last_id = std::max(lane.last_id, row.row.id);
+  bytes_ += row.bytes();
+  const std::int64_t id = row.row.id;
+  rows_.insert_or_assign(id, std::move(row));
+}
+
+void PendingOutbox::add(storage::PendingRows read) {
+  for (auto& row : read.rows) take(std::move(row));
+  cut_short_ = !read.complete;
+  // A read cut short by its limit goes on after its last row; a complete one saw everything up
+  // to the outbox's highest id.
+  if (read.complete) {
+    seen_id_ = std::max(seen_id_, read.top_id);
+  } else if (!read.rows.empty()) {
+    seen_id_ = std::max(seen_id_, read.rows.back().row.id);
+  }
+}
+
+void PendingOutbox::add_lane(const LaneRead& read, std::vector<storage::LaneHead> rows,
+                             std::size_t limit) {
+  const std::string key = read.chat_id + (read.callbacks ? "#cb" : "");
+  Lane& lane = lanes_[key];
+  lane.reading = false;
+  lane.more = false;
+  const bool cut = rows.size() >= limit;
+  for (auto& row : rows) take(std::move(row));
+  // Cut at its limit: rows after the last one are still in the database.
+  if (cut) lane.more = true;
+  forget_lane_if_idle(key);
+}
+
+std::vector<LaneRead> PendingOutbox::lanes_to_read() {
+  lane_emptied_ = false;
+  std::vector<LaneRead> reads;
+  for (auto& [key, lane] : lanes_) {
+    if (lane.rows > 0 || !lane.more || lane.reading) continue;
+    lane.reading = true;
+    reads.push_back(LaneRead{lane.chat_id, lane.callbacks, lane.last_id, seen_id_});
+  }
+  return reads;
+}
+
+namespace {
+
+struct LaneId {
+  std::string_view chat;
+  bool callbacks = false;
+  bool operator==(const LaneId&) const = default;
+};
+
+struct LaneIdHash {
+  std::size_t operator()(const LaneId& lane) const noexcept {
+    return std::hash<std::string_view>{}(lane.chat) * 2 + (lane.callbacks ? 1 : 0);
+  }
+};
+
+}  // namespace
 
 std::vector<storage::LaneHead*> PendingOutbox::heads(std::size_t limit) {
   std::vector<storage::LaneHead*> heads;
-  std::unordered_set<std::string> lanes;
+  heads.reserve(lanes_.size());
+  std::unordered_set<LaneId, LaneIdHash> taken;
+  taken.reserve(lanes_.size());
   for (auto& [id, row] : rows_) {
-    if (lanes.insert(lane_key(row.row.message)).second) heads.push_back(&row);
+    const Outgoing& m = row.row.message;
+    if (taken.insert(LaneId{m.chat_id, m.kind == OutKind::callback_answer}).second) {
+      heads.push_back(&row);
+    }
   }
   std::sort(heads.begin(), heads.end(), [](const auto* a, const auto* b) {
     return std::pair(a->next_attempt_at, a->row.id) < std::pair(b->next_attempt_at, b->row.id);
@@ -79,11 +127,23 @@ void PendingOutbox::retry_at(std::int64_t id, std::int64_t next_attempt_at) {
   }
 }
 
-void PendingOutbox::done(std::int64_t id) {
-  if (const auto it = rows_.find(id); it != rows_.end()) {
-    bytes_ -= it->second.bytes();
-    rows_.erase(it);
+void PendingOutbox::forget_lane_if_idle(const std::string& key) {
+  const auto it = lanes_.find(key);
+  if (it != lanes_.end() && it->second.rows == 0 && !it->second.more && !it->second.reading) {
+    lanes_.erase(it);
   }
+}
+
+void PendingOutbox::done(std::int64_t id) {
+  const auto it = rows_.find(id);
+  if (it == rows_.end()) return;
+  const std::string key = lane_key(it->second.row.message);
+  bytes_ -= it->second.bytes();
+  rows_.erase(it);
+  if (const auto lane = lanes_.find(key); lane != lanes_.end() && lane->second.rows > 0) {
+    if (--lane->second.rows == 0 && lane->second.more) lane_emptied_ = true;
+  }
+  forget_lane_if_idle(key);
 }
 
 }  // namespace wgbot

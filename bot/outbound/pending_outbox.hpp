@@ -1,36 +1,62 @@
-// The pending rows of one platform's outbox, held in memory by its sender while they are few:
-// new rows are added as they are read (by id, above the highest id seen), and the sender applies
-// what it recorded (a part delivered, a retry, done) instead of reading the rows back. Lanes and
-// their order are the database's (see storage/outbox_lanes.hpp): a lane's oldest row is its head.
+// The oldest pending rows of one platform's outbox, held in memory by its sender: rows are read
+// by id (above the highest id read so far), and the sender applies what it recorded (a part
+// delivered, a retry, done) instead of reading the rows back. A lane is one chat's messages, or
+// its button-press answers; only a lane's oldest row (its head) may be sent.
+//
+// Bounded: at most max_rows rows and max_bytes of bodies and files in all, and max_per_lane rows
+// per lane. A busy lane's further rows stay in the database and are read for that lane alone once
+// its rows in memory are done, so one chat with a long queue never keeps the others' rows out.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/outbox_lanes.hpp"
 
 namespace wgbot {
 
+struct PendingLimits {
+  std::size_t max_rows = 4096;
+  std::size_t max_bytes = std::size_t{8} << 20;
+  std::size_t max_per_lane = 32;
+};
+
+// A lane whose further rows are to be read from the database: those with ids in (after, up_to].
+struct LaneRead {
+  std::string chat_id;
+  bool callbacks = false;
+  std::int64_t after_id = 0;
+  std::int64_t up_to_id = 0;
+};
+
 class PendingOutbox {
  public:
-  PendingOutbox(std::size_t max_rows, std::size_t max_bytes)
-      : max_rows_(max_rows), max_bytes_(max_bytes) {}
+  explicit PendingOutbox(PendingLimits limits) : limits_(limits) {}
 
-  // Replaces everything with a full read (all pending rows, and the outbox's highest id then).
-  // False when they do not fit: the set is left empty.
-  bool replace(storage::PendingRows read);
-  // Adds the rows read above seen_id(). False when the set would no longer fit (it is then
-  // emptied: the database holds the truth) or the read was cut short by its limit.
-  bool add(storage::PendingRows read);
+  // Forgets everything: the next read starts from the first pending row.
   void clear();
+  // Takes a read of the rows above seen_id() (at most room() of them, in id order). Apply the
+  // lanes' reads of the same moment first.
+  void add(storage::PendingRows read);
+  // Takes the rows read for one lane (see lanes_to_read); `limit` is what that read asked for.
+  void add_lane(const LaneRead& lane, std::vector<storage::LaneHead> rows, std::size_t limit);
 
   // Rows above this id have not been read yet.
   [[nodiscard]] std::int64_t seen_id() const { return seen_id_; }
-  // How many more rows a read may bring before the set is full; 1 more means "overflowing".
-  [[nodiscard]] int room() const;
+  // How many rows the next read may bring (0: memory is full).
+  [[nodiscard]] std::size_t room() const;
   [[nodiscard]] std::size_t size() const { return rows_.size(); }
+  // Lanes that have no row in memory but more in the database; each is then marked as being
+  // read, until add_lane.
+  std::vector<LaneRead> lanes_to_read();
+  [[nodiscard]] std::size_t max_per_lane() const { return limits_.max_per_lane; }
+  // Rows wait in the database that a read would bring now: a lane emptied with more rows there,
+  // or the last read was cut short and memory has room again.
+  [[nodiscard]] bool wants_read() const { return lane_emptied_ || (cut_short_ && room() > 0); }
 
   // The head of every lane, earliest next attempt first, at most `limit`.
   std::vector<storage::LaneHead*> heads(std::size_t limit);
@@ -41,13 +67,29 @@ class PendingOutbox {
   void done(std::int64_t id);  // sent or dropped: no longer pending
 
  private:
-  bool fits(std::size_t rows, std::size_t bytes) const;
+  struct Lane {
+    std::string chat_id;
+    bool callbacks = false;
+    std::size_t rows = 0;      // in memory
+    std::int64_t last_id = 0;  // the newest row of this lane taken into memory
+    bool more = false;         // rows of this lane after last_id wait in the database
+    bool reading = false;      // a read for this lane alone is under way
+  };
 
-  std::size_t max_rows_;
-  std::size_t max_bytes_;
-  std::map<std::int64_t, storage::LaneHead> rows_;  // by id: a lane's rows in order
+  // Keeps `row` in memory, or leaves it for its lane's own read when the lane is full.
+  void take(storage::LaneHead row);
+  void forget_lane_if_idle(const std::string& key);
+
+  PendingLimits limits_;
+  std::map<std::int64_t, storage::LaneHead> rows_;  // by id: each lane's rows in order
+  std::unordered_map<std::string, Lane> lanes_;
   std::size_t bytes_ = 0;
   std::int64_t seen_id_ = 0;
+  bool lane_emptied_ = false;
+  bool cut_short_ = false;
 };
+
+// A chat's messages and its button-press answers are separate lanes.
+std::string lane_key(const Outgoing& message);
 
 }  // namespace wgbot

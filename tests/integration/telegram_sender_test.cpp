@@ -14,6 +14,7 @@
 
 #include "bot/http/http_client.hpp"
 #include "bot/outbound/outbox_sender.hpp"
+#include "bot/outbound/pending_outbox.hpp"
 #include "bot/telegram/api_client.hpp"
 #include "bot/telegram/telegram_delivery.hpp"
 #include "core/metrics.hpp"
@@ -31,9 +32,10 @@ namespace {
 using namespace std::chrono_literals;
 using nlohmann::json;
 
-// Run twice: with the pending rows held in memory, and with a memory of one row, so that the
-// sender reads each chat's next message from the database (as it does for a large backlog).
-class TelegramSenderTest : public ::testing::TestWithParam<std::size_t> {
+// Run twice: with the default memory for pending rows, and with a memory of two rows and one
+// per chat, so that most rows wait in the database and each chat's are read for it alone (as in a
+// large backlog).
+class TelegramSenderTest : public ::testing::TestWithParam<PendingLimits> {
  protected:
   TelegramSenderTest() : bot_(make_config({30, 1, 20})) {
     fake_.set_clock(&bot_.clock());
@@ -59,7 +61,8 @@ class TelegramSenderTest : public ::testing::TestWithParam<std::size_t> {
     options.db_path = bot_.config().db;
     options.limits = limits;
     options.backoff = BackoffPolicy{2s, 60s, Jitter::none};
-    options.memory_rows = GetParam();
+    options.memory_rows = GetParam().max_rows;
+    options.memory_per_chat = GetParam().max_per_lane;
     sender_ = std::make_unique<OutboxSender>(ioc_, bot_.writer(), delivery_, bot_.clock(), metrics_,
                                              options);
     sender_->start();
@@ -499,8 +502,9 @@ TEST_P(TelegramSenderTest, DocumentUploadIsRetriedAfter429) {
 }
 
 // Steady traffic is read once in full, then only as new rows; a backlog larger than memory is
-// read lane by lane from the database, and memory is used again once it has drained.
-TEST_P(TelegramSenderTest, PendingRowsAreHeldInMemoryUnlessTheyAreABacklog) {
+// read as memory frees up, each chat's rows in order.
+TEST_P(TelegramSenderTest, PendingRowsAreReadOnceAndABacklogInOrder) {
+  const bool roomy = GetParam().max_rows > 100;
   start_sender(RateLimits{1000, 1000, 1000});
   for (int i = 0; i < 30; ++i) {
     enqueue(std::to_string(100 + (i % 3)), "tin " + std::to_string(i));
@@ -509,18 +513,20 @@ TEST_P(TelegramSenderTest, PendingRowsAreHeldInMemoryUnlessTheyAreABacklog) {
   }
   EXPECT_EQ(fake_.count("sendMessage"), 30U);
   const SenderStats steady = sender_->stats();
-  if (GetParam() > 30) {
-    EXPECT_EQ(steady.full_reads, 1U);
-    EXPECT_EQ(steady.backlog_reads, 0U);
-    EXPECT_GE(steady.new_row_reads, 30U);
-    EXPECT_TRUE(steady.in_memory);
+  EXPECT_EQ(steady.full_reads, 1U);
+  EXPECT_GE(steady.new_row_reads, 30U);
+  EXPECT_EQ(steady.rows_in_memory, 0U);
+  if (roomy) {
+    EXPECT_EQ(steady.lane_reads, 0U);
   }
 
   stop_sender();
-  std::vector<std::string> order;
-  for (int i = 0; i < 40; ++i) enqueue(std::to_string(200 + (i % 4)), "lô " + std::to_string(i));
+  // Half of them for one chat first: a long queue of one chat, then three chats taking turns.
+  for (int i = 0; i < 40; ++i) {
+    enqueue(std::to_string(i < 20 ? 200 : 201 + (i % 3)), "lô " + std::to_string(i));
+  }
   start_sender(RateLimits{1000, 1000, 1000});
-  for (int s = 0; s < 10 && fake_.count("sendMessage") < 70; ++s) {
+  for (int s = 0; s < 60 && fake_.count("sendMessage") < 70; ++s) {
     sender_->settle();
     bot_.clock().advance(1s);
   }
@@ -540,18 +546,18 @@ TEST_P(TelegramSenderTest, PendingRowsAreHeldInMemoryUnlessTheyAreABacklog) {
   }
   EXPECT_EQ(last.size(), 4U);
   const SenderStats after = sender_->stats();
-  if (GetParam() > 40) {
-    EXPECT_EQ(after.backlog_reads, 0U);
-  } else {
-    EXPECT_GT(after.backlog_reads, 0U);
+  EXPECT_EQ(after.full_reads, 1U);
+  EXPECT_EQ(after.rows_in_memory, 0U);
+  if (!roomy) {
+    EXPECT_GT(after.lane_reads, 0U);
   }
-  sender_->settle();
-  EXPECT_TRUE(sender_->stats().in_memory);  // drained: back to memory
 }
 
-INSTANTIATE_TEST_SUITE_P(Memory, TelegramSenderTest, ::testing::Values(1000, 1),
+INSTANTIATE_TEST_SUITE_P(Memory, TelegramSenderTest,
+                         ::testing::Values(PendingLimits{}, PendingLimits{2, 1 << 20, 1}),
                          [](const auto& info) {
-                           return info.param > 1 ? std::string("InMemory") : std::string("Backlog");
+                           return info.param.max_rows > 100 ? std::string("Default")
+                                                            : std::string("TwoRows");
                          });
 
 }  // namespace

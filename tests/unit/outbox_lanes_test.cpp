@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include "bot/outbound/pending_outbox.hpp"
 #include "bot/telegram/api_result.hpp"
 #include "bot/telegram/telegram_delivery.hpp"
 #include "fakes/fake_telegram.hpp"
@@ -28,9 +29,19 @@ class OutboxLanesTest : public ::testing::Test {
     return OutboxRepository(*db_).enqueue(m, at);
   }
 
+  // The heads a sender would see: every pending row read into its memory, then each lane's
+  // oldest, earliest next attempt first.
+  std::vector<storage::LaneHead> heads() {
+    PendingOutbox pending{PendingLimits{}};
+    pending.add(OutboxLanes(*db_).pending_after("telegram", 0, 100));
+    std::vector<storage::LaneHead> out;
+    for (const auto* h : pending.heads(100)) out.push_back(*h);
+    return out;
+  }
+
   std::vector<std::int64_t> head_ids() {
     std::vector<std::int64_t> ids;
-    for (const auto& h : OutboxLanes(*db_).heads("telegram", 100)) ids.push_back(h.row.id);
+    for (const auto& h : heads()) ids.push_back(h.row.id);
     return ids;
   }
 
@@ -54,19 +65,19 @@ TEST_F(OutboxLanesTest, AHeadWaitingForItsRetryHoldsItsChatBack) {
   add("1");
   const auto b1 = add("2");
   OutboxRepository(*db_).mark_retry(a1, 500, "HTTP 502");
-  const auto heads = OutboxLanes(*db_).heads("telegram", 100);
-  ASSERT_EQ(heads.size(), 2u);
-  EXPECT_EQ(heads[0].row.id, b1);  // due first
-  EXPECT_EQ(heads[1].row.id, a1);  // not a1's successor: order within a chat is kept
-  EXPECT_EQ(heads[1].next_attempt_at, 500);
+  const auto lane_heads = heads();
+  ASSERT_EQ(lane_heads.size(), 2u);
+  EXPECT_EQ(lane_heads[0].row.id, b1);  // due first
+  EXPECT_EQ(lane_heads[1].row.id, a1);  // not a1's successor: order within a chat is kept
+  EXPECT_EQ(lane_heads[1].next_attempt_at, 500);
 }
 
 TEST_F(OutboxLanesTest, ProgressOfASplitMessageIsKeptAndCleared) {
   const auto id = add("1");
   OutboxLanes(*db_).set_parts_done(id, 2);
-  EXPECT_EQ(OutboxLanes(*db_).heads("telegram", 10).at(0).parts_done, 2);
+  EXPECT_EQ(heads().at(0).parts_done, 2);
   OutboxLanes(*db_).clear_parts_done(id);
-  EXPECT_EQ(OutboxLanes(*db_).heads("telegram", 10).at(0).parts_done, 0);
+  EXPECT_EQ(heads().at(0).parts_done, 0);
 }
 
 TEST_F(OutboxLanesTest, FailingAChatFailsAllItsPendingRowsOnly) {
@@ -107,8 +118,30 @@ TEST_F(OutboxLanesTest, PendingRowsAboveAnIdComeInIdOrderWithTheHighestId) {
   EXPECT_EQ(cut.rows.size(), 1U);
   EXPECT_FALSE(cut.complete);
   EXPECT_TRUE(OutboxLanes(*db_).pending_after("telegram", d, 10).rows.empty());
-  EXPECT_EQ(OutboxLanes(*db_).pending_count("telegram", 10), 2);
-  EXPECT_EQ(OutboxLanes(*db_).pending_count("telegram", 1), 1);
+}
+
+TEST_F(OutboxLanesTest, OneLanesRowsBetweenTwoIdsComeInIdOrder) {
+  const auto a1 = add("1");
+  const auto cb = add("1", OutKind::callback_answer);
+  const auto b1 = add("2");
+  const auto a2 = add("1");
+  const auto a3 = add("1");
+  const auto ids = [](const std::vector<LaneHead>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.row.id);
+    return out;
+  };
+  const OutboxLanes lanes(*db_);
+  EXPECT_EQ(ids(lanes.pending_in_lane("telegram", "1", false, 0, a3, 10)),
+            (std::vector<std::int64_t>{a1, a2, a3}));
+  EXPECT_EQ(ids(lanes.pending_in_lane("telegram", "1", false, a1, a2, 10)),
+            (std::vector<std::int64_t>{a2}));
+  EXPECT_EQ(ids(lanes.pending_in_lane("telegram", "1", false, 0, a3, 2)),
+            (std::vector<std::int64_t>{a1, a2}));
+  EXPECT_EQ(ids(lanes.pending_in_lane("telegram", "1", true, 0, a3, 10)),
+            (std::vector<std::int64_t>{cb}));
+  EXPECT_EQ(ids(lanes.pending_in_lane("telegram", "2", false, 0, a3, 10)),
+            (std::vector<std::int64_t>{b1}));
 }
 
 // The read after each commit must cost what was written since, not what has ever been sent.
