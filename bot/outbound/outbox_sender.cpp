@@ -288,19 +288,21 @@ void OutboxSender::Impl::on_read(ReadOutcome outcome) {
 
 // Sends the due heads of the lanes in memory while the window has room.
 void OutboxSender::Impl::send_due(TimeMs now, std::optional<TimeMs>& wake) {
-  if (read_everything) return;  // memory is about to be replaced
+  if (read_everything || in_flight >= options.max_in_flight) return;
   const std::int64_t now_s = seconds_floor(now);
-  for (storage::LaneHead* head : pending.heads(static_cast<std::size_t>(options.lanes_per_pass))) {
-    if (in_flight >= options.max_in_flight) {
-      break;  // a send recorded starts the next one
+  // Picked first, sent after: sending must not run while the heads are walked.
+  std::vector<storage::LaneHead*> due;
+  const std::size_t room = options.max_in_flight - in_flight;
+  pending.for_each_head([&](storage::LaneHead& head) {
+    if (head.next_attempt_at > now_s) {  // in order: the rest are not due either
+      const TimeMs at{std::chrono::seconds{head.next_attempt_at}};
+      wake = wake ? std::min(*wake, at) : at;
+      return false;
     }
-    if (head->next_attempt_at > now_s) {  // sorted: the rest are not due either
-      const TimeMs due{std::chrono::seconds{head->next_attempt_at}};
-      wake = wake ? std::min(*wake, due) : due;
-      break;
-    }
-    try_send(*head, now, wake);
-  }
+    if (!busy_lanes.contains(lane_of(head.row.message))) due.push_back(&head);
+    return due.size() < room;
+  });
+  for (storage::LaneHead* head : due) try_send(*head, now, wake);
 }
 
 // In memory, the next sends need no read: a result recorded frees a lane and a window slot.

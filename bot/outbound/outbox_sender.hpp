@@ -36,7 +36,6 @@ struct SenderOptions {
   std::string db_path;  // the sender reads the outbox through its own read-only connection
   RateLimits limits;
   BackoffPolicy backoff;
-  int lanes_per_pass = 500;  // rows looked at per pass (one per chat)
   // Most sends started and not yet recorded as done. They are the only messages a crash can
   // deliver twice (the platform got them, the outbox does not know yet), so the window is kept
   // as small as throughput allows; see in_flight_window().

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 namespace wgbot {
@@ -16,6 +15,7 @@ std::string lane_key(const Outgoing& message) {
 void PendingOutbox::clear() {
   rows_.clear();
   lanes_.clear();
+  heads_.clear();
   bytes_ = 0;
   seen_id_ = 0;
   lane_emptied_ = false;
@@ -35,14 +35,15 @@ void PendingOutbox::take(storage::LaneHead row) {
   }
   // Older rows of this lane wait in the database, or the lane is full: this one waits too, and
   // the lane's own read brings it in order.
-  if (lane.more || lane.reading || lane.rows >= limits_.max_per_lane) {
+  if (lane.more || lane.reading || lane.ids.size() >= limits_.max_per_lane) {
     lane.more = true;
     return;
   }
-  ++lane.rows;
-  lane.last_id = std::max(lane.last_id, row.row.id);
-  bytes_ += row.bytes();
   const std::int64_t id = row.row.id;
+  lane.ids.push_back(id);
+  if (lane.ids.size() == 1) heads_.emplace(row.next_attempt_at, id);
+  lane.last_id = std::max(lane.last_id, id);
+  bytes_ += row.bytes();
   rows_.insert_or_assign(id, std::move(row));
 }
 
@@ -75,44 +76,20 @@ std::vector<LaneRead> PendingOutbox::lanes_to_read() {
   lane_emptied_ = false;
   std::vector<LaneRead> reads;
   for (auto& [key, lane] : lanes_) {
-    if (lane.rows > 0 || !lane.more || lane.reading) continue;
+    if (!lane.ids.empty() || !lane.more || lane.reading) continue;
     lane.reading = true;
     reads.push_back(LaneRead{lane.chat_id, lane.callbacks, lane.last_id, seen_id_});
   }
   return reads;
 }
 
-namespace {
-
-struct LaneId {
-  std::string_view chat;
-  bool callbacks = false;
-  bool operator==(const LaneId&) const = default;
-};
-
-struct LaneIdHash {
-  std::size_t operator()(const LaneId& lane) const noexcept {
-    return std::hash<std::string_view>{}(lane.chat) * 2 + (lane.callbacks ? 1 : 0);
-  }
-};
-
-}  // namespace
-
 std::vector<storage::LaneHead*> PendingOutbox::heads(std::size_t limit) {
   std::vector<storage::LaneHead*> heads;
-  heads.reserve(lanes_.size());
-  std::unordered_set<LaneId, LaneIdHash> taken;
-  taken.reserve(lanes_.size());
-  for (auto& [id, row] : rows_) {
-    const Outgoing& m = row.row.message;
-    if (taken.insert(LaneId{m.chat_id, m.kind == OutKind::callback_answer}).second) {
-      heads.push_back(&row);
-    }
-  }
-  std::sort(heads.begin(), heads.end(), [](const auto* a, const auto* b) {
-    return std::pair(a->next_attempt_at, a->row.id) < std::pair(b->next_attempt_at, b->row.id);
+  for_each_head([&](storage::LaneHead& head) {
+    if (heads.size() >= limit) return false;
+    heads.push_back(&head);
+    return true;
   });
-  if (heads.size() > limit) heads.resize(limit);
   return heads;
 }
 
@@ -121,15 +98,16 @@ void PendingOutbox::part_delivered(std::int64_t id, int parts_done) {
 }
 
 void PendingOutbox::retry_at(std::int64_t id, std::int64_t next_attempt_at) {
-  if (const auto it = rows_.find(id); it != rows_.end()) {
-    it->second.next_attempt_at = next_attempt_at;
-    ++it->second.row.attempts;
-  }
+  const auto it = rows_.find(id);
+  if (it == rows_.end()) return;
+  if (heads_.erase({it->second.next_attempt_at, id}) > 0) heads_.emplace(next_attempt_at, id);
+  it->second.next_attempt_at = next_attempt_at;
+  ++it->second.row.attempts;
 }
 
 void PendingOutbox::forget_lane_if_idle(const std::string& key) {
   const auto it = lanes_.find(key);
-  if (it != lanes_.end() && it->second.rows == 0 && !it->second.more && !it->second.reading) {
+  if (it != lanes_.end() && it->second.ids.empty() && !it->second.more && !it->second.reading) {
     lanes_.erase(it);
   }
 }
@@ -138,11 +116,16 @@ void PendingOutbox::done(std::int64_t id) {
   const auto it = rows_.find(id);
   if (it == rows_.end()) return;
   const std::string key = lane_key(it->second.row.message);
+  heads_.erase({it->second.next_attempt_at, id});
   bytes_ -= it->second.bytes();
   rows_.erase(it);
-  if (const auto lane = lanes_.find(key); lane != lanes_.end() && lane->second.rows > 0) {
-    if (--lane->second.rows == 0 && lane->second.more) lane_emptied_ = true;
-  }
+  const auto lane = lanes_.find(key);
+  if (lane == lanes_.end()) return;
+  auto& ids = lane->second.ids;
+  const bool was_head = !ids.empty() && ids.front() == id;
+  ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+  if (was_head && !ids.empty()) heads_.emplace(rows_.at(ids.front()).next_attempt_at, ids.front());
+  if (ids.empty() && lane->second.more) lane_emptied_ = true;
   forget_lane_if_idle(key);
 }
 

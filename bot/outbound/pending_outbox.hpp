@@ -10,9 +10,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "storage/outbox_lanes.hpp"
@@ -60,6 +63,14 @@ class PendingOutbox {
 
   // The head of every lane, earliest next attempt first, at most `limit`.
   std::vector<storage::LaneHead*> heads(std::size_t limit);
+  // Calls `visit(head)` for each lane's head, earliest next attempt first, until it returns
+  // false. `visit` must not change this PendingOutbox.
+  template <typename Visit>
+  void for_each_head(Visit&& visit) {
+    for (const auto& [at, id] : heads_) {
+      if (!visit(rows_.at(id))) return;
+    }
+  }
 
   // What the sender recorded for a row.
   void part_delivered(std::int64_t id, int parts_done);
@@ -70,10 +81,10 @@ class PendingOutbox {
   struct Lane {
     std::string chat_id;
     bool callbacks = false;
-    std::size_t rows = 0;      // in memory
-    std::int64_t last_id = 0;  // the newest row of this lane taken into memory
-    bool more = false;         // rows of this lane after last_id wait in the database
-    bool reading = false;      // a read for this lane alone is under way
+    std::deque<std::int64_t> ids;  // the lane's rows in memory, oldest first
+    std::int64_t last_id = 0;      // the newest row of this lane taken into memory
+    bool more = false;             // rows of this lane after last_id wait in the database
+    bool reading = false;          // a read for this lane alone is under way
   };
 
   // Keeps `row` in memory, or leaves it for its lane's own read when the lane is full.
@@ -83,6 +94,7 @@ class PendingOutbox {
   PendingLimits limits_;
   std::map<std::int64_t, storage::LaneHead> rows_;  // by id: each lane's rows in order
   std::unordered_map<std::string, Lane> lanes_;
+  std::set<std::pair<std::int64_t, std::int64_t>> heads_;  // (next attempt, id) of lane heads
   std::size_t bytes_ = 0;
   std::int64_t seen_id_ = 0;
   bool lane_emptied_ = false;
