@@ -52,6 +52,14 @@ std::string media_path(std::string_view token, std::string_view content_type) {
   return std::string(kMediaPrefix) + std::string(token) + media_extension(content_type);
 }
 
+std::string loggable_path(std::string_view path) {
+  if (path.substr(0, kMediaPrefix.size()) != kMediaPrefix) return std::string(path);
+  const std::string_view name = path.substr(kMediaPrefix.size());
+  const std::size_t dot = name.find('.');
+  return std::string(kMediaPrefix) + "***" +
+         std::string(dot == std::string_view::npos ? std::string_view{} : name.substr(dot));
+}
+
 MediaShelf::MediaShelf(MediaShelfOptions options) : options_(options) {}
 
 std::optional<std::string> MediaShelf::put(std::string bytes, std::string content_type,

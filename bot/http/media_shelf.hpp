@@ -43,6 +43,9 @@ struct MediaItem {
 [[nodiscard]] std::string media_extension(std::string_view content_type);
 // "/media/<token><extension>".
 [[nodiscard]] std::string media_path(std::string_view token, std::string_view content_type);
+// `path` as the logs may show it: a path under kMediaPrefix loses its token ("/media/***.png"),
+// since whoever has the URL has the file; any other path is unchanged.
+[[nodiscard]] std::string loggable_path(std::string_view path);
 
 // Thread-safe: the outbox senders put, the HTTP server's connections get.
 class MediaShelf {

@@ -18,6 +18,7 @@
 #include "bot/zalo_bot/zalo_bot_delivery.hpp"
 #include "core/clock.hpp"
 #include "core/utf16.hpp"
+#include "fakes/captured_log.hpp"
 #include "fakes/fake_zalo_bot.hpp"
 #include "fakes/http_test_client.hpp"
 #include "fakes/temp_dir.hpp"
@@ -97,6 +98,24 @@ TEST(ZaloBotPhoto, TheDigestChartIsSentByUrlAndServedByTheBotFor24Hours) {
 
   bot.clock().advance(24h);
   EXPECT_EQ(test::http_request(port, "GET", path).status, 404);
+}
+
+// The URL is the only key to the picture: the request log names the route, not the token.
+TEST(ZaloBotPhoto, TheTokenOfAPictureNeverReachesTheLog) {
+  CapturedLog log(spdlog::level::debug);
+  TempDir dir;
+  FakeZaloBot fake;
+  ZaloBotRuntime bot(dir, fake, kPublicUrl);
+  link_luc(bot, fake);
+  ASSERT_EQ(bot.say("u-luc", "/baocao"), 200);
+  const auto photos = wait_for_photos(fake, "u-luc", 1);
+  ASSERT_EQ(photos.size(), 1U);
+  const std::string path = photos[0].url.substr(std::string(kPublicUrl).size());
+  const std::string token = path.substr(std::string("/media/").size(), http::kMediaTokenLength);
+  ASSERT_EQ(test::http_request(bot.runtime().port(), "GET", path).status, 200);
+  const std::string text = log.text();
+  EXPECT_NE(text.find("path=/media/"), std::string::npos);
+  EXPECT_EQ(text.find(token), std::string::npos);
 }
 
 // A group that refuses the bot's photo gets it to the asker privately, as a text reply would.

@@ -95,6 +95,14 @@ TEST(MediaShelf, PathsCarryTheExtensionOfTheContentType) {
   EXPECT_EQ(media_path("tok", "text/csv"), "/media/tok");
 }
 
+TEST(MediaShelf, LoggedPathsHideTheToken) {
+  const std::string token(kMediaTokenLength, 'Q');
+  EXPECT_EQ(loggable_path("/media/" + token + ".png"), "/media/***.png");
+  EXPECT_EQ(loggable_path("/media/" + token), "/media/***");
+  EXPECT_EQ(loggable_path("/webhook/zalo"), "/webhook/zalo");
+  EXPECT_EQ(loggable_path("/mediaX/" + token), "/mediaX/" + token);
+}
+
 // The route, through the router as the server calls it.
 class MediaRoute : public ::testing::Test {
  protected:
