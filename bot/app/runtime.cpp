@@ -13,6 +13,8 @@
 #include "bot/app/service_endpoints.hpp"
 #include "bot/dispatch/dispatcher.hpp"
 #include "bot/http/http_server.hpp"
+#include "bot/http/media_route.hpp"
+#include "bot/http/media_shelf.hpp"
 #include "bot/http/router.hpp"
 #include "bot/platform/platform_host.hpp"
 #include "bot/scheduler/scheduler.hpp"
@@ -61,7 +63,7 @@ struct BotRuntime::Impl {
         dispatcher(config, clock),
         ingest(writer, dispatcher, metrics, options.ingest),
         router(std::make_shared<http::Router>()),
-        context{ioc, config, writer, ingest, dispatcher, metrics, clock},
+        context{ioc, config, writer, ingest, dispatcher, metrics, clock, media},
         scheduler(writer, config, clock) {
     if (options.settings) {
       dispatcher.use_settings(options.settings);
@@ -78,6 +80,7 @@ struct BotRuntime::Impl {
   Metrics metrics;
   IngestService ingest;
   std::shared_ptr<http::Router> router;
+  http::MediaShelf media;
   PlatformContext context;
   scheduler::Scheduler scheduler;
   std::vector<std::unique_ptr<PlatformHost>> hosts;
@@ -124,6 +127,7 @@ BotRuntime::BotRuntime(std::shared_ptr<const Config> config, const Clock& clock,
   auto& impl = *impl_;
   add_service_endpoints(*impl.router, impl.writer, impl.metrics, impl.clock,
                         impl.ioc.get_executor());
+  http::add_media_route(*impl.router, impl.media, impl.clock);
   // Which platform each webhook path belongs to, so that what the HTTP layer refuses before a
   // handler sees it (a body too large, bad framing) is counted against that platform.
   auto owners = std::make_shared<std::map<std::string, std::string, std::less<>>>();

@@ -6,31 +6,59 @@
 
 namespace wgbot::http {
 
-void Router::add(std::string method, std::string path, Handler handler) {
+void Router::add_to(Routes& table, std::string method, std::string path, Handler handler) {
   if (method.empty()) throw std::invalid_argument("route method is empty");
   if (path.empty() || path.front() != '/') {
     throw std::invalid_argument("route path must start with '/': " + path);
   }
   if (!handler) throw std::invalid_argument("route handler is empty: " + method + " " + path);
-  if (has(method, path)) throw std::invalid_argument("duplicate route: " + method + " " + path);
-  routes_[std::move(path)].push_back(Route{std::move(method), std::move(handler)});
+  auto& routes = table[path];
+  if (std::any_of(routes.begin(), routes.end(),
+                  [&](const Route& r) { return r.method == method; })) {
+    throw std::invalid_argument("duplicate route: " + method + " " + path);
+  }
+  routes.push_back(Route{std::move(method), std::move(handler)});
+}
+
+void Router::add(std::string method, std::string path, Handler handler) {
+  add_to(routes_, std::move(method), std::move(path), std::move(handler));
+}
+
+void Router::add_prefix(std::string method, std::string prefix, Handler handler) {
+  if (prefix.empty() || prefix.back() != '/') {
+    throw std::invalid_argument("route prefix must end with '/': " + prefix);
+  }
+  add_to(prefixes_, std::move(method), std::move(prefix), std::move(handler));
+}
+
+const std::vector<Router::Route>* Router::routes_for(std::string_view path) const {
+  if (const auto found = routes_.find(path); found != routes_.end()) return &found->second;
+  const std::vector<Route>* best = nullptr;
+  std::size_t best_length = 0;
+  for (const auto& [prefix, routes] : prefixes_) {
+    if (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix &&
+        prefix.size() > best_length) {
+      best = &routes;
+      best_length = prefix.size();
+    }
+  }
+  return best;
 }
 
 void Router::dispatch(Request request, Responder responder) const {
-  const auto found = routes_.find(request.path);
-  if (found == routes_.end()) {
+  const auto* routes = routes_for(request.path);
+  if (routes == nullptr) {
     responder.send(text_response(404, "not found"));
     return;
   }
-  const auto& routes = found->second;
-  auto route = std::find_if(routes.begin(), routes.end(),
+  auto route = std::find_if(routes->begin(), routes->end(),
                             [&](const Route& r) { return r.method == request.method; });
   // HEAD is GET without the body (RFC 9110 §9.3.2); the server leaves the body out.
-  if (route == routes.end() && request.method == "HEAD") {
-    route = std::find_if(routes.begin(), routes.end(),
+  if (route == routes->end() && request.method == "HEAD") {
+    route = std::find_if(routes->begin(), routes->end(),
                          [](const Route& r) { return r.method == "GET"; });
   }
-  if (route == routes.end()) {
+  if (route == routes->end()) {
     Response response = text_response(405, "method not allowed");
     response.headers.emplace_back("Allow", allowed_methods(request.path));
     responder.send(std::move(response));
@@ -54,11 +82,11 @@ std::vector<std::string> Router::paths() const {
 
 std::string Router::allowed_methods(std::string_view path) const {
   std::string allow;
-  const auto found = routes_.find(path);
-  if (found == routes_.end()) return allow;
+  const auto* routes = routes_for(path);
+  if (routes == nullptr) return allow;
   bool head = false;
   bool get = false;
-  for (const auto& route : found->second) {
+  for (const auto& route : *routes) {
     if (!allow.empty()) allow += ", ";
     allow += route.method;
     head = head || route.method == "HEAD";

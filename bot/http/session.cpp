@@ -15,6 +15,7 @@
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http.hpp>
 
+#include "bot/http/media_shelf.hpp"
 #include "bot/http/server_state.hpp"
 
 namespace wgbot::http::detail {
@@ -343,7 +344,7 @@ asio::awaitable<After> serve_one(ServerState& server, const std::shared_ptr<Conn
   Request request = to_request(std::move(*read.message), c.remote);
   request.id = request_id_prefix() + "-" + std::to_string(number);
   const std::string method = request.method;
-  const std::string path = request.path;
+  const std::string path = loggable_path(request.path);
   const std::string id = request.id;
   const auto started = Clock::now();
 

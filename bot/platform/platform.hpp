@@ -24,8 +24,9 @@ class IngestService;
 class Metrics;
 struct Config;
 namespace http {
+class MediaShelf;
 class Router;
-}
+}  // namespace http
 namespace storage {
 class Writer;
 }
@@ -39,6 +40,9 @@ struct PlatformContext {
   Dispatcher& dispatcher;  // to tell it the bot's own username on the platform
   Metrics& metrics;
   const Clock& clock;
+  // Files served by the bot's own HTTP server at public_url + /media/…, for a platform that
+  // fetches media by URL instead of taking an upload.
+  http::MediaShelf& media;
 };
 
 class Platform {

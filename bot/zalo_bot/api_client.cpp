@@ -43,6 +43,13 @@ void ApiClient::send_message(const std::string& chat_id, const std::string& text
   call("sendMessage", json{{"chat_id", chat_id}, {"text", text}}, std::move(done));
 }
 
+void ApiClient::send_photo(const std::string& chat_id, const std::string& photo_url,
+                           const std::string& caption, Done done) {
+  json body{{"chat_id", chat_id}, {"photo", photo_url}};
+  if (!caption.empty()) body["caption"] = caption;
+  call("sendPhoto", body, std::move(done));
+}
+
 void ApiClient::send_typing(const std::string& chat_id, Done done) {
   call("sendChatAction", json{{"chat_id", chat_id}, {"action", "typing"}}, std::move(done));
 }

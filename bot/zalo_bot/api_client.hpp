@@ -43,6 +43,10 @@ class ApiClient {
   void set_webhook(const std::string& url, const std::string& secret_token, Done done);
   void delete_webhook(Done done);
   void send_message(const std::string& chat_id, const std::string& text, Done done);
+  // A photo Zalo fetches from `photo_url` (HTTP(S); Zalo takes no upload), with `caption`
+  // (<= 2000 characters) under it unless it is empty.
+  void send_photo(const std::string& chat_id, const std::string& photo_url,
+                  const std::string& caption, Done done);
   // Shows "typing…" in the chat (the only action Zalo offers).
   void send_typing(const std::string& chat_id, Done done);
 

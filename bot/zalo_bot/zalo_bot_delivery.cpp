@@ -5,16 +5,27 @@
 #include <utility>
 #include <vector>
 
+#include "bot/http/media_shelf.hpp"
+#include "bot/platform/webhook_secret.hpp"
 #include "bot/zalo_bot/api_client.hpp"
 #include "bot/zalo_bot/formatter.hpp"
+#include "core/clock.hpp"
 
 namespace wgbot::zalo_bot {
 
 namespace {
 
-std::vector<std::string> chunks_of(const Outgoing& message) {
-  if (message.kind == OutKind::callback_answer) return {};  // nothing was pressed on Zalo
-  return split_text(message_text(message));
+// Group support is partial upstream: a group reply refused as a bad request means the group
+// does not take the bot's messages, and the reply goes to its sender privately instead.
+ApiClient::Done classify(const Outgoing& message, Delivery::Done done) {
+  const bool group_reply = !message.private_fallback_chat_id.empty();
+  return [done = std::move(done), group_reply](const ApiResult& r) {
+    DeliveryResult result = to_delivery_result(r);
+    if (group_reply && r.outcome == ApiOutcome::bad_request) {
+      result.status = DeliveryStatus::chat_gone;
+    }
+    done(std::move(result));
+  };
 }
 
 }  // namespace
@@ -46,30 +57,60 @@ DeliveryResult to_delivery_result(const ApiResult& result) {
   return out;
 }
 
+ZaloPlan plan_of(const Outgoing& message, bool photos) {
+  ZaloPlan plan;
+  if (message.kind == OutKind::callback_answer) return plan;  // nothing was pressed on Zalo
+  plan.chunks = split_text(message_text(message));
+  plan.photo = photos && message.file.kind == FileKind::photo && !message.file.bytes.empty();
+  if (plan.photo && plan.chunks.size() == 1) {
+    plan.caption = std::move(plan.chunks.front());
+    plan.chunks.clear();
+  }
+  return plan;
+}
+
 int ZaloBotDelivery::parts(const Outgoing& message) const {
-  return static_cast<int>(chunks_of(message).size());
+  return plan_of(message, photos_.enabled()).parts();
 }
 
 void ZaloBotDelivery::send_part(const Outgoing& message, int part, Done done) {
-  const std::vector<std::string> chunks = chunks_of(message);
-  if (part < 0 || static_cast<std::size_t>(part) >= chunks.size()) {
+  ZaloPlan plan = plan_of(message, photos_.enabled());
+  if (part < 0 || part >= plan.parts()) {
     DeliveryResult nothing;
     nothing.status = DeliveryStatus::rejected;
     nothing.error = "no such part";
     done(std::move(nothing));
     return;
   }
-  // Group support is partial upstream: a group reply refused as a bad request means the group
-  // does not take the bot's messages, and the reply goes to its sender privately instead.
-  const bool group_reply = !message.private_fallback_chat_id.empty();
-  api_.send_message(message.chat_id, chunks[static_cast<std::size_t>(part)],
-                    [done = std::move(done), group_reply](const ApiResult& r) {
-                      DeliveryResult result = to_delivery_result(r);
-                      if (group_reply && r.outcome == ApiOutcome::bad_request) {
-                        result.status = DeliveryStatus::chat_gone;
-                      }
-                      done(std::move(result));
-                    });
+  if (plan.photo && part == 0) {
+    send_photo(message, plan.caption, std::move(done));
+    return;
+  }
+  const auto chunk = static_cast<std::size_t>(part - (plan.photo ? 1 : 0));
+  api_.send_message(message.chat_id, plan.chunks[chunk], classify(message, std::move(done)));
+}
+
+// The bytes go on the shelf at every attempt: the shelf is memory only, and a row resent after
+// a restart must find its photo again.
+void ZaloBotDelivery::send_photo(const Outgoing& message, const std::string& caption, Done done) {
+  const OutgoingFile& file = message.file;
+  const auto token = photos_.shelf->put(file.bytes, file.content_type, photos_.clock->now());
+  if (!token) {
+    // Larger than the whole shelf: the reader still gets the words.
+    spdlog::warn("event=zalo_bot_photo_not_shelved bytes={} detail=\"larger than the shelf\"",
+                 file.bytes.size());
+    if (caption.empty()) {
+      DeliveryResult skipped;
+      skipped.status = DeliveryStatus::sent;
+      done(std::move(skipped));
+      return;
+    }
+    api_.send_message(message.chat_id, caption, classify(message, std::move(done)));
+    return;
+  }
+  const std::string url =
+      webhook_url(photos_.public_url, http::media_path(*token, file.content_type));
+  api_.send_photo(message.chat_id, url, caption, classify(message, std::move(done)));
 }
 
 }  // namespace wgbot::zalo_bot

@@ -53,7 +53,7 @@ struct ZaloBotPlatform::Impl {
         options(std::move(o)),
         http(c.ioc, options.client),
         api(http, config->zalo_bot.api_base_url, config->zalo_bot.token),
-        delivery(api),
+        delivery(api, PhotoHosting{&c.media, &c.clock, config->public_url}),
         poller(c.ioc, api, c.ingest, c.metrics, identity, options.poller),
         typing(c.ioc, options.typing_after,
                [this](const std::string& chat_id) {
@@ -148,6 +148,8 @@ Capabilities ZaloBotPlatform::capabilities() const {
   Capabilities c;
   c.max_message_length = kMaxMessageUnits;
   c.groups = true;
+  // Zalo fetches a photo from a URL: the bot serves it only where it is reachable (webhook mode).
+  c.photos = webhook_mode();
   return c;
 }
 

@@ -54,7 +54,8 @@ class ZaloBotPlatform final : public Platform {
   ZaloBotPlatform& operator=(const ZaloBotPlatform&) = delete;
 
   [[nodiscard]] std::string_view id() const override;
-  // No buttons, 2000 UTF-16 units a message, groups (only messages that mention the bot).
+  // No buttons, 2000 UTF-16 units a message, groups (only messages that mention the bot),
+  // photos in webhook mode (served from public_url + /media/, see ZaloBotDelivery).
   [[nodiscard]] Capabilities capabilities() const override;
   [[nodiscard]] RateLimits rate_limits() const override;
   // Registers POST /webhook/zalo (in both modes: harmless when polling). Resolves the secret

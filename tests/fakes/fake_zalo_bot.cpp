@@ -17,9 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kMethods = {
-    "getMe",          "getUpdates",  "setWebhook",    "deleteWebhook",
-    "getWebhookInfo", "sendMessage", "sendChatAction"};
+constexpr std::array<std::string_view, 8> kMethods = {
+    "getMe",          "getUpdates",  "setWebhook", "deleteWebhook",
+    "getWebhookInfo", "sendMessage", "sendPhoto",  "sendChatAction"};
 
 http::Response json_response(int status, std::string body) {
   http::Response response;
@@ -134,6 +134,29 @@ std::vector<std::string> FakeZaloBot::texts_to(const std::string& chat_id) const
   return texts;
 }
 
+std::vector<std::string> FakeZaloBot::words_to(const std::string& chat_id) const {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> words;
+  for (const auto& call : calls_) {
+    if (call.body.value("chat_id", "") != chat_id) continue;
+    if (call.method == "sendMessage") words.push_back(call.body.value("text", ""));
+    if (call.method == "sendPhoto" && call.body.contains("caption")) {
+      words.push_back(call.body.value("caption", ""));
+    }
+  }
+  return words;
+}
+
+std::vector<ZaloPhoto> FakeZaloBot::photos_to(const std::string& chat_id) const {
+  std::vector<ZaloPhoto> photos;
+  for (const auto& call : calls("sendPhoto")) {
+    if (call.body.value("chat_id", "") != chat_id) continue;
+    photos.push_back(ZaloPhoto{call.body.value("chat_id", ""), call.body.value("photo", ""),
+                               call.body.value("caption", "")});
+  }
+  return photos;
+}
+
 bool FakeZaloBot::wait_for(std::string_view method, std::size_t n,
                            std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mu_);
@@ -186,7 +209,7 @@ http::Response FakeZaloBot::default_answer(const std::string& method, const json
   if (method == "setWebhook") {
     return json_response(200, read_fixture("zalo-bot/setWebhook_response.json"));
   }
-  if (method == "sendMessage") {
+  if (method == "sendMessage" || method == "sendPhoto") {
     std::lock_guard lock(mu_);
     const json sent = {
         {"ok", true},

@@ -1,8 +1,9 @@
 // A fake Zalo Bot API server on 127.0.0.1:0, built on the project's own HttpServer. It records
-// every call (method + JSON body), answers from the fixtures under tests/fixtures/zalo-bot,
-// hands out queued updates through getUpdates ONE per call (holding a long poll open until one
-// is queued, else answering 408 after a short real-time cap), and answers with queued canned
-// responses (429, 500, 401, …) before its defaults.
+// every call (method + JSON body; sendPhoto's chat_id, photo URL and caption among them),
+// answers from the fixtures under tests/fixtures/zalo-bot, hands out queued updates through
+// getUpdates ONE per call (holding a long poll open until one is queued, else answering 408
+// after a short real-time cap), and answers with queued canned responses (429, 500, 401, …)
+// before its defaults.
 #pragma once
 
 #include <chrono>
@@ -28,6 +29,13 @@ struct ZaloCall {
   nlohmann::json body;
 };
 
+// One sendPhoto as the fake received it.
+struct ZaloPhoto {
+  std::string chat_id;
+  std::string url;      // `photo`
+  std::string caption;  // "" when none was sent
+};
+
 class FakeZaloBot {
  public:
   static constexpr std::string_view kToken = "2204981736650142315:fakeZaloBotTokenForTests";
@@ -50,6 +58,10 @@ class FakeZaloBot {
   [[nodiscard]] std::size_t count(std::string_view method) const;
   // sendMessage calls to `chat_id`, in order.
   [[nodiscard]] std::vector<std::string> texts_to(const std::string& chat_id) const;
+  // What `chat_id` was given to read, in order: sendMessage texts and sendPhoto captions.
+  [[nodiscard]] std::vector<std::string> words_to(const std::string& chat_id) const;
+  // sendPhoto calls to `chat_id`, in order.
+  [[nodiscard]] std::vector<ZaloPhoto> photos_to(const std::string& chat_id) const;
   // Waits (real time, for I/O) until `method` was called at least `n` times.
   bool wait_for(std::string_view method, std::size_t n,
                 std::chrono::milliseconds timeout = std::chrono::seconds{10}) const;

@@ -42,8 +42,9 @@ TelegramHarness::TelegramHarness(HarnessOptions options) : options_(std::move(op
   work_.emplace(boost::asio::make_work_guard(ioc_));
   ingest_ = std::make_unique<IngestService>(bot_->writer(), bot_->dispatcher(), metrics_,
                                             options_.ingest);
-  context_ = std::make_unique<PlatformContext>(PlatformContext{
-      ioc_, config_, bot_->writer(), *ingest_, bot_->dispatcher(), metrics_, bot_->clock()});
+  context_ = std::make_unique<PlatformContext>(PlatformContext{ioc_, config_, bot_->writer(),
+                                                               *ingest_, bot_->dispatcher(),
+                                                               metrics_, bot_->clock(), media_});
   auto platform = std::make_unique<telegram::TelegramPlatform>(*context_, platform_options());
   platform_ = platform.get();
   // As the runtime does: handlers learn what the platform can show (files, buttons).

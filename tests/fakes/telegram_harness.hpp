@@ -16,6 +16,7 @@
 
 #include "bot/dispatch/ingest.hpp"
 #include "bot/http/http_server.hpp"
+#include "bot/http/media_shelf.hpp"
 #include "bot/platform/platform_host.hpp"
 #include "bot/telegram/telegram_platform.hpp"
 #include "core/metrics.hpp"
@@ -71,6 +72,7 @@ class TelegramHarness {
   FakeTelegram fake_;
   std::unique_ptr<TestBot> bot_;
   Metrics metrics_;
+  http::MediaShelf media_;
   std::unique_ptr<IngestService> ingest_;
   boost::asio::io_context ioc_;
   std::unique_ptr<PlatformContext> context_;

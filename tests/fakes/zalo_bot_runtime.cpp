@@ -61,6 +61,9 @@ ZaloBotRuntime::ZaloBotRuntime(const TempDir& dir, FakeZaloBot& fake, const std:
   config.zalo_bot.token = std::string(FakeZaloBot::kToken);
   config.zalo_bot.api_base_url = fake.base_url();
   config.zalo_bot.webhook_secret = kZaloSecret;
+  // Ahead of the clock (10:00): a digest time already past would send the day's digest late to
+  // each reader as soon as one is linked, at a moment that depends on the scheduler thread.
+  config.schedule.digest_time = std::chrono::hours{17} + std::chrono::minutes{45};
   RuntimeOptions options;
   options.platforms = {[](PlatformContext& context) -> std::unique_ptr<Platform> {
     return std::make_unique<zalo_bot::ZaloBotPlatform>(context, test_options());

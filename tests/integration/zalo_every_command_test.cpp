@@ -121,6 +121,7 @@ struct Transcript {
   std::vector<std::string> to_admin;
   std::int64_t inbox_handled = 0;
   std::int64_t inbox_failed = 0;
+  std::size_t photos = 0;
 };
 
 std::string with_code(const std::string& text, const std::function<std::string()>& invite) {
@@ -162,9 +163,12 @@ Transcript through_zalo_bot() {
   ZaloBotRuntime bot(dir, fake, "https://wgbot.example.vn");
   play(bot, Users{"u-luc", "u-hung", "u-admin"});
   Transcript t;
-  t.to_luc = fake.texts_to("u-luc");
-  t.to_hung = fake.texts_to("u-hung");
-  t.to_admin = fake.texts_to("u-admin");
+  // The digest's text is the caption of its chart on Zalo Bot (sent as a photo by URL).
+  t.to_luc = fake.words_to("u-luc");
+  t.to_hung = fake.words_to("u-hung");
+  t.to_admin = fake.words_to("u-admin");
+  t.photos = fake.photos_to("u-luc").size() + fake.photos_to("u-hung").size() +
+             fake.photos_to("u-admin").size();
   t.inbox_handled = bot.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'handled'");
   t.inbox_failed = bot.query_int("SELECT COUNT(*) FROM inbox WHERE status = 'failed'");
   return t;
@@ -219,6 +223,8 @@ TEST(ZaloEveryCommand, ZaloBotAndZaloOaAnswerEveryCommandWithTheSameTexts) {
   EXPECT_EQ(oa.inbox_handled, steps);
   EXPECT_EQ(bot.inbox_failed, 0);
   EXPECT_EQ(oa.inbox_failed, 0);
+  EXPECT_GE(bot.photos, 1U);  // the digest's chart (Zalo OA sends its text alone)
+  EXPECT_EQ(oa.photos, 0U);
 
   for (const Who who : {Who::luc, Who::hung, Who::admin}) {
     std::size_t steps_of = 0;

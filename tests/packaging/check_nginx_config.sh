@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the nginx example: `nginx -t` accepts it (with a throw-away certificate in place of the
-# real one), it passes exactly the three webhook paths to the bot, and its body limit equals the
-# bot's default http.max_body_bytes. Without nginx or openssl the test is skipped (exit 77).
+# real one), it passes exactly the three webhook paths and the read-only /media/ prefix (the
+# pictures Zalo Bot fetches) to the bot, and its body limit equals the bot's default
+# http.max_body_bytes. Without nginx or openssl the test is skipped (exit 77).
 # Usage: check_nginx_config.sh CONF SCHEMA_SOURCE
 set -uo pipefail
 conf=$1
@@ -10,8 +11,10 @@ status=0
 
 grep -qF 'location ~ ^/webhook/(telegram|zalo|zalo-oa)$ {' "$conf" ||
   { echo "the webhook location is not the three webhook paths" >&2; status=1; }
-[[ $(grep -c 'proxy_pass' "$conf") == 1 ]] ||
-  { echo "more than one location reaches the bot" >&2; status=1; }
+grep -qF 'location /media/ {' "$conf" && grep -qF 'limit_except GET { deny all; }' "$conf" ||
+  { echo "the read-only /media/ location is missing" >&2; status=1; }
+[[ $(grep -c 'proxy_pass' "$conf") == 2 ]] ||
+  { echo "a location other than the webhooks and /media/ reaches the bot" >&2; status=1; }
 limit=$(sed -n 's/.*"http.max_body_bytes", KeyType::integer, "\([0-9]*\)".*/\1/p' "$schema")
 [[ $limit == 1048576 ]] && grep -q 'client_max_body_size 1m;' "$conf" ||
   { echo "client_max_body_size does not match http.max_body_bytes ($limit)" >&2; status=1; }
