@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <map>
+
 #include "storage/connection.hpp"
 #include "storage/sql_values.hpp"
 
@@ -118,10 +120,14 @@ const char* order_clause(TaskOrder order) {
   return "";
 }
 
+// The page and, in its last column, how many tasks match in all: one pass over the matching
+// tasks instead of a count and then the page.
 std::string page_sql(const TaskQuery& query) {
-  return std::string("SELECT ") + kTaskColumns + " FROM tasks t" + task_filter(query) +
-         order_clause(query.order) + " LIMIT ?7 OFFSET ?8";
+  return std::string("SELECT ") + kTaskColumns + ", COUNT(*) OVER () FROM tasks t" +
+         task_filter(query) + order_clause(query.order) + " LIMIT ?7 OFFSET ?8";
 }
+
+constexpr int kTotalColumn = 13;  // after the kTaskColumns
 
 }  // namespace
 
@@ -186,22 +192,44 @@ std::vector<TaskAssignee> TaskRepository::assignees(std::int64_t task_id) const 
 
 TaskPage TaskRepository::page(const TaskQuery& query, std::int64_t offset,
                               std::int64_t limit) const {
-  const std::string where = task_filter(query);
   TaskPage page;
-  {
-    auto count = db_.prepare("SELECT COUNT(*) FROM tasks t" + where);
+  if (limit > 0) {
+    auto q = db_.prepare(page_sql(query));
+    bind_filters(*q, query);
+    q->bind(7, limit);
+    q->bind(8, offset);
+    while (q->executeStep()) {
+      page.total = q->getColumn(kTotalColumn).getInt64();
+      page.tasks.push_back(TaskRecord{read_task(*q), {}});
+    }
+  }
+  if (page.tasks.empty()) {  // past the end (or no page asked for): the total alone
+    auto count = db_.prepare("SELECT COUNT(*) FROM tasks t" + task_filter(query));
     bind_filters(*count, query);
     count->executeStep();
     page.total = count->getColumn(0).getInt64();
+    return page;
   }
-  if (page.total <= offset || limit <= 0) return page;
-  auto q = db_.prepare(page_sql(query));
-  bind_filters(*q, query);
-  q->bind(7, limit);
-  q->bind(8, offset);
-  while (q->executeStep()) page.tasks.push_back(TaskRecord{read_task(*q), {}});
-  for (auto& r : page.tasks) r.assignees = assignees(r.task.id);
+  fill_assignees(page.tasks);
   return page;
+}
+
+void TaskRepository::fill_assignees(std::vector<TaskRecord>& records) const {
+  std::string sql =
+      "SELECT task_id, member_id, unit_id, lead, position FROM task_assignees WHERE task_id IN (";
+  for (std::size_t i = 0; i < records.size(); ++i) sql += i == 0 ? "?" : ",?";
+  sql += ") ORDER BY task_id, lead DESC, position";
+  auto q = db_.prepare(sql);
+  std::map<std::int64_t, std::vector<TaskAssignee>> by_task;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    q->bind(static_cast<int>(i + 1), records[i].task.id);
+  }
+  while (q->executeStep()) {
+    by_task[q->getColumn(0).getInt64()].push_back(
+        TaskAssignee{q->getColumn(1).getInt64(), optional_int(q->getColumn(2)),
+                     q->getColumn(3).getInt() != 0, q->getColumn(4).getInt()});
+  }
+  for (auto& r : records) r.assignees = std::move(by_task[r.task.id]);
 }
 
 std::vector<std::string> TaskRepository::explain_page(const TaskQuery& query) const {

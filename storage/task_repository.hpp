@@ -146,6 +146,9 @@ class TaskRepository {
   void set_lead(std::int64_t task_id, std::int64_t member_id, std::optional<std::int64_t> unit_id);
 
  private:
+  // Reads the assignees of all `records` in one query.
+  void fill_assignees(std::vector<TaskRecord>& records) const;
+
   storage::Connection& db_;
 };
 

@@ -4,7 +4,8 @@
 # descriptors and the outbox depth every SAMPLE_S seconds and says whether each stayed flat.
 # Usage: bench/soak/run.sh
 # Env: WGBOT_BIN (build/release/wgbot), DURATION_S (1800), RATE (1000 updates/s),
-#      CONNECTIONS (8), SAMPLE_S (10), WORK (/tmp/wgbot-soak), PORT (18090), API_PORT (18091),
+#      CONNECTIONS (8), SAMPLE_S (10), WARMUP_S (15: full speed, 64 connections, before the
+#      steady rate), WORK (/tmp/wgbot-soak), PORT (18090), API_PORT (18091),
 #      WRAP (a command put in front of `wgbot serve`, e.g. "heaptrack -o /tmp/x"; the sampled
 #      process is then the wgbot child), FAKE_BIN (a built bench/telegram/fake_bot_api).
 # Output: WORK/samples.csv (t_s,rss_kib,fds,outbox_pending,inbox,reminders_fired) and a
@@ -18,6 +19,7 @@ duration="${DURATION_S:-1800}"
 rate="${RATE:-1000}"
 conns="${CONNECTIONS:-8}"
 sample_s="${SAMPLE_S:-10}"
+warmup_s="${WARMUP_S:-15}"
 port="${PORT:-18090}"
 api_port="${API_PORT:-18091}"
 mkdir -p "$work"
@@ -76,6 +78,10 @@ for _ in $(seq 1 200); do
   sleep 0.1
 done
 
+# Warm-up at full speed: the sender's connection pool and the caches reach their working size
+# before the samples begin, so the samples show growth, not filling.
+WGBOT_BENCH_ID_BASE=1000000000000 wrk -t2 -c64 -d"${warmup_s}s" \
+  -s "$root/bench/telegram/post_updates.lua" "http://127.0.0.1:$port" >"$work/warmup.txt"
 wrk -t2 -c"$conns" -d"${duration}s" -s "$here/steady_updates.lua" "http://127.0.0.1:$port" \
   >"$work/wrk.txt" &
 wrk_pid=$!

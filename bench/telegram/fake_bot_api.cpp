@@ -26,6 +26,7 @@ struct Counters {
   std::uint64_t connections = 0;   // accepted; few means the client keeps connections alive
   std::uint64_t refuse_every = 0;  // FAKE_429_EVERY: every Nth sendMessage gets a 429 (0: none)
   std::uint64_t sends_seen = 0;
+  std::chrono::milliseconds latency{0};  // FAKE_LATENCY_MS: every API call answers this late
 };
 
 std::string method_of(std::string_view target) {
@@ -99,6 +100,10 @@ asio::awaitable<void> session(tcp::socket socket, Counters& c) {
       res.body() = stats_json(c);
     } else {
       res.body() = answer_for(c, method_of(req.target()), req.body());
+      if (c.latency.count() > 0) {  // a distant API: the connection waits, others go on
+        asio::steady_timer wait(socket.get_executor(), c.latency);
+        co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
+      }
       if (res.body().find("\"error_code\":429") != std::string::npos) {
         res.result(http::status::too_many_requests);
       }
@@ -129,6 +134,8 @@ int main(int argc, char** argv) {
   Counters counters;
   if (const char* every = std::getenv("FAKE_429_EVERY"))
     counters.refuse_every = std::strtoull(every, nullptr, 10);
+  if (const char* ms = std::getenv("FAKE_LATENCY_MS"))
+    counters.latency = std::chrono::milliseconds{std::strtoll(ms, nullptr, 10)};
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](auto, auto) {
     std::cout << stats_json(counters) << std::flush;

@@ -6,6 +6,8 @@
 -- Counts responses by status; done() prints them, the 200 count as "ok_200=N" for run.sh.
 local secret = os.getenv("WGBOT_BENCH_SECRET") or "bench-secret"
 local users = tonumber(os.getenv("WGBOT_BENCH_USERS") or "1000")
+-- Added to every update_id, so that two runs against one database do not repeat ids.
+local id_base = tonumber(os.getenv("WGBOT_BENCH_ID_BASE") or "0")
 
 local threads = {}
 local next_thread = 0
@@ -48,7 +50,7 @@ end
 
 function request()
   counter = counter + 1
-  local update_id = tid * 1000000000 + counter
+  local update_id = id_base + tid * 1000000000 + counter
   local user = math.random(1, users)
   local text = texts[(counter % #texts) + 1](update_id)
   local body = string.format(

@@ -3,7 +3,7 @@
 # mode against a fast fake Bot API, wrk posting unique updates, then the exactly-once check.
 # Usage: bench/telegram/run.sh [CONNECTIONS...]   (default: 16 64)
 # Env: WGBOT_BIN (default build/release/wgbot, from `scripts/dev build`), DURATION (20s), THREADS (2), WORK (/tmp/wgbot-tgbench),
-#      PORT (18080), API_PORT (18081), LOG_LEVEL (info), FAKE_429_EVERY (the fake refuses every Nth sendMessage with 429, retry_after 1), FAKE_BIN (a built fake_bot_api; default:
+#      PORT (18080), API_PORT (18081), LOG_LEVEL (info), FAKE_429_EVERY (the fake refuses every Nth sendMessage with 429, retry_after 1), FAKE_LATENCY_MS (every API call answers that late), FAKE_BIN (a built fake_bot_api; default:
 #      compiled into WORK), WGBOT_BENCH_NO_LIST=1 (plain text instead of /tasks).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

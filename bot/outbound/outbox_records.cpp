@@ -18,10 +18,10 @@ storage::Writer::Job record_part_delivered(std::int64_t outbox_id, int parts_don
   };
 }
 
-storage::Writer::Job record_delivered(std::int64_t outbox_id, std::int64_t now) {
-  return [outbox_id, now](storage::Connection& db) {
+storage::Writer::Job record_delivered(std::int64_t outbox_id, std::int64_t now, bool in_parts) {
+  return [outbox_id, now, in_parts](storage::Connection& db) {
     storage::OutboxRepository(db).mark_sent(outbox_id, now);
-    storage::OutboxLanes(db).clear_parts_done(outbox_id);
+    if (in_parts) storage::OutboxLanes(db).clear_parts_done(outbox_id);
   };
 }
 
@@ -32,10 +32,10 @@ storage::Writer::Job record_retry(std::int64_t outbox_id, std::int64_t next_atte
   };
 }
 
-storage::Writer::Job record_dropped(std::int64_t outbox_id, std::string error) {
-  return [outbox_id, error = std::move(error)](storage::Connection& db) {
+storage::Writer::Job record_dropped(std::int64_t outbox_id, std::string error, bool in_parts) {
+  return [outbox_id, error = std::move(error), in_parts](storage::Connection& db) {
     storage::OutboxRepository(db).mark_failed(outbox_id, error);
-    storage::OutboxLanes(db).clear_parts_done(outbox_id);
+    if (in_parts) storage::OutboxLanes(db).clear_parts_done(outbox_id);
   };
 }
 

@@ -390,7 +390,7 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
     case DeliveryStatus::sent:
       recorded.counts_as_sent = true;
       limiter.on_delivered();
-      return record_delivered(id, now_s);
+      return record_delivered(id, now_s, a.parts > 1 || a.part > 0);
     case DeliveryStatus::retry_after: {
       const auto wait = std::max(r.retry_after, std::chrono::seconds{1});
       const auto scope = limiter.on_retry_after(chat, wait, limiter_time(now));
@@ -417,7 +417,7 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
       metrics.send_failed(platform);
       spdlog::warn("event=send_rejected platform={} chat={} outbox_id={} part={} error=\"{}\"",
                    platform, chat, id, a.part, r.error);
-      return record_dropped(id, r.error);
+      return record_dropped(id, r.error, a.parts > 1 || a.part > 0);
     case DeliveryStatus::transient:
       break;
   }
