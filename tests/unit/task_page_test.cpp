@@ -68,6 +68,7 @@ TEST_F(TaskPageTest, PagesByDueDateWithUndatedLastAndCountsTheWholeList) {
   EXPECT_EQ(last.total, 25);
   EXPECT_EQ(titles(last), (std::vector<std::string>{"t0", "t5", "t10", "t15", "t20"}));
   EXPECT_TRUE(repo.page(mine, 30, 10).tasks.empty());
+  EXPECT_EQ(repo.page(mine, 30, 10).total, 25);  // past the end, the total still comes
   mine.assignee_id = bob_;
   EXPECT_EQ(repo.page(mine, 0, 10).total, 0);
 }
