@@ -37,7 +37,7 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
   std::string extra_ca_file;  // PEM file trusted in addition to (or instead of) the system store
   bool use_system_ca = true;  // tests with a private CA set this to false
-  std::size_t max_idle_per_host = 64;  // a sender may have many chats in flight
+  std::size_t max_idle_per_host = 128;  // as many as a sender may have in flight
   // Longer answers fail with an error instead of growing memory without bound.
   std::size_t max_body_bytes = std::size_t{16} * 1024 * 1024;
 };

@@ -508,7 +508,7 @@ void OutboxSender::Impl::maybe_idle() {
 
 std::size_t in_flight_window(const RateLimits& limits) {
   constexpr std::size_t kMin = 4;
-  constexpr std::size_t kMax = 64;
+  constexpr std::size_t kMax = 128;
   if (limits.global_per_s <= 0) return kMax;
   return std::clamp(static_cast<std::size_t>(limits.global_per_s) / 4, kMin, kMax);
 }

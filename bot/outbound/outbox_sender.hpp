@@ -59,10 +59,11 @@ struct SenderStats {
 };
 
 // The in-flight window for a platform's limits: a quarter of a second of sends at its global
-// limit, between 4 and 64. By Little's law a sender making R sends a second, each taking L
+// limit, between 4 and 128. By Little's law a sender making R sends a second, each taking L
 // seconds from the start of the call to the commit that records it, has R·L in flight; L is
 // well under 250 ms on a working link, so the window does not hold back what the limit
-// allows. Telegram's default 30/s gives 7; an unlimited or high limit, 64.
+// allows. Telegram's default 30/s gives 7; an unlimited or high limit, 128: enough for 6,000
+// sends a second to an API 20 ms away.
 [[nodiscard]] std::size_t in_flight_window(const RateLimits& limits);
 
 class OutboxSender {

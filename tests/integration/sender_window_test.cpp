@@ -139,12 +139,12 @@ TEST_F(SenderWindowTest, EveryRowIsSentThroughTheWindow) {
   EXPECT_EQ(answered, 40U);
 }
 
-TEST(SenderWindow, AQuarterSecondOfTheGlobalLimitBetween4And64) {
+TEST(SenderWindow, AQuarterSecondOfTheGlobalLimitBetween4And128) {
   EXPECT_EQ(in_flight_window(RateLimits{30, 1, 20}), 7U);  // Telegram's defaults
   EXPECT_EQ(in_flight_window(RateLimits{8, 1, 20}), 4U);
   EXPECT_EQ(in_flight_window(RateLimits{100, 1, 20}), 25U);
-  EXPECT_EQ(in_flight_window(RateLimits{100000, 1000, 100000}), 64U);
-  EXPECT_EQ(in_flight_window(RateLimits{0, 0, 0}), 64U);  // no global limit
+  EXPECT_EQ(in_flight_window(RateLimits{100000, 1000, 100000}), 128U);
+  EXPECT_EQ(in_flight_window(RateLimits{0, 0, 0}), 128U);  // no global limit
 }
 
 }  // namespace
