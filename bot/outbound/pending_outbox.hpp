@@ -46,7 +46,7 @@ class PendingOutbox {
   // lanes' reads of the same moment first.
   void add(storage::PendingRows read);
   // Takes the rows read for one lane (see lanes_to_read); `limit` is what that read asked for.
-  void add_lane(const LaneRead& lane, std::vector<storage::LaneHead> rows, std::size_t limit);
+  void add_lane(const LaneRead& read, std::vector<storage::LaneHead> rows, std::size_t limit);
 
   // Rows above this id have not been read yet.
   [[nodiscard]] std::int64_t seen_id() const { return seen_id_; }
