@@ -13,6 +13,7 @@
 #include "bot/http/http_client.hpp"
 #include "bot/outbound/retry_policy.hpp"
 #include "bot/platform/platform.hpp"
+#include "bot/platform/webhook_registration.hpp"
 #include "bot/telegram/poller.hpp"
 
 namespace wgbot {
@@ -76,12 +77,9 @@ class TelegramPlatform final : public Platform {
 std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context);
 
 // For `wgbot set-webhook`: setWebhook (public_url + "/webhook/telegram", the resolved secret,
-// allowed_updates), then getWebhookInfo. Runs its own short-lived io_context; blocks.
-struct WebhookRegistration {
-  bool ok = false;
-  std::string error;    // why it failed (the Bot API's description), for the user
-  nlohmann::json info;  // getWebhookInfo's `result` (url, pending_update_count, last_error_…)
-};
+// allowed_updates), then getWebhookInfo, whose `result` (url, pending_update_count, last_error_…)
+// is the registration's `info`. Runs its own short-lived io_context; blocks.
+using WebhookRegistration = wgbot::WebhookRegistration;
 [[nodiscard]] WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,
                                                    const http::ClientOptions& client = {});
 

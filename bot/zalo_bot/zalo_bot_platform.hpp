@@ -14,6 +14,7 @@
 #include "bot/http/http_client.hpp"
 #include "bot/outbound/retry_policy.hpp"
 #include "bot/platform/platform.hpp"
+#include "bot/platform/webhook_registration.hpp"
 #include "bot/zalo_bot/poller.hpp"
 
 namespace wgbot {
@@ -79,12 +80,9 @@ class ZaloBotPlatform final : public Platform {
 std::unique_ptr<Platform> make_zalo_bot_platform(PlatformContext& context);
 
 // For `wgbot set-webhook --platform zalo-bot`: setWebhook (public_url + "/webhook/zalo" and the
-// resolved secret). Runs its own short-lived io_context; blocks.
-struct WebhookRegistration {
-  bool ok = false;
-  std::string error;    // why it failed (the API's description), for the user
-  nlohmann::json info;  // setWebhook's `result` (url, updated_at, verification)
-};
+// resolved secret), whose `result` (url, updated_at, verification) is the registration's `info`.
+// Runs its own short-lived io_context; blocks.
+using WebhookRegistration = wgbot::WebhookRegistration;
 [[nodiscard]] WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,
                                                    const http::ClientOptions& client = {});
 
