@@ -14,12 +14,14 @@ void log_call_failed_line(std::string_view event, std::string_view method, std::
 
 BotApiStartup::BotApiStartup(boost::asio::io_context& ioc, Metrics& metrics,
                              std::string_view platform, const std::string& public_url,
-                             BackoffPolicy backoff, IntakeLifecycle::StopPart stop_poller)
+                             BackoffPolicy backoff, Steps steps)
     : metrics_(metrics),
       platform_(platform),
       webhook_mode_(!public_url.empty()),
       backoff_(backoff),
-      lifecycle_(ioc, std::move(stop_poller)) {}
+      body_(std::move(steps.body)),
+      crash_event_(std::move(steps.crash_event)),
+      lifecycle_(ioc, std::move(steps.stop_poller)) {}
 
 void BotApiStartup::reachable(bool up) const {
   metrics_.set_reachable(platform_, up);
@@ -36,9 +38,8 @@ BotApiStartup::Intake BotApiStartup::next_intake(bool routes_added,
   return Intake::none;
 }
 
-void BotApiStartup::start(std::function<boost::asio::awaitable<void>()> body,
-                          std::string crash_event) {
-  lifecycle_.start(std::move(body), std::move(crash_event));
+void BotApiStartup::start() {
+  lifecycle_.start(body_, crash_event_);
 }
 
 void BotApiStartup::stop(std::function<void()> done) {

@@ -42,11 +42,19 @@ class BotApiStartup {
     none,         // webhook mode, but add_routes was not called (logged as an error)
   };
 
+  struct Steps {
+    // The platform's start-up coroutine, spawned once by start().
+    std::function<boost::asio::awaitable<void>()> body;
+    // Logs an exception from `body` (e.g. "event=telegram_startup_failed").
+    std::string crash_event;
+    // Stopped together with start-up: the poller.
+    IntakeLifecycle::StopPart stop_poller;
+  };
+
   // `platform`: the id ("telegram") for the reachability gauge and the logs. `public_url` empty
-  // means long polling. `stop_poller` is stopped together with start-up.
+  // means long polling.
   BotApiStartup(boost::asio::io_context& ioc, Metrics& metrics, std::string_view platform,
-                const std::string& public_url, BackoffPolicy backoff,
-                IntakeLifecycle::StopPart stop_poller);
+                const std::string& public_url, BackoffPolicy backoff, Steps steps);
 
   [[nodiscard]] bool webhook_mode() const { return webhook_mode_; }
   [[nodiscard]] IntakeLifecycle& lifecycle() { return lifecycle_; }
@@ -79,8 +87,8 @@ class BotApiStartup {
   // names the sender in the error logged for Intake::none.
   [[nodiscard]] Intake next_intake(bool routes_added, std::string_view api_name) const;
 
-  // Spawns `body` (the platform's start-up coroutine) once; `crash_event` logs an exception.
-  void start(std::function<boost::asio::awaitable<void>()> body, std::string crash_event);
+  // Spawns the start-up coroutine; a second start, or one after stop, does nothing. Any thread.
+  void start();
   // Cancels start-up and stops the poller; `done` on the io_context.
   void stop(std::function<void()> done);
 
@@ -91,6 +99,8 @@ class BotApiStartup {
   const std::string platform_;
   const bool webhook_mode_;
   const BackoffPolicy backoff_;
+  std::function<boost::asio::awaitable<void>()> body_;
+  const std::string crash_event_;
   IntakeLifecycle lifecycle_;
 };
 

@@ -55,7 +55,8 @@ struct TelegramPlatform::Impl {
         delivery(api),
         poller(c.ioc, api, c.writer, c.ingest, c.metrics, options.poller),
         startup(c.ioc, c.metrics, kPlatform, config->public_url, options.startup_backoff,
-                [this](std::function<void()> ended) { poller.stop(std::move(ended)); }) {}
+                {[this] { return run_startup(); }, "event=telegram_startup_failed",
+                 [this](std::function<void()> ended) { poller.stop(std::move(ended)); }}) {}
 
   std::shared_ptr<const Config> config;
   storage::Writer& writer;
@@ -120,17 +121,9 @@ asio::awaitable<void> TelegramPlatform::Impl::run_startup() {
     spdlog::info("event=webhook_set platform=telegram url={}", webhook_url(*config));
 }
 
-TelegramPlatform::TelegramPlatform(PlatformContext& context, PlatformOptions options)
-    : impl_(std::make_unique<Impl>(context, std::move(options))) {}
+namespace {
 
-TelegramPlatform::~TelegramPlatform() = default;
-
-std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context) {
-  if (!context.config->telegram.enabled()) return nullptr;
-  return std::make_unique<TelegramPlatform>(context);
-}
-
-Capabilities TelegramPlatform::capabilities() const {
+Capabilities telegram_capabilities() {
   Capabilities c;
   c.buttons = true;
   c.max_message_length = kMaxMessageUnits;
@@ -140,32 +133,27 @@ Capabilities TelegramPlatform::capabilities() const {
   return c;
 }
 
-RateLimits TelegramPlatform::rate_limits() const {
+}  // namespace
+
+TelegramPlatform::TelegramPlatform(PlatformContext& context, PlatformOptions options)
+    : impl_(std::make_unique<Impl>(context, std::move(options))) {
   const auto& rate = impl_->config->telegram.rate;
-  return RateLimits{rate.global_per_s, rate.per_chat_per_s, rate.per_group_per_min};
+  attach({kPlatformId, telegram_capabilities(),
+          RateLimits{rate.global_per_s, rate.per_chat_per_s, rate.per_group_per_min},
+          &impl_->delivery, &impl_->startup});
 }
 
-Delivery& TelegramPlatform::delivery() {
-  return impl_->delivery;
+TelegramPlatform::~TelegramPlatform() = default;
+
+std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context) {
+  if (!context.config->telegram.enabled()) return nullptr;
+  return std::make_unique<TelegramPlatform>(context);
 }
 
 void TelegramPlatform::add_routes(http::Router& router) {
   impl_->secret = resolve_webhook_secret(*impl_->config, impl_->writer);
   impl_->webhook = std::make_unique<WebhookEndpoint>(impl_->ingest, impl_->metrics, impl_->secret);
   impl_->webhook->add_routes(router);
-}
-
-void TelegramPlatform::start() {
-  impl_->startup.start([impl = impl_.get()] { return impl->run_startup(); },
-                       "event=telegram_startup_failed");
-}
-
-void TelegramPlatform::stop(std::function<void()> done) {
-  impl_->startup.stop(std::move(done));
-}
-
-bool TelegramPlatform::webhook_mode() const {
-  return impl_->startup.webhook_mode();
 }
 
 WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,

@@ -59,7 +59,8 @@ struct ZaloBotPlatform::Impl {
                  });
                }),
         startup(c.ioc, c.metrics, kPlatformId, config->public_url, options.startup_backoff,
-                [this](std::function<void()> ended) { poller.stop(std::move(ended)); }) {}
+                {[this] { return run_startup(); }, "event=zalo_bot_startup_failed",
+                 [this](std::function<void()> ended) { poller.stop(std::move(ended)); }}) {}
 
   std::shared_ptr<const Config> config;
   storage::Writer& writer;
@@ -105,8 +106,24 @@ asio::awaitable<void> ZaloBotPlatform::Impl::run_startup() {
   }
 }
 
+namespace {
+
+Capabilities zalo_bot_capabilities(bool webhook_mode) {
+  Capabilities c;
+  c.max_message_length = kMaxMessageUnits;
+  c.groups = true;
+  // Zalo fetches a photo from a URL: the bot serves it only where it is reachable (webhook mode).
+  c.photos = webhook_mode;
+  return c;
+}
+
+}  // namespace
+
 ZaloBotPlatform::ZaloBotPlatform(PlatformContext& context, PlatformOptions options)
-    : impl_(std::make_unique<Impl>(context, std::move(options))) {}
+    : impl_(std::make_unique<Impl>(context, std::move(options))) {
+  attach({kPlatformId, zalo_bot_capabilities(impl_->startup.webhook_mode()), impl_->options.rate,
+          &impl_->delivery, &impl_->startup});
+}
 
 ZaloBotPlatform::~ZaloBotPlatform() = default;
 
@@ -115,45 +132,11 @@ std::unique_ptr<Platform> make_zalo_bot_platform(PlatformContext& context) {
   return std::make_unique<ZaloBotPlatform>(context);
 }
 
-std::string_view ZaloBotPlatform::id() const {
-  return kPlatformId;
-}
-
-Capabilities ZaloBotPlatform::capabilities() const {
-  Capabilities c;
-  c.max_message_length = kMaxMessageUnits;
-  c.groups = true;
-  // Zalo fetches a photo from a URL: the bot serves it only where it is reachable (webhook mode).
-  c.photos = webhook_mode();
-  return c;
-}
-
-RateLimits ZaloBotPlatform::rate_limits() const {
-  return impl_->options.rate;
-}
-
-Delivery& ZaloBotPlatform::delivery() {
-  return impl_->delivery;
-}
-
 void ZaloBotPlatform::add_routes(http::Router& router) {
   impl_->secret = resolve_webhook_secret(*impl_->config, impl_->writer);
   impl_->webhook = std::make_unique<WebhookEndpoint>(impl_->ingest, impl_->metrics, impl_->identity,
                                                      impl_->secret, &impl_->typing);
   impl_->webhook->add_routes(router);
-}
-
-void ZaloBotPlatform::start() {
-  impl_->startup.start([impl = impl_.get()] { return impl->run_startup(); },
-                       "event=zalo_bot_startup_failed");
-}
-
-void ZaloBotPlatform::stop(std::function<void()> done) {
-  impl_->startup.stop(std::move(done));
-}
-
-bool ZaloBotPlatform::webhook_mode() const {
-  return impl_->startup.webhook_mode();
 }
 
 WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,
