@@ -5,7 +5,7 @@
 namespace wgbot {
 
 DeliveryStatus token_rejected(std::string_view event) {
-  spdlog::error("event={} detail=\"the bot token was rejected\"", event);
+  spdlog::error("{} detail=\"the bot token was rejected\"", event);
   return DeliveryStatus::transient;
 }
 

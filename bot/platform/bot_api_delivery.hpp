@@ -20,8 +20,9 @@ template <typename Result>
 }
 
 // A rejected token is fixed by an operator, not by dropping messages: logged as an error
-// (`event`, e.g. "telegram_unauthorized"), and the part stays to be sent again.
-DeliveryStatus token_rejected(std::string_view event);
+// as `<event> detail="…"` (e.g. "event=telegram_unauthorized"), and the part stays to be sent
+// again.
+[[nodiscard]] DeliveryStatus token_rejected(std::string_view event);
 
 // Part `part` does not exist (the message has fewer): rejected.
 [[nodiscard]] DeliveryResult no_such_part();

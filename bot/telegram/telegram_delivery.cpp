@@ -25,7 +25,7 @@ DeliveryStatus status_of(ApiOutcome outcome) {
     case ApiOutcome::bad_request:
       return DeliveryStatus::rejected;
     case ApiOutcome::unauthorized:
-      return token_rejected("telegram_unauthorized");
+      return token_rejected("event=telegram_unauthorized");
     case ApiOutcome::conflict:
     case ApiOutcome::transient:
       break;

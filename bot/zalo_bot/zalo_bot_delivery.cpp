@@ -40,7 +40,7 @@ DeliveryResult to_delivery_result(const ApiResult& result) {
     case ApiOutcome::bad_request:
       return answered_delivery(result, DeliveryStatus::rejected);
     case ApiOutcome::unauthorized:
-      return answered_delivery(result, token_rejected("zalo_bot_unauthorized"));
+      return answered_delivery(result, token_rejected("event=zalo_bot_unauthorized"));
     case ApiOutcome::rate_limited:
     case ApiOutcome::no_update:
     case ApiOutcome::transient:
