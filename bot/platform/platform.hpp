@@ -9,27 +9,10 @@
 #include <string_view>
 
 #include "bot/outbound/rate_limiter.hpp"
+#include "bot/platform/platform_forward.hpp"
 #include "core/capabilities.hpp"
 
-namespace boost::asio {
-class io_context;
-}
-
 namespace wgbot {
-
-class Clock;
-class Delivery;
-class Dispatcher;
-class IngestService;
-class Metrics;
-struct Config;
-namespace http {
-class MediaShelf;
-class Router;
-}  // namespace http
-namespace storage {
-class Writer;
-}
 
 // What the app lends each platform; every reference outlives the platform.
 struct PlatformContext {

@@ -1,13 +1,13 @@
 #include "bot/telegram/api_client.hpp"
 
-#include "bot/http/bot_api_transport.hpp"
+#include "bot/platform/bot_api_calls.hpp"
 
 namespace wgbot::telegram {
 
 using nlohmann::json;
 
 struct ApiClient::Shared {
-  http::BotApiTransport transport;
+  BotApiCalls<ApiResult> calls;
 };
 
 namespace {
@@ -46,16 +46,12 @@ json set_my_commands_body(const std::vector<BotCommand>& commands,
 }
 
 ApiClient::ApiClient(http::HttpClient& http, std::string api_base_url, std::string token)
-    : shared_(std::make_shared<Shared>(
-          Shared{http::BotApiTransport(http, std::move(api_base_url), std::move(token))})) {}
+    : shared_(std::make_shared<Shared>(Shared{BotApiCalls<ApiResult>(
+          http, std::move(api_base_url), std::move(token), classify_response, network_error)})) {}
 
 void ApiClient::call(std::string_view method, const json& body, Done done,
                      std::chrono::milliseconds timeout) {
-  shared_->transport.post(method, body, timeout,
-                          [done = std::move(done)](const http::ClientResponse& r) {
-                            done(r.status == 0 ? network_error(http::no_answer_reason(r))
-                                               : classify_response(r.status, r.body));
-                          });
+  shared_->calls.call(method, body, timeout, std::move(done));
 }
 
 void ApiClient::get_me(Done done) {
@@ -66,16 +62,16 @@ void ApiClient::get_updates(std::optional<std::int64_t> offset, std::chrono::sec
                             UpdatesDone done) {
   json body = {{"timeout", timeout.count()}, {"allowed_updates", updates_list()}};
   if (offset) body["offset"] = *offset;
-  shared_->transport.post("getUpdates", body, timeout + kPollSlack,
-                          [done = std::move(done)](const http::ClientResponse& r) {
-                            if (r.status == 0) {
-                              GetUpdatesResult failed;
-                              failed.api = network_error(http::no_answer_reason(r));
-                              done(std::move(failed));
-                              return;
-                            }
-                            done(parse_get_updates(r.body, r.status));
-                          });
+  shared_->calls.transport().post("getUpdates", body, timeout + kPollSlack,
+                                  [done = std::move(done)](const http::ClientResponse& r) {
+                                    if (r.status == 0) {
+                                      GetUpdatesResult failed;
+                                      failed.api = network_error(http::no_answer_reason(r));
+                                      done(std::move(failed));
+                                      return;
+                                    }
+                                    done(parse_get_updates(r.body, r.status));
+                                  });
 }
 
 void ApiClient::set_webhook(const std::string& url, const std::string& secret_token,
@@ -118,11 +114,8 @@ void ApiClient::send_file(const json& fields, const OutgoingFile& file, Done don
   }
   parts.push_back(
       http::FormPart{photo ? "photo" : "document", file.bytes, file.name, file.content_type});
-  shared_->transport.post_form(photo ? "sendPhoto" : "sendDocument", parts, kUploadTimeout,
-                               [done = std::move(done)](const http::ClientResponse& r) {
-                                 done(r.status == 0 ? network_error(http::no_answer_reason(r))
-                                                    : classify_response(r.status, r.body));
-                               });
+  shared_->calls.call_form(photo ? "sendPhoto" : "sendDocument", parts, kUploadTimeout,
+                           std::move(done));
 }
 
 }  // namespace wgbot::telegram

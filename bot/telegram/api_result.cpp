@@ -1,11 +1,10 @@
 #include "bot/telegram/api_result.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <optional>
 
+#include "bot/platform/bot_api_result.hpp"
 #include "core/json_fields.hpp"
 
 namespace wgbot::telegram {
@@ -14,15 +13,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::chrono::seconds kDefaultRetryAfter{1};
-
-bool contains_nocase(std::string_view haystack, std::string_view needle) {
-  const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                              [](char a, char b) {
-                                return std::tolower(static_cast<unsigned char>(a)) ==
-                                       std::tolower(static_cast<unsigned char>(b));
-                              });
-  return it != haystack.end();
-}
 
 // Fallback when a 429 lacks parameters.retry_after: "Too Many Requests: retry after 7".
 std::chrono::seconds retry_after_from(std::string_view description) {
@@ -77,28 +67,10 @@ ApiResult classify_failure(const json& answer, int http_status) {
 }  // namespace
 
 ApiResult classify_response(int http_status, std::string_view body) {
-  const json answer = json::parse(body, nullptr, false);
-  const json* ok = member(answer, "ok");
-  if (answer.is_discarded() || ok == nullptr || !ok->is_boolean()) {
-    ApiResult out;
-    out.error_code = http_status;
-    out.description = "unparsable answer (HTTP " + std::to_string(http_status) + ")";
-    return out;
-  }
-  if (ok->get<bool>()) {
-    ApiResult out;
-    out.outcome = ApiOutcome::ok;
-    out.error_code = http_status;
-    if (const json* result = member(answer, "result")) out.result = *result;
-    return out;
-  }
-  return classify_failure(answer, http_status);
-}
-
-ApiResult network_error(std::string_view what) {
-  ApiResult out;
-  out.description = std::string(what);
-  return out;
+  const BotApiEnvelope envelope = read_envelope(body);
+  if (!envelope.parsed) return unparsable_result<ApiResult>(http_status);
+  if (envelope.ok) return ok_result<ApiResult>(http_status, envelope);
+  return classify_failure(envelope.answer, http_status);
 }
 
 std::string_view to_string(ApiOutcome outcome) {

@@ -184,17 +184,13 @@ asio::awaitable<void> Poller::Impl::run() {
 
 Poller::Poller(asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
                IngestService& ingest, Metrics& metrics, PollerOptions options)
-    : impl_(std::make_shared<Impl>(ioc, api, writer, ingest, metrics, options)) {}
+    : impl_(std::make_shared<Impl>(ioc, api, writer, ingest, metrics, options)) {
+  attach(impl_->lifecycle, [impl = impl_] {
+    impl->lifecycle.start([raw = impl.get()] { return raw->run(); },
+                          "event=poller_crashed platform=telegram", impl);
+  });
+}
 
 Poller::~Poller() = default;
-
-void Poller::start() {
-  impl_->lifecycle.start([impl = impl_.get()] { return impl->run(); },
-                         "event=poller_crashed platform=telegram", impl_);
-}
-
-void Poller::stop(std::function<void()> done) {
-  impl_->lifecycle.stop(std::move(done));
-}
 
 }  // namespace wgbot::telegram

@@ -10,44 +10,26 @@
 #include <memory>
 #include <string_view>
 
-#include "bot/outbound/retry_policy.hpp"
+#include "bot/platform/bot_api_options.hpp"
+#include "bot/platform/platform_forward.hpp"
+#include "bot/platform/polling_loop.hpp"
 #include "bot/telegram/api_client.hpp"
-
-namespace boost::asio {
-class io_context;
-}
-
-namespace wgbot {
-class IngestService;
-class Metrics;
-namespace storage {
-class Writer;
-}
-}  // namespace wgbot
 
 namespace wgbot::telegram {
 
 inline constexpr std::string_view kPollOffsetKey = "telegram.poll_offset";
 
-struct PollerOptions {
-  std::chrono::seconds poll_timeout = kPollTimeout;
-  // After an error (network, 5xx, 409 while another poller or a webhook is active).
-  BackoffPolicy backoff{std::chrono::seconds{1}, std::chrono::minutes{1}, Jitter::equal};
-};
+// The back-off follows a network error, a 5xx, or a 409 while another poller or a webhook is
+// active.
+using PollerOptions = PollingOptions;
+static_assert(PollerOptions{}.poll_timeout == kPollTimeout);
 
-class Poller {
+class Poller final : public PollingLoop {
  public:
   // Every reference must outlive the poller.
   Poller(boost::asio::io_context& ioc, ApiClient& api, storage::Writer& writer,
          IngestService& ingest, Metrics& metrics, PollerOptions options = {});
   ~Poller();
-  Poller(const Poller&) = delete;
-  Poller& operator=(const Poller&) = delete;
-
-  void start();
-  // Cancels the request in flight and any back-off; `done` runs on the io_context once the loop
-  // has ended (a batch being stored is allowed to commit first). Any thread.
-  void stop(std::function<void()> done);
 
  private:
   struct Impl;

@@ -1,47 +1,44 @@
 #include "bot/telegram/telegram_delivery.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <utility>
 #include <vector>
 
+#include "bot/platform/bot_api_delivery.hpp"
 #include "bot/telegram/api_client.hpp"
 #include "bot/telegram/formatter.hpp"
 
 namespace wgbot::telegram {
 
-DeliveryResult to_delivery_result(const ApiResult& result) {
-  DeliveryResult out;
-  out.error = result.description;
-  out.answered = result.error_code != 0;
-  switch (result.outcome) {
+namespace {
+
+DeliveryStatus status_of(ApiOutcome outcome) {
+  switch (outcome) {
     case ApiOutcome::ok:
     case ApiOutcome::not_modified:
-      out.status = DeliveryStatus::sent;
-      break;
+      return DeliveryStatus::sent;
     case ApiOutcome::retry_after:
-      out.status = DeliveryStatus::retry_after;
-      out.retry_after = result.retry_after;
-      break;
+      return DeliveryStatus::retry_after;
     case ApiOutcome::migrate:
-      out.status = DeliveryStatus::migrate;
-      out.new_chat_id = result.migrate_to_chat_id;
-      break;
+      return DeliveryStatus::migrate;
     case ApiOutcome::chat_gone:
-      out.status = DeliveryStatus::chat_gone;
-      break;
+      return DeliveryStatus::chat_gone;
     case ApiOutcome::bad_request:
-      out.status = DeliveryStatus::rejected;
-      break;
+      return DeliveryStatus::rejected;
     case ApiOutcome::unauthorized:
-      spdlog::error("event=telegram_unauthorized detail=\"the bot token was rejected\"");
-      out.status = DeliveryStatus::transient;
-      break;
+      return token_rejected("event=telegram_unauthorized");
     case ApiOutcome::conflict:
     case ApiOutcome::transient:
-      out.status = DeliveryStatus::transient;
       break;
   }
+  return DeliveryStatus::transient;
+}
+
+}  // namespace
+
+DeliveryResult to_delivery_result(const ApiResult& result) {
+  DeliveryResult out = answered_delivery(result, status_of(result.outcome));
+  if (result.outcome == ApiOutcome::retry_after) out.retry_after = result.retry_after;
+  if (result.outcome == ApiOutcome::migrate) out.new_chat_id = result.migrate_to_chat_id;
   return out;
 }
 
@@ -50,13 +47,6 @@ namespace {
 bool has_file(const Outgoing& message) {
   return message.kind == OutKind::message && message.file.kind != FileKind::none &&
          !message.file.bytes.empty();
-}
-
-DeliveryResult no_such_part() {
-  DeliveryResult nothing;
-  nothing.status = DeliveryStatus::rejected;
-  nothing.error = "no such part";
-  return nothing;
 }
 
 }  // namespace

@@ -2,13 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <array>
 
 #include "bot/dispatch/dispatcher.hpp"
-#include "bot/platform/intake_lifecycle.hpp"
+#include "bot/platform/bot_api_startup.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/telegram/api_client_awaitable.hpp"
 #include "bot/telegram/bot_commands.hpp"
@@ -30,8 +29,7 @@ namespace {
 constexpr std::string_view kPlatform = "telegram";
 
 void log_step_failure(std::string_view step, const ApiResult& r) {
-  spdlog::warn("event=telegram_call_failed method={} outcome={} code={} description=\"{}\"", step,
-               to_string(r.outcome), r.error_code, r.description);
+  log_call_failed("event=telegram_call_failed", step, r);
 }
 
 }  // namespace
@@ -56,7 +54,9 @@ struct TelegramPlatform::Impl {
         api(http, config->telegram.api_base_url, config->telegram.token),
         delivery(api),
         poller(c.ioc, api, c.writer, c.ingest, c.metrics, options.poller),
-        lifecycle(c.ioc, [this](std::function<void()> ended) { poller.stop(std::move(ended)); }) {}
+        startup(c.ioc, c.metrics, kPlatform, config->public_url, options.startup_backoff,
+                {[this] { return run_startup(); }, "event=telegram_startup_failed",
+                 [this](std::function<void()> ended) { poller.stop(std::move(ended)); }}) {}
 
   std::shared_ptr<const Config> config;
   storage::Writer& writer;
@@ -72,29 +72,16 @@ struct TelegramPlatform::Impl {
   std::string secret;  // resolved by add_routes
 
   // Runs start-up; stopping also stops the poller.
-  IntakeLifecycle lifecycle;
+  BotApiStartup startup;
 
-  [[nodiscard]] bool webhook_mode() const { return !config->public_url.empty(); }
-  asio::awaitable<void> startup();
-  asio::awaitable<ApiResult> call_until_ok(std::string method, nlohmann::json body);
+  asio::awaitable<void> run_startup();
+  // Retries with back-off until the call succeeds; a non-ok result only when stopping.
+  asio::awaitable<ApiResult> call_until_ok(std::string method, nlohmann::json body) {
+    return startup.call_until_ok<ApiResult>(api, std::move(method), std::move(body), kCallTimeout,
+                                            log_step_failure);
+  }
   asio::awaitable<void> set_commands();
 };
-
-// Retries with back-off until the call succeeds; a non-ok result only when stopping.
-asio::awaitable<ApiResult> TelegramPlatform::Impl::call_until_ok(std::string method,
-                                                                 nlohmann::json body) {
-  auto op = lifecycle.call_until_ok<ApiResult>(
-      [&] {
-        return async_call(api, method, body, kCallTimeout, &lifecycle.canceller(),
-                          asio::use_awaitable);
-      },
-      [&](const ApiResult& r) {
-        metrics.set_reachable(kPlatform, r.error_code != 0);
-        log_step_failure(method, r);
-      },
-      options.startup_backoff);
-  co_return co_await std::move(op);
-}
 
 // The menu is cosmetic: a failure is logged, not retried.
 asio::awaitable<void> TelegramPlatform::Impl::set_commands() {
@@ -104,36 +91,29 @@ asio::awaitable<void> TelegramPlatform::Impl::set_commands() {
       std::pair{Lang::en, std::string("en")}};
   for (const auto& [lang, code] : lists) {
     auto op = async_call(api, "setMyCommands", set_my_commands_body(bot_commands(lang), code),
-                         kCallTimeout, &lifecycle.canceller(), asio::use_awaitable);
+                         kCallTimeout, &startup.lifecycle().canceller(), asio::use_awaitable);
     const ApiResult r = co_await std::move(op);
-    if (lifecycle.stopping()) co_return;
+    if (startup.stopping()) co_return;
     if (!r.succeeded()) log_step_failure("setMyCommands", r);
   }
 }
 
-asio::awaitable<void> TelegramPlatform::Impl::startup() {
+asio::awaitable<void> TelegramPlatform::Impl::run_startup() {
   auto get_me = call_until_ok("getMe", nlohmann::json::object());
   const ApiResult me = co_await std::move(get_me);
-  if (lifecycle.stopping()) co_return;
-  metrics.set_reachable(kPlatform, true);
+  if (startup.stopping()) co_return;
+  startup.identified();
   const std::string username =
       me.result.is_object() ? me.result.value("username", std::string()) : std::string();
   dispatcher.set_bot_username(std::string(kPlatform), username);
   if (webhook) webhook->set_ready(true);
   spdlog::info("event=telegram_identity username={} mode={}", username,
-               webhook_mode() ? "webhook" : "long_polling");
+               startup.webhook_mode() ? "webhook" : "long_polling");
   co_await set_commands();
-  if (lifecycle.stopping()) co_return;
-  if (!webhook_mode()) {
-    poller.start();
-    co_return;
-  }
-  if (!webhook) {
-    spdlog::error(
-        "event=webhook_not_registered platform=telegram detail=\"add_routes was not "
-        "called; Telegram's requests would find no route\"");
-    co_return;
-  }
+  if (startup.stopping()) co_return;
+  const auto intake = startup.next_intake(webhook != nullptr, "Telegram");
+  if (intake == BotApiStartup::Intake::poll) poller.start();
+  if (intake != BotApiStartup::Intake::set_webhook) co_return;
   auto set_op = call_until_ok("setWebhook", set_webhook_body(webhook_url(*config), secret,
                                                              options.webhook_max_connections));
   const ApiResult set = co_await std::move(set_op);
@@ -141,17 +121,9 @@ asio::awaitable<void> TelegramPlatform::Impl::startup() {
     spdlog::info("event=webhook_set platform=telegram url={}", webhook_url(*config));
 }
 
-TelegramPlatform::TelegramPlatform(PlatformContext& context, PlatformOptions options)
-    : impl_(std::make_unique<Impl>(context, std::move(options))) {}
+namespace {
 
-TelegramPlatform::~TelegramPlatform() = default;
-
-std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context) {
-  if (!context.config->telegram.enabled()) return nullptr;
-  return std::make_unique<TelegramPlatform>(context);
-}
-
-Capabilities TelegramPlatform::capabilities() const {
+Capabilities telegram_capabilities() {
   Capabilities c;
   c.buttons = true;
   c.max_message_length = kMaxMessageUnits;
@@ -161,13 +133,21 @@ Capabilities TelegramPlatform::capabilities() const {
   return c;
 }
 
-RateLimits TelegramPlatform::rate_limits() const {
+}  // namespace
+
+TelegramPlatform::TelegramPlatform(PlatformContext& context, PlatformOptions options)
+    : impl_(std::make_unique<Impl>(context, std::move(options))) {
   const auto& rate = impl_->config->telegram.rate;
-  return RateLimits{rate.global_per_s, rate.per_chat_per_s, rate.per_group_per_min};
+  attach({kPlatformId, telegram_capabilities(),
+          RateLimits{rate.global_per_s, rate.per_chat_per_s, rate.per_group_per_min},
+          &impl_->delivery, &impl_->startup});
 }
 
-Delivery& TelegramPlatform::delivery() {
-  return impl_->delivery;
+TelegramPlatform::~TelegramPlatform() = default;
+
+std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context) {
+  if (!context.config->telegram.enabled()) return nullptr;
+  return std::make_unique<TelegramPlatform>(context);
 }
 
 void TelegramPlatform::add_routes(http::Router& router) {
@@ -176,53 +156,35 @@ void TelegramPlatform::add_routes(http::Router& router) {
   impl_->webhook->add_routes(router);
 }
 
-void TelegramPlatform::start() {
-  impl_->lifecycle.start([impl = impl_.get()] { return impl->startup(); },
-                         "event=telegram_startup_failed");
-}
-
-void TelegramPlatform::stop(std::function<void()> done) {
-  impl_->lifecycle.stop(std::move(done));
-}
-
-bool TelegramPlatform::webhook_mode() const {
-  return impl_->webhook_mode();
-}
-
 WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,
                                      const http::ClientOptions& client) {
-  WebhookRegistration out;
-  if (!config.telegram.enabled()) {
-    out.error = "telegram.token is not set";
-    return out;
-  }
-  if (config.public_url.empty()) {
-    out.error = "public_url is not set (without it the bot uses long polling)";
-    return out;
+  if (auto refused =
+          registration_refused(config.telegram.enabled(), "telegram.token", config.public_url)) {
+    return *refused;
   }
   const std::string secret = resolve_webhook_secret(config, writer);
-  asio::io_context ioc;
-  http::HttpClient http(ioc, client);
-  ApiClient api(http, config.telegram.api_base_url, config.telegram.token);
-  bool finished = false;
-  api.set_webhook(webhook_url(config), secret, PlatformOptions{}.webhook_max_connections,
-                  [&](const ApiResult& set) {
-                    if (!set.succeeded()) {
-                      out.error = "setWebhook failed: " + set.description;
-                      finished = true;
-                      return;
-                    }
-                    api.get_webhook_info([&](const ApiResult& info) {
-                      out.ok = info.succeeded();
-                      out.info = info.result;
-                      if (!out.ok) out.error = "getWebhookInfo failed: " + info.description;
-                      finished = true;
-                    });
-                  });
-  while (!finished && ioc.run_one() > 0) {
-  }
-  if (!finished) out.error = "no answer from the Bot API";
-  return out;
+  RegistrationRun run(client);
+  ApiClient api(run.http(), config.telegram.api_base_url, config.telegram.token);
+  return run.run(
+      [&](const RegistrationRun::Finish& finish) {
+        api.set_webhook(webhook_url(config), secret, PlatformOptions{}.webhook_max_connections,
+                        [&api, finish](const ApiResult& set) {
+                          if (!set.succeeded()) {
+                            finish(registration_failed("setWebhook", set.description));
+                            return;
+                          }
+                          api.get_webhook_info([finish](const ApiResult& info) {
+                            WebhookRegistration out =
+                                info.succeeded()
+                                    ? WebhookRegistration{}
+                                    : registration_failed("getWebhookInfo", info.description);
+                            out.ok = info.succeeded();
+                            out.info = info.result;
+                            finish(std::move(out));
+                          });
+                        });
+      },
+      "no answer from the Bot API");
 }
 
 }  // namespace wgbot::telegram

@@ -1,6 +1,7 @@
 // Telegram as a Platform: the webhook route, start-up against the Bot API (getMe,
-// setMyCommands, then setWebhook or long polling), its Delivery, and stopping by cancellation.
-// The app wires it through a PlatformHost, which adds the shared outbox sender.
+// setMyCommands, then setWebhook or long polling), its Delivery, and stopping by cancellation
+// (the last two as every BotApiPlatform). The app wires it through a PlatformHost, which adds the
+// shared outbox sender.
 #pragma once
 
 #include <chrono>
@@ -10,28 +11,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/http/http_client.hpp"
-#include "bot/outbound/retry_policy.hpp"
-#include "bot/platform/platform.hpp"
+#include "bot/platform/bot_api_options.hpp"
+#include "bot/platform/bot_api_platform.hpp"
+#include "bot/platform/webhook_registration.hpp"
 #include "bot/telegram/poller.hpp"
-
-namespace wgbot {
-struct Config;
-namespace storage {
-class Writer;
-}
-}  // namespace wgbot
 
 namespace wgbot::telegram {
 
 inline constexpr std::string_view kGeneratedSecretKey = "telegram.webhook_secret";
 
-struct PlatformOptions {
-  PollerOptions poller;
-  // getMe and setWebhook are retried until they succeed (a network outage at start-up).
-  BackoffPolicy startup_backoff{std::chrono::seconds{1}, std::chrono::minutes{5}, Jitter::equal};
+// Start-up back-off, HTTP client and polling as Zalo Bot's; and the webhook's connections.
+struct PlatformOptions : BotApiOptions {
   int webhook_max_connections = 40;
-  http::ClientOptions client;
 };
 
 // `telegram.webhook_secret` if configured, else the one generated on first use and kept in the
@@ -43,7 +34,9 @@ struct PlatformOptions {
 
 inline constexpr std::string_view kPlatformId = "telegram";
 
-class TelegramPlatform final : public Platform {
+// Inline buttons, 4096 UTF-16 units a message, groups, documents and photos; the sending limits
+// of telegram.rate. Start-up: getMe, setMyCommands, then setWebhook or polling.
+class TelegramPlatform final : public BotApiPlatform {
  public:
   // `context.config->telegram.token` must be set.
   explicit TelegramPlatform(PlatformContext& context, PlatformOptions options = {});
@@ -51,21 +44,9 @@ class TelegramPlatform final : public Platform {
   TelegramPlatform(const TelegramPlatform&) = delete;
   TelegramPlatform& operator=(const TelegramPlatform&) = delete;
 
-  [[nodiscard]] std::string_view id() const override { return kPlatformId; }
-  // Inline buttons, 4096 UTF-16 units a message, groups, documents and photos.
-  [[nodiscard]] Capabilities capabilities() const override;
-  [[nodiscard]] RateLimits rate_limits() const override;
   // Registers POST /webhook/telegram (in both modes: harmless when polling). Resolves the
   // secret through the writer, so call it at start-up, before the server starts.
   void add_routes(http::Router& router) override;
-  // getMe, setMyCommands and setWebhook / polling follow on the io_context. Webhook updates get
-  // 503 until getMe has told the bot its username.
-  void start() override;
-  // Cancels polling (the long poll in flight) and start-up; `done` on the io_context.
-  void stop(std::function<void()> done) override;
-  Delivery& delivery() override;
-
-  [[nodiscard]] bool webhook_mode() const;
 
  private:
   struct Impl;
@@ -76,12 +57,9 @@ class TelegramPlatform final : public Platform {
 std::unique_ptr<Platform> make_telegram_platform(PlatformContext& context);
 
 // For `wgbot set-webhook`: setWebhook (public_url + "/webhook/telegram", the resolved secret,
-// allowed_updates), then getWebhookInfo. Runs its own short-lived io_context; blocks.
-struct WebhookRegistration {
-  bool ok = false;
-  std::string error;    // why it failed (the Bot API's description), for the user
-  nlohmann::json info;  // getWebhookInfo's `result` (url, pending_update_count, last_error_…)
-};
+// allowed_updates), then getWebhookInfo, whose `result` (url, pending_update_count, last_error_…)
+// is the registration's `info`. Runs its own short-lived io_context; blocks.
+using WebhookRegistration = wgbot::WebhookRegistration;
 [[nodiscard]] WebhookRegistration register_webhook(const Config& config, storage::Writer& writer,
                                                    const http::ClientOptions& client = {});
 

@@ -4,11 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <memory>
 #include <random>
 
 #include "bot/dispatch/ingest.hpp"
 #include "bot/http/router.hpp"
+#include "bot/platform/webhook_ingest.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/telegram/update_parser.hpp"
 #include "core/metrics.hpp"
@@ -59,25 +59,15 @@ void WebhookEndpoint::handle(http::Request request, http::Responder responder) {
     responder.send(answer(400, "malformed update, request id " + request.id + "\n"));
     return;
   }
-  if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
-    spdlog::warn(
-        "event=webhook_wrong_type platform=telegram field={} request_id={} note=\"read as absent; "
-        "logged "
-        "once per field\"",
-        parsed.wrong_type, request.id);
-  }
+  log_wrong_type(wrong_types_, kPlatform, parsed.wrong_type, request.id);
   if (parsed.status == UpdateStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=telegram update_id={} reason=\"{}\"",
                   parsed.update_id, parsed.reason);
     responder.send(answer(200));
     return;
   }
-  // The Responder travels with the update; whoever finishes the ingest answers.
-  auto shared = std::make_shared<http::Responder>(std::move(responder));
-  ingest_.submit(std::move(parsed.inbound), [shared, &metrics = metrics_](const IngestResult& r) {
-    if (!r.committed()) metrics.update_rejected(kPlatform, RejectReason::unavailable);
-    shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
-  });
+  ingest_.submit(std::move(parsed.inbound),
+                 answer_when_stored(std::move(responder), metrics_, kPlatform));
 }
 
 }  // namespace wgbot::telegram

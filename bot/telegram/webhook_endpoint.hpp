@@ -8,15 +8,8 @@
 #include <string_view>
 
 #include "bot/http/http_types.hpp"
+#include "bot/platform/platform_forward.hpp"
 #include "core/log_once.hpp"
-
-namespace wgbot {
-class IngestService;
-class Metrics;
-namespace http {
-class Router;
-}
-}  // namespace wgbot
 
 namespace wgbot::telegram {
 

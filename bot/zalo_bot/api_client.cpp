@@ -1,26 +1,24 @@
 #include "bot/zalo_bot/api_client.hpp"
 
-#include "bot/http/bot_api_transport.hpp"
+#include "bot/platform/bot_api_calls.hpp"
 
 namespace wgbot::zalo_bot {
 
 using nlohmann::json;
 
+using Calls = BotApiCalls<ApiResult>;
+
 struct ApiClient::Shared {
-  http::BotApiTransport transport;
+  Calls calls;
 };
 
 ApiClient::ApiClient(http::HttpClient& http, std::string api_base_url, std::string token)
-    : shared_(std::make_shared<Shared>(
-          Shared{http::BotApiTransport(http, std::move(api_base_url), std::move(token))})) {}
+    : shared_(std::make_shared<Shared>(Shared{Calls(http, std::move(api_base_url), std::move(token),
+                                                    classify_response, network_error)})) {}
 
 void ApiClient::call(std::string_view method, const json& body, Done done,
                      std::chrono::milliseconds timeout) {
-  shared_->transport.post(method, body, timeout,
-                          [done = std::move(done)](const http::ClientResponse& r) {
-                            done(r.status == 0 ? network_error(http::no_answer_reason(r))
-                                               : classify_response(r.status, r.body));
-                          });
+  shared_->calls.call(method, body, timeout, std::move(done));
 }
 
 void ApiClient::get_me(Done done) {

@@ -2,24 +2,15 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 
+#include "bot/platform/bot_api_result.hpp"
 #include "core/json_fields.hpp"
 
 namespace wgbot::zalo_bot {
 namespace {
 
 using nlohmann::json;
-
-bool contains_nocase(std::string_view haystack, std::string_view needle) {
-  const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                              [](char a, char b) {
-                                return std::tolower(static_cast<unsigned char>(a)) ==
-                                       std::tolower(static_cast<unsigned char>(b));
-                              });
-  return it != haystack.end();
-}
 
 // The documented error table has no "chat gone" code, so only a description that says so makes a
 // 400 or 403 final for the chat; anything else could be our request or Zalo's side.
@@ -66,34 +57,18 @@ ApiResult failure(int code, std::string description) {
 }  // namespace
 
 ApiResult classify_response(int http_status, std::string_view body) {
-  const json answer = json::parse(body, nullptr, false);
-  const json* ok = member(answer, "ok");
-  const bool parsed = !answer.is_discarded() && ok != nullptr && ok->is_boolean();
-  if (!parsed) {
+  const BotApiEnvelope envelope = read_envelope(body);
+  if (!envelope.parsed) {
     if (!is_success_status(http_status)) {
       return failure(http_status, "HTTP " + std::to_string(http_status));
     }
-    ApiResult out;
-    out.error_code = http_status;
-    out.description = "unparsable answer (HTTP " + std::to_string(http_status) + ")";
-    return out;
+    return unparsable_result<ApiResult>(http_status);
   }
-  const std::string description = string_member(answer, "description");
-  if (ok->get<bool>() && is_success_status(http_status)) {
-    ApiResult out;
-    out.outcome = ApiOutcome::ok;
-    out.error_code = http_status;
-    if (const json* result = member(answer, "result")) out.result = *result;
-    return out;
-  }
+  if (envelope.ok && is_success_status(http_status))
+    return ok_result<ApiResult>(http_status, envelope);
   const int fallback = is_success_status(http_status) ? 500 : http_status;
-  return failure(body_error_code(answer).value_or(fallback), description);
-}
-
-ApiResult network_error(std::string_view what) {
-  ApiResult out;
-  out.description = std::string(what);
-  return out;
+  return failure(body_error_code(envelope.answer).value_or(fallback),
+                 string_member(envelope.answer, "description"));
 }
 
 std::string_view to_string(ApiOutcome outcome) {

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/platform/bot_api_result.hpp"
+
 namespace wgbot::zalo_bot {
 
 enum class ApiOutcome {
@@ -34,7 +36,9 @@ struct ApiResult {
 [[nodiscard]] ApiResult classify_response(int http_status, std::string_view body);
 
 // The request never got an answer (DNS, connect, TLS, timeout, cancelled): always transient.
-[[nodiscard]] ApiResult network_error(std::string_view what);
+[[nodiscard]] inline ApiResult network_error(std::string_view what) {
+  return no_answer_result<ApiResult>(what);
+}
 
 [[nodiscard]] std::string_view to_string(ApiOutcome outcome);
 

@@ -122,17 +122,13 @@ asio::awaitable<void> Poller::Impl::run() {
 
 Poller::Poller(asio::io_context& ioc, ApiClient& api, IngestService& ingest, Metrics& metrics,
                const BotIdentity& identity, PollerOptions options)
-    : impl_(std::make_shared<Impl>(ioc, api, ingest, metrics, identity, options)) {}
+    : impl_(std::make_shared<Impl>(ioc, api, ingest, metrics, identity, options)) {
+  attach(impl_->lifecycle, [impl = impl_] {
+    impl->lifecycle.start([raw = impl.get()] { return raw->run(); },
+                          "event=poller_crashed platform=zalo_bot", impl);
+  });
+}
 
 Poller::~Poller() = default;
-
-void Poller::start() {
-  impl_->lifecycle.start([impl = impl_.get()] { return impl->run(); },
-                         "event=poller_crashed platform=zalo_bot", impl_);
-}
-
-void Poller::stop(std::function<void()> done) {
-  impl_->lifecycle.stop(std::move(done));
-}
 
 }  // namespace wgbot::zalo_bot

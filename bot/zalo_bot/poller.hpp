@@ -8,41 +8,25 @@
 #include <functional>
 #include <memory>
 
-#include "bot/outbound/retry_policy.hpp"
+#include "bot/platform/bot_api_options.hpp"
+#include "bot/platform/platform_forward.hpp"
+#include "bot/platform/polling_loop.hpp"
 #include "bot/zalo_bot/api_client.hpp"
-
-namespace boost::asio {
-class io_context;
-}
-
-namespace wgbot {
-class IngestService;
-class Metrics;
-}  // namespace wgbot
 
 namespace wgbot::zalo_bot {
 
 class BotIdentity;
 
-struct PollerOptions {
-  std::chrono::seconds poll_timeout = kPollTimeout;
-  // After an error (network, 5xx, 429, a rejected token).
-  BackoffPolicy backoff{std::chrono::seconds{1}, std::chrono::minutes{1}, Jitter::equal};
-};
+// The back-off follows a network error, a 5xx, a 429, or a rejected token.
+using PollerOptions = PollingOptions;
+static_assert(PollerOptions{}.poll_timeout == kPollTimeout);
 
-class Poller {
+class Poller final : public PollingLoop {
  public:
   // Every reference must outlive the poller.
   Poller(boost::asio::io_context& ioc, ApiClient& api, IngestService& ingest, Metrics& metrics,
          const BotIdentity& identity, PollerOptions options = {});
   ~Poller();
-  Poller(const Poller&) = delete;
-  Poller& operator=(const Poller&) = delete;
-
-  void start();
-  // Cancels the request in flight and any back-off; `done` runs on the io_context once the loop
-  // has ended (an update being stored is allowed to commit first). Any thread.
-  void stop(std::function<void()> done);
 
  private:
   struct Impl;

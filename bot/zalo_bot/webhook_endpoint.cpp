@@ -2,11 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include <memory>
-
 #include "bot/dispatch/ingest.hpp"
 #include "bot/http/router.hpp"
 #include "bot/platform/slow_reply_notice.hpp"
+#include "bot/platform/webhook_ingest.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/zalo_bot/bot_identity.hpp"
 #include "bot/zalo_bot/update_parser.hpp"
@@ -67,24 +66,13 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
     responder.send(answer(400, "malformed update, request id " + request.id + "\n"));
     return;
   }
-  if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
-    spdlog::warn(
-        "event=webhook_wrong_type platform=zalo_bot field={} request_id={} note=\"read as absent; "
-        "logged "
-        "once per field\"",
-        parsed.wrong_type, request.id);
-  }
+  log_wrong_type(wrong_types_, kPlatformId, parsed.wrong_type, request.id);
   if (parsed.status == UpdateStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=zalo_bot reason=\"{}\"", parsed.reason);
     responder.send(answer(200));
     return;
   }
-  // The Responder travels with the update; whoever finishes the ingest answers.
-  auto shared = std::make_shared<http::Responder>(std::move(responder));
-  IngestService::Done done = [shared, &metrics = metrics_](const IngestResult& r) {
-    if (!r.committed()) metrics.update_rejected(kPlatformId, RejectReason::unavailable);
-    shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
-  };
+  IngestService::Done done = answer_when_stored(std::move(responder), metrics_, kPlatformId);
   if (slow_ != nullptr) done = slow_->watch(parsed.inbound, std::move(done));
   ingest_.submit(std::move(parsed.inbound), std::move(done));
 }

@@ -6,16 +6,8 @@
 #include <string_view>
 
 #include "bot/http/http_types.hpp"
+#include "bot/platform/platform_forward.hpp"
 #include "core/log_once.hpp"
-
-namespace wgbot {
-class IngestService;
-class Metrics;
-class SlowReplyNotice;
-namespace http {
-class Router;
-}
-}  // namespace wgbot
 
 namespace wgbot::zalo_bot {
 

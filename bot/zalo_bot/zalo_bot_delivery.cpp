@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bot/http/media_shelf.hpp"
+#include "bot/platform/bot_api_delivery.hpp"
 #include "bot/platform/webhook_secret.hpp"
 #include "bot/zalo_bot/api_client.hpp"
 #include "bot/zalo_bot/formatter.hpp"
@@ -31,30 +32,21 @@ ApiClient::Done classify(const Outgoing& message, Delivery::Done done) {
 }  // namespace
 
 DeliveryResult to_delivery_result(const ApiResult& result) {
-  DeliveryResult out;
-  out.error = result.description;
-  out.answered = result.error_code != 0;
   switch (result.outcome) {
     case ApiOutcome::ok:
-      out.status = DeliveryStatus::sent;
-      break;
+      return answered_delivery(result, DeliveryStatus::sent);
     case ApiOutcome::chat_gone:
-      out.status = DeliveryStatus::chat_gone;
-      break;
+      return answered_delivery(result, DeliveryStatus::chat_gone);
     case ApiOutcome::bad_request:
-      out.status = DeliveryStatus::rejected;
-      break;
+      return answered_delivery(result, DeliveryStatus::rejected);
     case ApiOutcome::unauthorized:
-      spdlog::error("event=zalo_bot_unauthorized detail=\"the bot token was rejected\"");
-      out.status = DeliveryStatus::transient;
-      break;
+      return answered_delivery(result, token_rejected("event=zalo_bot_unauthorized"));
     case ApiOutcome::rate_limited:
     case ApiOutcome::no_update:
     case ApiOutcome::transient:
-      out.status = DeliveryStatus::transient;
       break;
   }
-  return out;
+  return answered_delivery(result, DeliveryStatus::transient);
 }
 
 ZaloPlan plan_of(const Outgoing& message, bool photos) {
@@ -76,10 +68,7 @@ int ZaloBotDelivery::parts(const Outgoing& message) const {
 void ZaloBotDelivery::send_part(const Outgoing& message, int part, Done done) {
   ZaloPlan plan = plan_of(message, photos_.enabled());
   if (part < 0 || part >= plan.parts()) {
-    DeliveryResult nothing;
-    nothing.status = DeliveryStatus::rejected;
-    nothing.error = "no such part";
-    done(std::move(nothing));
+    done(no_such_part());
     return;
   }
   if (plan.photo && part == 0) {

@@ -2,12 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "bot/dispatch/ingest.hpp"
 #include "bot/http/router.hpp"
+#include "bot/platform/webhook_ingest.hpp"
 #include "bot/zalo_oa/event_parser.hpp"
 #include "bot/zalo_oa/signature.hpp"
 #include "core/metrics.hpp"
@@ -84,24 +83,15 @@ void WebhookEndpoint::handle(const http::Request& request, http::Responder respo
     responder.send(answer(400, "malformed event, request id " + request.id + "\n"));
     return;
   }
-  if (!parsed.wrong_type.empty() && wrong_types_.first_time(parsed.wrong_type)) {
-    spdlog::warn(
-        "event=webhook_wrong_type platform=zalo_oa field={} request_id={} note=\"read as absent; "
-        "logged "
-        "once per field\"",
-        parsed.wrong_type, request.id);
-  }
+  log_wrong_type(wrong_types_, kPlatformId, parsed.wrong_type, request.id);
   if (parsed.status == EventStatus::ignored) {
     spdlog::debug("event=webhook_ignored platform=zalo_oa event_name={} reason=\"{}\"",
                   parsed.event_name, parsed.reason);
     responder.send(answer(200));
     return;
   }
-  auto shared = std::make_shared<http::Responder>(std::move(responder));
-  ingest_.submit(std::move(parsed.inbound), [shared, &metrics = metrics_](const IngestResult& r) {
-    if (!r.committed()) metrics.update_rejected(kPlatformId, RejectReason::unavailable);
-    shared->send(r.committed() ? answer(200) : answer(503, "try again later\n"));
-  });
+  ingest_.submit(std::move(parsed.inbound),
+                 answer_when_stored(std::move(responder), metrics_, kPlatformId));
 }
 
 }  // namespace wgbot::zalo_oa
