@@ -70,6 +70,10 @@ run_one() {
     "http://127.0.0.1:$port" | tee "$work/wrk.$tag.txt"
   read -r ut1 st1 < <(awk '{print $14, $15}' "/proc/$bot_pid/stat")
   thread_cpu >"$work/threads1.$tag"
+  # Replies the fake had received when the load stopped: the sending rate during the run.
+  local sent_by_end
+  sent_by_end="$(curl -s "http://127.0.0.1:$api_port/__stats" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin).get("sendMessage",0))')"
 
   # Wait for the outbox to drain (nothing pending/in flight), at most 120 s.
   local t0=$SECONDS
@@ -98,10 +102,10 @@ run_one() {
   outbox_by_status="$(sql "select status||':'||count(*) from outbox group by status" | tr '\n' ' ')"
   sends="$(echo "$stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("sendMessage",0))')"
   hz="$(getconf CLK_TCK)"
-  python3 - "$c" "$ok200" "$inbox" "$sends" "$sent_rows" "$hwm" "$ut0" "$st0" "$ut1" "$st1" "$ut2" "$st2" "$hz" "$drain_s" "$load_before" "$work/wrk.$tag.txt" "$outbox_by_status" "$not_one" "$work/threads0.$tag" "$work/threads1.$tag" <<'PY'
+  python3 - "$c" "$ok200" "$inbox" "$sends" "$sent_rows" "$hwm" "$ut0" "$st0" "$ut1" "$st1" "$ut2" "$st2" "$hz" "$drain_s" "$load_before" "$work/wrk.$tag.txt" "$outbox_by_status" "$not_one" "$work/threads0.$tag" "$work/threads1.$tag" "$sent_by_end" <<'PY'
 import sys, re
 (c, ok, inbox, sends, sent, hwm, ut0, st0, ut1, st1, ut2, st2, hz, drain, load, wrkfile, obs, not_one,
- threads0, threads1) = sys.argv[1:]
+ threads0, threads1, sent_by_end) = sys.argv[1:]
 ok, inbox, sends, sent, hwm, hz = int(ok), int(inbox), int(sends), int(sent), int(hwm), int(hz)
 txt = open(wrkfile).read()
 rps = re.search(r"Requests/sec:\s+([\d.]+)", txt).group(1)
@@ -111,6 +115,10 @@ cpu_all = (int(ut2) + int(st2) - int(ut0) - int(st0)) / hz
 # wrk stops with up to c requests in flight: the bot commits and answers them, wrk no longer
 # counts the answers. So: inbox == sendMessage == sent rows exactly, and ok <= inbox <= ok + c.
 same = inbox == sends == sent and ok <= inbox <= ok + int(c) and not_one == "0"
+secs = re.search(r"requests in ([\d.]+)(ms|s|m)", txt)
+run_s = float(secs.group(1)) * {"ms": 0.001, "s": 1, "m": 60}[secs.group(2)] if secs else 0
+print(f"SENDING c={c} replies_per_s_during_run={int(sent_by_end) / run_s if run_s else 0:.0f} "
+      f"replies_after_the_run={sends - int(sent_by_end)}")
 print(f"RESULT c={c} updates_per_s={rps} p50_ms={p['p50_ms']} p99_ms={p['p99_ms']} "
       f"peak_rss_mib={hwm/1024:.1f} cpu_us_per_update_during_run={cpu_run/ok*1e6:.0f} "
       f"cpu_us_per_update_incl_drain={cpu_all/ok*1e6:.0f} drain_s={drain} load_before={load.replace(' ', '/')}")
