@@ -88,18 +88,38 @@ void ZaloBotDelivery::send_photo(const Outgoing& message, const std::string& cap
     // Larger than the whole shelf: the reader still gets the words.
     spdlog::warn("event=zalo_bot_photo_not_shelved bytes={} detail=\"larger than the shelf\"",
                  file.bytes.size());
-    if (caption.empty()) {
-      DeliveryResult skipped;
-      skipped.status = DeliveryStatus::sent;
-      done(std::move(skipped));
-      return;
-    }
-    api_.send_message(message.chat_id, caption, classify(message, std::move(done)));
+    send_words(message, caption, std::move(done));
     return;
   }
   const std::string url =
       webhook_url(photos_.public_url, http::media_path(*token, file.content_type));
-  api_.send_photo(message.chat_id, url, caption, classify(message, std::move(done)));
+  const bool group_reply = !message.private_fallback_chat_id.empty();
+  api_.send_photo(
+      message.chat_id, url, caption,
+      [this, message, caption, group_reply, done = std::move(done)](const ApiResult& r) mutable {
+        // Refused in a private chat (the platform may not have reached the picture's URL, e.g.
+        // a proxy that does not pass /media/): the reader still gets the words. A group's
+        // refusal goes to the asker privately, as for any reply.
+        if (r.outcome != ApiOutcome::bad_request || group_reply) {
+          classify(message, std::move(done))(r);
+          return;
+        }
+        spdlog::warn(
+            "event=zalo_bot_photo_refused chat={} description=\"{}\" detail=\"sending the text "
+            "without the picture\"",
+            message.chat_id, r.description);
+        send_words(message, caption, std::move(done));
+      });
+}
+
+void ZaloBotDelivery::send_words(const Outgoing& message, const std::string& caption, Done done) {
+  if (caption.empty()) {  // the text follows in parts of its own
+    DeliveryResult skipped;
+    skipped.status = DeliveryStatus::sent;
+    done(std::move(skipped));
+    return;
+  }
+  api_.send_message(message.chat_id, caption, classify(message, std::move(done)));
 }
 
 }  // namespace wgbot::zalo_bot

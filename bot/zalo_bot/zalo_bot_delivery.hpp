@@ -65,6 +65,8 @@ class ZaloBotDelivery final : public Delivery {
 
  private:
   void send_photo(const Outgoing& message, const std::string& caption, Done done);
+  // The words of a photo that could not go: its caption as a message (none: nothing to send).
+  void send_words(const Outgoing& message, const std::string& caption, Done done);
 
   ApiClient& api_;
   const PhotoHosting photos_;

@@ -275,11 +275,31 @@ TEST_F(ZaloPhotoDelivery, ARefusedGroupPhotoIsChatGoneOnlyWithAPrivateFallback) 
   Outgoing m = with_chart("Báo cáo nhanh", "group-tct");
   zalo_bot::ZaloBotDelivery delivery(*api_, hosting(kPublicUrl));
   const std::string refused = R"({"ok":false,"error_code":400,"description":"Bad request"})";
-  fake_.push_response("sendPhoto", 400, refused);
-  EXPECT_EQ(send(delivery, m, 0), DeliveryStatus::rejected);
   m.private_fallback_chat_id = "u-quy";
   fake_.push_response("sendPhoto", 400, refused);
   EXPECT_EQ(send(delivery, m, 0), DeliveryStatus::chat_gone);
+}
+
+// A photo refused in a private chat (say the platform could not fetch its URL) must not take
+// the digest's words with it.
+TEST_F(ZaloPhotoDelivery, ARefusedPhotoStillDeliversItsWords) {
+  const std::string refused = R"({"ok":false,"error_code":400,"description":"Bad request"})";
+  zalo_bot::ZaloBotDelivery delivery(*api_, hosting(kPublicUrl));
+  const Outgoing short_one = with_chart("Báo cáo nhanh", "u-refused");
+  ASSERT_EQ(delivery.parts(short_one), 1);
+  fake_.push_response("sendPhoto", 400, refused);
+  EXPECT_EQ(send(delivery, short_one, 0), DeliveryStatus::sent);
+  EXPECT_EQ(fake_.texts_to("u-refused"), (std::vector<std::string>{"Báo cáo nhanh"}));
+
+  // A long text: the refused photo is skipped, and the text's own parts still follow.
+  const Outgoing long_one = with_chart(std::string(2001, 'a'), "u-refused-long");
+  ASSERT_EQ(delivery.parts(long_one), 3);
+  fake_.push_response("sendPhoto", 400, refused);
+  EXPECT_EQ(send(delivery, long_one, 0), DeliveryStatus::sent);
+  EXPECT_TRUE(fake_.texts_to("u-refused-long").empty());
+  EXPECT_EQ(send(delivery, long_one, 1), DeliveryStatus::sent);
+  EXPECT_EQ(send(delivery, long_one, 2), DeliveryStatus::sent);
+  EXPECT_EQ(fake_.texts_to("u-refused-long").size(), 2U);
 }
 
 }  // namespace
