@@ -59,10 +59,6 @@ SendResult send_result_of(DeliveryStatus status) {
 constexpr std::string_view kCallbackLimiterKey = "#callback-answers";
 constexpr auto kReadRetry = std::chrono::seconds{1};
 
-std::string lane_of(const Outgoing& m) {
-  return m.kind == OutKind::callback_answer ? m.chat_id + "#cb" : m.chat_id;
-}
-
 RateLimiter::TimePoint limiter_time(TimeMs t) {
   return RateLimiter::TimePoint{
       std::chrono::duration_cast<RateLimiter::TimePoint::duration>(t.time_since_epoch())};
@@ -299,7 +295,7 @@ void OutboxSender::Impl::send_due(TimeMs now, std::optional<TimeMs>& wake) {
       wake = wake ? std::min(*wake, at) : at;
       return false;
     }
-    if (!busy_lanes.contains(lane_of(head.row.message))) due.push_back(&head);
+    if (!busy_lanes.contains(lane_key(head.row.message))) due.push_back(&head);
     return due.size() < room;
   });
   for (storage::LaneHead* head : due) try_send(*head, now, wake);
@@ -327,7 +323,7 @@ void OutboxSender::Impl::finish_pass(TimeMs now, std::optional<TimeMs> wake) {
 // Sends the head of a lane if its lane is free and the limits allow; else notes when to retry.
 bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
                                   std::optional<TimeMs>& wake) {
-  const std::string lane = lane_of(head.row.message);
+  const std::string lane = lane_key(head.row.message);
   if (busy_lanes.contains(lane)) return false;
   head.read_message();
   Attempt attempt{head.row, head.parts_done, 1, lane, false};

@@ -6,10 +6,12 @@
 
 namespace wgbot {
 
+std::string lane_key(const std::string& chat_id, bool callbacks) {
+  return callbacks ? chat_id + "#cb" : chat_id;
+}
+
 std::string lane_key(const Outgoing& message) {
-  std::string key = message.chat_id;
-  if (message.kind == OutKind::callback_answer) key += "#cb";
-  return key;
+  return lane_key(message.chat_id, message.kind == OutKind::callback_answer);
 }
 
 void PendingOutbox::clear() {
@@ -61,7 +63,7 @@ void PendingOutbox::add(storage::PendingRows read) {
 
 void PendingOutbox::add_lane(const LaneRead& read, std::vector<storage::LaneHead> rows,
                              std::size_t limit) {
-  const std::string key = read.chat_id + (read.callbacks ? "#cb" : "");
+  const std::string key = lane_key(read.chat_id, read.callbacks);
   Lane& lane = lanes_[key];
   lane.reading = false;
   lane.more = false;

@@ -103,5 +103,6 @@ class PendingOutbox {
 
 // A chat's messages and its button-press answers are separate lanes.
 std::string lane_key(const Outgoing& message);
+std::string lane_key(const std::string& chat_id, bool callbacks);
 
 }  // namespace wgbot
