@@ -3,17 +3,20 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/connection.hpp"
+#include "storage/table_rebuild.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace wgbot::storage {
 
 namespace {
 
 // Each entry is one migration; never edit an entry once released, append a new one.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     // 1: the whole first schema: roster, accounts, chats, tasks, reminders, inbox, outbox,
     // audit log, settings, state, digests and invites.
     R"sql(
@@ -252,7 +255,92 @@ CREATE TABLE broadcast_rows (
     R"sql(
 ALTER TABLE outbox ADD COLUMN file BLOB;
 )sql",
+    // 8: a listing index holding what a task list filters and orders by, so a person's list
+    // reads only its page's rows. Then the "value IN (...)" checks are rewritten (after this
+    // SQL, by rewrite_in_checks): SQLite builds a temporary b-tree for such a list on every
+    // insert and on every update of the column, which is most of what storing a row costs.
+    R"sql(
+CREATE INDEX tasks_listing ON tasks(id, status, due_at, done_at, assigner_id);
+)sql",
 };
+
+constexpr int kRewriteInChecksVersion = 8;
+
+struct InCheck {
+  const char* table;
+  const char* column;
+  std::vector<const char*> values;
+};
+
+// "CHECK (col IN ('a','b'))" as written in the first schema, and the same rule with OR.
+std::string in_list_check(const InCheck& c) {
+  std::string out = std::string("CHECK (") + c.column + " IN (";
+  for (std::size_t i = 0; i < c.values.size(); ++i) {
+    out += (i == 0 ? "'" : ",'") + std::string(c.values[i]) + "'";
+  }
+  return out + "))";
+}
+
+std::string or_check(const InCheck& c) {
+  std::string out = "CHECK (";
+  for (std::size_t i = 0; i < c.values.size(); ++i) {
+    out += (i == 0 ? "" : " OR ") + std::string(c.column) + " = '" + c.values[i] + "'";
+  }
+  return out + ")";
+}
+
+void rewrite_in_checks(storage::Connection& db) {
+  const std::vector<InCheck> checks = {
+      {"members", "role", {"chairman", "vice_chairman", "standing", "member", "staff"}},
+      {"chats", "kind", {"private", "group"}},
+      {"tasks", "status", {"open", "done", "cancelled"}},
+      {"reminders", "status", {"active", "done", "cancelled"}},
+      {"inbox", "status", {"new", "handled", "failed"}},
+      {"outbox", "status", {"pending", "sent", "failed"}},
+  };
+  for (const auto& check : checks) {
+    rebuild_table(db, check.table, [&check](const std::string& sql) {
+      const std::string from = in_list_check(check);
+      const auto at = sql.find(from);
+      if (at == std::string::npos) return sql;  // rebuild_table refuses "no change"
+      std::string edited = sql;
+      edited.replace(at, from.size(), or_check(check));
+      return edited;
+    });
+  }
+}
+
+// PRAGMA foreign_keys cannot change inside a transaction; a rebuild needs them off.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(storage::Connection& db)
+      : db_(db), were_on_(db.execAndGet("PRAGMA foreign_keys").getInt() != 0) {
+    db_.exec("PRAGMA foreign_keys = OFF");
+  }
+  ~ForeignKeysOff() {
+    try {
+      if (were_on_) db_.exec("PRAGMA foreign_keys = ON");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+    }
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  storage::Connection& db_;
+  bool were_on_;
+};
+
+void apply(storage::Connection& db, int version) {
+  db.exec(kMigrations.at(static_cast<std::size_t>(version - 1)));
+  if (version == kRewriteInChecksVersion) {
+    rewrite_in_checks(db);
+    // The rebuilt tables must still agree with everything that points at them.
+    if (db.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt() != 0) {
+      throw std::runtime_error("foreign keys broken by rebuilding the tables");
+    }
+  }
+}
 
 }  // namespace
 
@@ -261,6 +349,10 @@ int latest_schema_version() {
 }
 
 int migrate(storage::Connection& db) {
+  return migrate_to(db, latest_schema_version());
+}
+
+int migrate_to(storage::Connection& db, int target) {
   const int current = db.execAndGet("PRAGMA user_version").getInt();
   if (current > latest_schema_version()) {
     throw std::runtime_error("database schema version " + std::to_string(current) +
@@ -268,11 +360,12 @@ int migrate(storage::Connection& db) {
                              std::to_string(latest_schema_version()) + ")");
   }
   int applied = 0;
-  for (int version = current + 1; version <= latest_schema_version(); ++version) {
+  for (int version = current + 1; version <= std::min(target, latest_schema_version()); ++version) {
+    const ForeignKeysOff keys_off(db);
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Re-read inside the write lock: another process may have migrated meanwhile.
     if (db.execAndGet("PRAGMA user_version").getInt() >= version) continue;
-    db.exec(kMigrations.at(static_cast<std::size_t>(version - 1)));
+    apply(db, version);
     // PRAGMA takes no bound parameters; the value is an integer we control.
     db.exec("PRAGMA user_version = " + std::to_string(version));
     tx.commit();
