@@ -136,5 +136,17 @@ TEST_F(TaskPageTest, APersonsOrAUnitsListStartsFromTheirTasks) {
   EXPECT_EQ(unit_plan.find("tasks_status_due"), std::string::npos) << unit_plan;
 }
 
+TEST_F(TaskPageTest, APersonsListFiltersAndOrdersOnTheListingIndexAndReadsOnlyThePageFromTheTable) {
+  TaskQuery mine;
+  mine.status = TaskStatus::open;
+  mine.assignee_id = ann_;
+  std::string plan;
+  for (const auto& line : TaskRepository(*db_).explain_page(mine)) plan += line + "\n";
+  EXPECT_NE(plan.find("COVERING INDEX tasks_listing"), std::string::npos) << plan;
+  // The table itself is read once per row of the page, by id.
+  EXPECT_NE(plan.find("SEARCH t USING INTEGER PRIMARY KEY"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("SCAN t"), std::string::npos) << plan;
+}
+
 }  // namespace
 }  // namespace wgbot::storage
