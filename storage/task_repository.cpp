@@ -120,12 +120,33 @@ const char* order_clause(TaskOrder order) {
   return "";
 }
 
+// A person's tasks of one status by due date, with no other filter (the commonest list, /tasks):
+// read in order from task_assignees_by_due (see persons_page_sql).
+bool is_persons_list_by_due(const TaskQuery& query) {
+  return query.assignee_id && query.status && !query.unit_id && !query.due_before &&
+         !query.visible_to && query.order == TaskOrder::by_due;
+}
+
+// The person's stretch of the index is already in the list's order (the due key puts undated
+// tasks last, as order_clause does): the count walks it, the page is its first rows, and the
+// table is read only for them.
+std::string persons_page_sql() {
+  return std::string(
+             "WITH page AS (SELECT a.task_id AS id, COUNT(*) OVER () AS total "
+             "FROM task_assignees a INDEXED BY task_assignees_by_due "
+             "WHERE a.member_id = ?2 AND a.task_status = ?1 "
+             "ORDER BY a.task_due_key, a.task_id LIMIT ?7 OFFSET ?8) SELECT ") +
+         kTaskColumns + ", page.total FROM page JOIN tasks t ON t.id = page.id" +
+         order_clause(TaskOrder::by_due);
+}
+
 // The page and, in its last column, how many tasks match in all: one pass over the matching
 // tasks instead of a count and then the page. That pass reads tasks_listing, which holds every
 // column a filter or an order needs; only the page's rows are read from the table. A person's or
 // a unit's list names the index, as SQLite would otherwise look each task up by its id in the
 // table (without ANALYZE statistics it cannot tell that the index is cheaper).
 std::string page_sql(const TaskQuery& query) {
+  if (is_persons_list_by_due(query)) return persons_page_sql();
   const bool narrow = query.assignee_id || query.unit_id;
   const std::string order = order_clause(query.order);
   return std::string("WITH page AS (SELECT t.id, COUNT(*) OVER () AS total FROM tasks t") +
@@ -152,8 +173,8 @@ std::int64_t TaskRepository::create(const NewTask& task) {
   q->exec();
   const std::int64_t id = db_.getLastInsertRowid();
   auto a = db_.prepare(
-      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
-      "VALUES (?,?,?,?,?)");
+      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position, task_status, "
+      "task_due_key) VALUES (?,?,?,?,?,'open',COALESCE(?6, 9223372036854775807))");
   int position = 0;
   for (const auto& assignee : task.assignees) {
     a->bind(1, id);
@@ -161,6 +182,7 @@ std::int64_t TaskRepository::create(const NewTask& task) {
     bind_optional(*a, 3, assignee.unit_id);
     a->bind(4, position == 0 ? 1 : 0);
     a->bind(5, position);
+    bind_optional(*a, 6, task.due_at);
     a->exec();
     a->reset();
     ++position;
@@ -323,8 +345,9 @@ void TaskRepository::set_lead(std::int64_t task_id, std::int64_t member_id,
   drop->bind(2, member_id);
   drop->exec();
   auto add = db_.prepare(
-      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
-      "VALUES (?, ?, ?, 1, 0)");
+      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position, task_status, "
+      "task_due_key) SELECT ?1, ?2, ?3, 1, 0, status, COALESCE(due_at, 9223372036854775807) "
+      "FROM tasks WHERE id = ?1");
   add->bind(1, task_id);
   add->bind(2, member_id);
   bind_optional(*add, 3, unit_id);
