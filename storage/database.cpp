@@ -75,6 +75,10 @@ std::unique_ptr<storage::Connection> open_database(const std::string& path, Open
     if (mode == OpenMode::read_write) db->exec("PRAGMA journal_mode=WAL");
     db->exec("PRAGMA synchronous=FULL");
     db->exec("PRAGMA foreign_keys=ON");
+    // Every writer job runs in a savepoint inside the batch's transaction, so each page it
+    // changes is first copied to a statement journal. On disk that journal cost a write system
+    // call per page, most of the writes the bot made; in memory it is a copy.
+    db->exec("PRAGMA temp_store=MEMORY");
     return db;
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open database " + path + ": " + e.what());

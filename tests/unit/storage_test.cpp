@@ -38,6 +38,14 @@ TEST(Database, PragmasForDurability) {
   EXPECT_EQ(db->execAndGet("PRAGMA foreign_keys").getInt(), 1);
 }
 
+// Savepoint journals and temporary tables are kept in memory: written to a file they cost a
+// system call per page for every writer job.
+TEST(Database, TemporaryStorageIsMemory) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  EXPECT_EQ(db->execAndGet("PRAGMA temp_store").getInt(), 2);  // MEMORY
+}
+
 TEST(Migrations, RefuseADatabaseFromTheFuture) {
   TempDir dir;
   auto db = open_database(dir.file("a.db"));
