@@ -42,20 +42,29 @@ void rebuild_table(Connection& db, const std::string& table,
   const std::string staging = table + "_rebuilt";
   db.exec("CREATE TABLE " + quoted(staging) + " " + edited.substr(columns));
 
-  std::vector<std::string> indexes;
+  // Dropping the table drops its indexes and triggers: they are made again on the new one.
+  std::vector<std::string> dependents;
   {
-    SQLite::Statement index_sql(db,
-                                "SELECT sql FROM sqlite_master WHERE type = 'index' AND "
-                                "tbl_name = ? AND sql IS NOT NULL");
-    index_sql.bind(1, table);
-    while (index_sql.executeStep()) indexes.push_back(index_sql.getColumn(0).getString());
+    SQLite::Statement dependent_sql(db,
+                                    "SELECT sql FROM sqlite_master WHERE type IN ('index', "
+                                    "'trigger') AND tbl_name = ? AND sql IS NOT NULL "
+                                    "ORDER BY type = 'trigger'");
+    dependent_sql.bind(1, table);
+    while (dependent_sql.executeStep()) {
+      dependents.push_back(dependent_sql.getColumn(0).getString());
+    }
   }
 
   // Table names are ours, never user input; SQLite binds no identifiers.
   db.exec("INSERT INTO " + quoted(staging) + " SELECT * FROM " + quoted(table));
   db.exec("DROP TABLE " + quoted(table));
+  // The legacy rename changes only the table's own entry. The default one also checks every
+  // trigger and view that names the table, which fails while the old table is gone: a trigger
+  // on another table that writes to this one would stop the rebuild.
+  db.exec("PRAGMA legacy_alter_table = ON");
   db.exec("ALTER TABLE " + quoted(staging) + " RENAME TO " + quoted(table));
-  for (const auto& sql : indexes) db.exec(sql);
+  db.exec("PRAGMA legacy_alter_table = OFF");
+  for (const auto& sql : dependents) db.exec(sql);
 }
 
 }  // namespace wgbot::storage

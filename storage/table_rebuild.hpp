@@ -1,6 +1,6 @@
 // Changing a table's constraints, which ALTER TABLE cannot do: the table is created anew under
 // the changed definition, its rows copied, the old one dropped and the new one renamed, its
-// indexes recreated.
+// indexes and triggers recreated.
 #pragma once
 
 #include <functional>

@@ -112,11 +112,30 @@ INSERT INTO outbox (id, platform, chat_id, body, created_at, inbox_id, file)
   for (const char* table : {"members", "chats", "tasks", "reminders", "inbox", "outbox"}) {
     EXPECT_EQ(table_sql(*db, table).find(" IN ("), std::string::npos) << table;
   }
-  // The later migrations run on the rebuilt tables: the assignee row gets its task's status.
+  // The later migrations run on the rebuilt tables: the assignee row gets its task's status,
+  // and keeps it when its table is rebuilt again with its triggers.
   migrate(*db);
   EXPECT_EQ(db->execAndGet("SELECT task_status FROM task_assignees WHERE task_id = 7").getString(),
             "open");
+  EXPECT_EQ(db->execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                           "tbl_name = 'task_assignees'")
+                .getInt(),
+            1);
   EXPECT_EQ(db->execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+// A task's assignees are one stretch of their table, in key order: no row looked up elsewhere.
+TEST(SchemaChecks, ATasksAssigneesAreReadFromTheTablesOwnOrder) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  migrate(*db);
+  EXPECT_NE(table_sql(*db, "task_assignees").find("WITHOUT ROWID"), std::string::npos);
+  SQLite::Statement plan(*db,
+                         "EXPLAIN QUERY PLAN SELECT task_id, member_id, unit_id, lead, position "
+                         "FROM task_assignees WHERE task_id IN (1, 2, 3)");
+  std::string steps;
+  while (plan.executeStep()) steps += plan.getColumn(3).getString() + "\n";
+  EXPECT_NE(steps.find("USING PRIMARY KEY (task_id=?)"), std::string::npos) << steps;
 }
 
 }  // namespace
