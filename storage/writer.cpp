@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <future>
 
 #include "core/thread_name.hpp"
@@ -28,10 +29,28 @@ bool transaction_lost(storage::Connection& db) {
   return sqlite3_get_autocommit(db.getHandle()) != 0;
 }
 
+void on_row_changed(void* changes, int operation, const char* database, const char* table,
+                    sqlite3_int64 /*rowid*/) {
+  if (operation == SQLITE_INSERT && std::string_view(database) == "main") {
+    static_cast<CommitChanges*>(changes)->note_insert(table);
+  }
+}
+
 }  // namespace
 
+bool CommitChanges::inserted(std::string_view table) const {
+  return std::find(inserted_.begin(), inserted_.end(), table) != inserted_.end();
+}
+
+void CommitChanges::note_insert(std::string_view table) {
+  if (!inserted(table)) inserted_.emplace_back(table);
+}
+
 Writer::Writer(std::unique_ptr<storage::Connection> db, WriterOptions options)
-    : db_(std::move(db)), options_(options), thread_([this] { loop(); }) {}
+    : db_(std::move(db)), options_(options) {
+  sqlite3_update_hook(db_->getHandle(), &on_row_changed, &changes_);
+  thread_ = std::thread([this] { loop(); });
+}
 
 Writer::~Writer() {
   stop();
@@ -78,9 +97,17 @@ void Writer::flush() {
   future.wait();
 }
 
-void Writer::set_after_commit(std::function<void()> hook) {
+void Writer::set_after_commit(std::function<void(const CommitChanges&)> hook) {
   std::lock_guard lock(mutex_);
   after_commit_ = std::move(hook);
+}
+
+void Writer::set_after_commit(std::function<void()> hook) {
+  if (!hook) {
+    set_after_commit(std::function<void(const CommitChanges&)>{});
+    return;
+  }
+  set_after_commit([hook = std::move(hook)](const CommitChanges&) { hook(); });
 }
 
 void Writer::stop() {
@@ -159,6 +186,7 @@ void Writer::run_batch(std::deque<Entry>& batch) {
   // Only a batch that changed rows wakes the listeners: a read-only job (a sender marking
   // nothing, a metrics probe) must not wake them into another round, forever.
   const int changes_before = db_->getTotalChanges();
+  changes_.clear();
   auto abandon = [&](boost::system::error_code code, const std::string& error) {
     spdlog::error(R"(event=batch_abandoned jobs={} error="{}" cause="{}")", batch.size(),
                   code.message(), error);
@@ -177,7 +205,7 @@ void Writer::run_batch(std::deque<Entry>& batch) {
     if (!code) code = make_error_code(StorageErrc::io);
     abandon(code, e.what());
   }
-  std::function<void()> hook;
+  std::function<void(const CommitChanges&)> hook;
   {
     std::lock_guard lock(mutex_);
     stats_.jobs += batch.size();
@@ -186,7 +214,7 @@ void Writer::run_batch(std::deque<Entry>& batch) {
     hook = after_commit_;
   }
   // Listeners first, so a caller that sees its job done also sees them woken.
-  if (any_ok && hook && db_->getTotalChanges() != changes_before) hook();
+  if (any_ok && hook && db_->getTotalChanges() != changes_before) hook(changes_);
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (batch[i].done) batch[i].done(results[i]);
   }

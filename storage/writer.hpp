@@ -20,6 +20,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -41,6 +42,19 @@ struct WriteResult {
   std::string error;
   boost::system::error_code code;  // the storage error, for `unavailable`
   [[nodiscard]] bool ok() const { return status == WriteStatus::ok; }
+};
+
+// What a committed batch changed, for listeners that care only about some of it.
+class CommitChanges {
+ public:
+  // Whether a job of the batch inserted rows into `table` (rowid tables only: SQLite reports
+  // no row of a WITHOUT ROWID table).
+  [[nodiscard]] bool inserted(std::string_view table) const;
+  void note_insert(std::string_view table);
+  void clear() { inserted_.clear(); }
+
+ private:
+  std::vector<std::string> inserted_;  // a few table names: a vector beats a set
 };
 
 struct WriterOptions {
@@ -85,6 +99,7 @@ class Writer {
   auto run(Fn&& fn) -> std::invoke_result_t<Fn&, storage::Connection&>;
 
   // Called on the writer thread after every commit in which an ok job changed rows.
+  void set_after_commit(std::function<void(const CommitChanges&)> hook);
   void set_after_commit(std::function<void()> hook);
 
   // Finishes what is queued, then ends the thread. Idempotent.
@@ -111,7 +126,8 @@ class Writer {
   std::condition_variable wake_;
   std::deque<Entry> queue_;
   bool stopping_ = false;
-  std::function<void()> after_commit_;
+  std::function<void(const CommitChanges&)> after_commit_;
+  CommitChanges changes_;  // of the batch being run; written by SQLite's update hook
   Stats stats_;
   std::thread thread_;
 };

@@ -171,9 +171,13 @@ void BotRuntime::on_commit(std::function<void()> listener) {
 
 void BotRuntime::start() {
   auto& impl = *impl_;
-  impl.writer.set_after_commit([&impl] {
+  impl.writer.set_after_commit([&impl](const storage::CommitChanges& changes) {
     impl.scheduler.notify();
-    for (auto& host : impl.hosts) host->notify_outbox();
+    // A sender applies what it records itself to its memory; only new rows are news to it,
+    // and waking it for its own deliveries would have it read the outbox for nothing.
+    if (changes.inserted("outbox")) {
+      for (auto& host : impl.hosts) host->notify_outbox();
+    }
     for (auto& listener : impl.listeners) listener();
   });
   impl.server->start();

@@ -183,7 +183,7 @@ TEST(SchedulerRecovery, LoopFiresMissedItemsAtStartAndWakesOnNotify) {
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(rows[1].message.text, "⏰ Nhắc việc: c");
   s.stop();
-  f.writer().set_after_commit({});
+  f.writer().set_after_commit(std::function<void()>{});
 }
 
 }  // namespace

@@ -117,6 +117,19 @@ TEST(Writer, JobsAfterStopAreRefusedNotLost) {
   EXPECT_EQ(seen.status, WriteStatus::stopped);
 }
 
+TEST(Writer, AfterCommitTellsWhichTablesGotNewRows) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  std::vector<bool> items_inserted;
+  writer->set_after_commit(
+      [&](const CommitChanges& changes) { items_inserted.push_back(changes.inserted("items")); });
+  writer->run([](storage::Connection& db) { db.exec("INSERT INTO items (who) VALUES (7)"); });
+  writer->run([](storage::Connection& db) { db.exec("UPDATE items SET who = 8"); });
+  writer->run([](storage::Connection& db) { db.exec("INSERT INTO items (who) VALUES (9)"); });
+  writer->stop();
+  EXPECT_EQ(items_inserted, (std::vector<bool>{true, false, true}));
+}
+
 TEST(Writer, AfterCommitHookRunsOnlyWhenRowsChanged) {
   TempDir dir;
   auto writer = make_writer(dir);
