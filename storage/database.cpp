@@ -37,10 +37,18 @@ void ensure_parent_directory(const std::string& path) {
 }
 
 void make_private_file(const std::string& path) {
+  // An existing file is never opened here: closing any descriptor of a file drops every POSIX
+  // lock this process holds on it, so a connection already open on the database would lose its
+  // locks and another process could then reset the shared WAL index under it.
+  if (::chmod(path.c_str(), S_IRUSR | S_IWUSR) == 0) return;
+  if (errno != ENOENT) {
+    throw std::runtime_error("cannot chmod " + path + ": " + std::strerror(errno));
+  }
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
   if (fd < 0) {
     throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
   }
+  // Created just now (or a moment ago by another process, which holds no lock on it yet).
   const int rc = ::fchmod(fd, S_IRUSR | S_IWUSR);
   const int err = errno;
   ::close(fd);

@@ -1,5 +1,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fakes/temp_dir.hpp"
 #include "storage/account_repository.hpp"
@@ -44,6 +47,41 @@ TEST(Database, TemporaryStorageIsMemory) {
   TempDir dir;
   auto db = open_database(dir.file("a.db"));
   EXPECT_EQ(db->execAndGet("PRAGMA temp_store").getInt(), 2);  // MEMORY
+}
+
+// Whether another process could take the lock SQLite's connections hold on the WAL index
+// while any is open (the "dead man switch" byte, 128); the first to take it resets the index.
+bool another_process_could_reset_the_wal_index(const std::string& shm) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int fd = ::open(shm.c_str(), O_RDWR);
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = 128;
+    probe.l_len = 1;
+    const bool free = fd >= 0 && ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type == F_UNLCK;
+    ::_exit(free ? 1 : 0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 1;
+}
+
+// A second connection opened in the process (the checkpointer's) must not take the first one's
+// locks away: closing any descriptor of a file drops all of the process's POSIX locks on it,
+// and another process (a backup) would then reset the WAL index under the first connection,
+// which dies of SIGBUS at its next commit.
+TEST(Database, OpeningItAgainKeepsTheFirstConnectionsLocks) {
+  TempDir dir;
+  const std::string path = dir.file("a.db");
+  auto first = open_database(path);
+  first->exec("CREATE TABLE t (x INTEGER)");
+  ASSERT_FALSE(another_process_could_reset_the_wal_index(path + "-shm"));
+  auto second = open_database(path);
+  EXPECT_FALSE(another_process_could_reset_the_wal_index(path + "-shm"));
+  first->exec("INSERT INTO t VALUES (1)");
+  EXPECT_EQ(second->execAndGet("SELECT COUNT(*) FROM t").getInt(), 1);
 }
 
 TEST(Migrations, RefuseADatabaseFromTheFuture) {
