@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -28,9 +29,10 @@ void ensure_parent_directory(const std::string& path) {
     missing.push_back(dir);
     if (dir == dir.parent_path()) break;
   }
-  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir(it->c_str(), S_IRWXU) != 0 && errno != EEXIST) {
-      throw std::runtime_error("cannot create directory " + it->string() + ": " +
+  std::reverse(missing.begin(), missing.end());  // outermost first
+  for (const auto& dir : missing) {
+    if (::mkdir(dir.c_str(), S_IRWXU) != 0 && errno != EEXIST) {
+      throw std::runtime_error("cannot create directory " + dir.string() + ": " +
                                std::strerror(errno));
     }
   }

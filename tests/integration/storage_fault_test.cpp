@@ -86,7 +86,7 @@ TEST_P(StorageFaultTest, AFailureInsideTheJobAnswers503AndKeepsNothing) {
   h.sender().settle();
   ASSERT_TRUE(h.stop_platform());  // only the update's job may meet the fault
   // Large enough that storing it cannot stay in the page cache.
-  const std::string body = update(2, "Báo cáo " + std::string(300 * 1024, 'x'));
+  const std::string body = update(2, "Báo cáo " + std::string(std::size_t{300} * 1024, 'x'));
   make_the_next_job_touch_the_disk();
   const int faults_before = vfs.faults_injected();
   {

@@ -59,6 +59,7 @@ TEST(Writer, ConcurrentCoroutinesAllCommitNoneLost) {
         boost::asio::detached);
   }
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t) threads.emplace_back([&] { ioc.run(); });
   for (auto& t : threads) t.join();
   writer->stop();
@@ -158,6 +159,7 @@ std::vector<WriteResult> run_as_one_batch(Writer& writer, std::vector<Writer::Jo
   }
   gate.open();
   std::vector<WriteResult> out;
+  out.reserve(results.size());
   for (auto& r : results) out.push_back(r.get_future().get());
   return out;
 }
