@@ -70,9 +70,14 @@ PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t
   PendingRows out;
   // One read transaction: the highest id and the rows below it come from the same snapshot, so
   // a row committed in between is neither missed nor counted as seen.
-  db_.exec("BEGIN");
+  // Every statement here is kept compiled: this runs after each commit that added replies.
+  db_.prepare("BEGIN")->exec();
   try {
-    out.top_id = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM outbox").getInt64();
+    {
+      auto top = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM outbox");
+      top->executeStep();
+      out.top_id = top->getColumn(0).getInt64();
+    }
     auto q = db_.prepare(pending_after_sql());
     q->bind(1, platform);
     q->bind(2, kPartsDonePrefix);
@@ -85,7 +90,7 @@ PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t
     db_.exec("ROLLBACK");
     throw;
   }
-  db_.exec("COMMIT");
+  db_.prepare("COMMIT")->exec();
   return out;
 }
 
