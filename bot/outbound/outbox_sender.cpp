@@ -162,6 +162,15 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   // such a read replaces memory and must see every result recorded.
   bool read_everything = true;
   PendingOutbox pending;  // the oldest pending rows
+  // Results waiting to be recorded: while one group is with the writer the next gathers, so a
+  // burst of results costs one writer job (one savepoint, one wake-up), not one each.
+  struct ResultToRecord {
+    Attempt attempt;
+    storage::Writer::Job job;
+    Recorded recorded;
+  };
+  std::vector<ResultToRecord> results_waiting;
+  bool results_with_writer = false;
 
   // Any thread.
   std::atomic<std::uint64_t> full_reads{0};
@@ -178,6 +187,7 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   bool try_send(storage::LaneHead& head, TimeMs now, std::optional<TimeMs>& wake);
   void on_result(const Attempt& attempt, const DeliveryResult& result);
   void record(const Attempt& attempt, storage::Writer::Job job, const Recorded& recorded);
+  void write_records();
   void on_recorded(const Attempt& attempt, const Recorded& recorded, bool stored);
   void arm_timer(TimeMs now);
   void maybe_idle();
@@ -429,19 +439,39 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
 
 void OutboxSender::Impl::record(const Attempt& attempt, storage::Writer::Job job,
                                 const Recorded& recorded) {
-  writer.submit(std::move(job), [self = shared_from_this(), attempt,
-                                 recorded](const storage::WriteResult& r) {
-    if (!r.ok()) {
-      // The platform has the message but the outbox does not know: it will be sent again.
-      spdlog::error("event=outbox_record_failed platform={} outbox_id={} error=\"{}\"",
-                    self->platform, attempt.row.id, r.error);
-    } else if (recorded.counts_as_sent) {
-      self->metrics.message_sent(self->platform);
-    }
-    const bool stored = r.ok();
-    asio::post(self->strand,
-               [self, attempt, recorded, stored] { self->on_recorded(attempt, recorded, stored); });
-  });
+  results_waiting.push_back(ResultToRecord{attempt, std::move(job), recorded});
+  if (!results_with_writer) write_records();
+}
+
+void OutboxSender::Impl::write_records() {
+  auto group = std::make_shared<std::vector<ResultToRecord>>(std::move(results_waiting));
+  results_waiting.clear();
+  results_with_writer = true;
+  // One job for the group: if one of its records failed, none is kept and all those rows are
+  // sent again — as for a single record that failed.
+  writer.submit(
+      [group](storage::Connection& db) {
+        for (auto& result : *group) result.job(db);
+      },
+      [self = shared_from_this(), group](const storage::WriteResult& r) {
+        for (const auto& result : *group) {
+          if (!r.ok()) {
+            // The platform has the message but the outbox does not know: it will be sent again.
+            spdlog::error("event=outbox_record_failed platform={} outbox_id={} error=\"{}\"",
+                          self->platform, result.attempt.row.id, r.error);
+          } else if (result.recorded.counts_as_sent) {
+            self->metrics.message_sent(self->platform);
+          }
+        }
+        asio::post(self->strand, [self, group, stored = r.ok()] {
+          // Results that come back while these are applied join the next group.
+          for (const auto& result : *group) {
+            self->on_recorded(result.attempt, result.recorded, stored);
+          }
+          self->results_with_writer = false;
+          if (!self->results_waiting.empty()) self->write_records();
+        });
+      });
 }
 
 void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& recorded,

@@ -16,6 +16,9 @@
 #include "bot/outbound/outbox_sender.hpp"
 #include "core/metrics.hpp"
 #include "fakes/test_bot.hpp"
+#include "fakes/writer_gate.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/outbox_repository.hpp"
 
 namespace wgbot::testing {
@@ -145,6 +148,29 @@ TEST(SenderWindow, AQuarterSecondOfTheGlobalLimitBetween4And128) {
   EXPECT_EQ(in_flight_window(RateLimits{100, 1, 20}), 25U);
   EXPECT_EQ(in_flight_window(RateLimits{100000, 1000, 100000}), 128U);
   EXPECT_EQ(in_flight_window(RateLimits{0, 0, 0}), 128U);  // no global limit
+}
+
+// Results that come back while the sender's previous record is waiting for the writer are
+// recorded together, in one writer job: one savepoint and one wake-up instead of one each.
+TEST_F(SenderWindowTest, ResultsThatArriveTogetherAreRecordedInOneJob) {
+  enqueue_to_chats(8);
+  start(8);
+  ASSERT_EQ(held_when_quiet(), 8U);
+  const auto jobs_before = bot_.writer().stats().jobs;
+  {
+    WriterGate gate(bot_.writer());  // the first record waits behind it, the rest gather
+    delivery_.answer_all();
+    std::this_thread::sleep_for(100ms);  // the eight results reach the sender (I/O, not time)
+  }
+  auto reader = storage::open_database(bot_.config().db, storage::OpenMode::read_only);
+  std::int64_t sent = 0;
+  for (int i = 0; i < 200 && sent < 8; ++i) {
+    std::this_thread::sleep_for(10ms);
+    sent = reader->execAndGet("SELECT COUNT(*) FROM outbox WHERE status = 'sent'").getInt64();
+  }
+  ASSERT_EQ(sent, 8);
+  // The gate's job, the first result's, and one for the seven gathered behind it.
+  EXPECT_LE(bot_.writer().stats().jobs - jobs_before, 3U);
 }
 
 }  // namespace
