@@ -66,9 +66,13 @@ void add_keyboard(json& body, const ButtonRows& rows) {
 
 std::string escape_html(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
+  out.reserve(text.size() + 16);
+  // Copies the runs between special characters whole: most text has none.
+  std::size_t from = 0;
+  for (auto at = text.find_first_of("&<>\"", from); at != std::string_view::npos;
+       at = text.find_first_of("&<>\"", from)) {
+    out.append(text.substr(from, at - from));
+    switch (text[at]) {
       case '&':
         out += "&amp;";
         break;
@@ -78,13 +82,12 @@ std::string escape_html(std::string_view text) {
       case '>':
         out += "&gt;";
         break;
-      case '"':
-        out += "&quot;";
-        break;
       default:
-        out += c;
+        out += "&quot;";
     }
+    from = at + 1;
   }
+  out.append(text.substr(from));
   return out;
 }
 

@@ -52,6 +52,9 @@ TEST(TelegramFormatter, EscapesHtml) {
   EXPECT_EQ(escape_html("a < b > c & d \"e\" 'f'"), "a &lt; b &gt; c &amp; d &quot;e&quot; 'f'");
   EXPECT_EQ(escape_html("&lt;"), "&amp;lt;");
   EXPECT_EQ(escape_html("Tiếng Việt 👍"), "Tiếng Việt 👍");
+  EXPECT_EQ(escape_html(""), "");
+  EXPECT_EQ(escape_html("\"<>&"), "&quot;&lt;&gt;&amp;");
+  EXPECT_EQ(escape_html("x>"), "x&gt;");
 }
 
 TEST(TelegramFormatter, BoldMarkupIsTheOnlyMarkup) {
