@@ -13,6 +13,8 @@
 
 #include <future>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -162,15 +164,20 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   // such a read replaces memory and must see every result recorded.
   bool read_everything = true;
   PendingOutbox pending;  // the oldest pending rows
-  // Results waiting to be recorded: while one group is with the writer the next gathers, so a
-  // burst of results costs one writer job (one savepoint, one wake-up), not one each.
+  // Results waiting to be recorded. One writer job at a time is queued for them and takes all
+  // that arrived before the writer reached it: a burst of results costs one job (one savepoint,
+  // one wake-up), and none waits longer than it would alone.
   struct ResultToRecord {
     Attempt attempt;
     storage::Writer::Job job;
     Recorded recorded;
   };
-  std::vector<ResultToRecord> results_waiting;
-  bool results_with_writer = false;
+  struct ResultsToRecord {
+    std::mutex mutex;  // the strand adds, the writer's thread takes
+    std::vector<ResultToRecord> waiting;
+    bool job_queued = false;
+  };
+  std::shared_ptr<ResultsToRecord> results = std::make_shared<ResultsToRecord>();
 
   // Any thread.
   std::atomic<std::uint64_t> full_reads{0};
@@ -439,22 +446,34 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
 
 void OutboxSender::Impl::record(const Attempt& attempt, storage::Writer::Job job,
                                 const Recorded& recorded) {
-  results_waiting.push_back(ResultToRecord{attempt, std::move(job), recorded});
-  if (!results_with_writer) write_records();
+  {
+    std::lock_guard lock(results->mutex);
+    results->waiting.push_back(ResultToRecord{attempt, std::move(job), recorded});
+    if (results->job_queued) return;  // the queued job will take this one too
+    results->job_queued = true;
+  }
+  write_records();
 }
 
 void OutboxSender::Impl::write_records() {
-  auto group = std::make_shared<std::vector<ResultToRecord>>(std::move(results_waiting));
-  results_waiting.clear();
-  results_with_writer = true;
-  // One job for the group: if one of its records failed, none is kept and all those rows are
+  auto taken = std::make_shared<std::vector<ResultToRecord>>();
+  const auto take = [queue = results, taken] {
+    std::lock_guard lock(queue->mutex);
+    taken->insert(taken->end(), std::make_move_iterator(queue->waiting.begin()),
+                  std::make_move_iterator(queue->waiting.end()));
+    queue->waiting.clear();
+    queue->job_queued = false;
+  };
+  // One job for all it takes: if one of its records failed, none is kept and all those rows are
   // sent again — as for a single record that failed.
   writer.submit(
-      [group](storage::Connection& db) {
-        for (auto& result : *group) result.job(db);
+      [take, taken](storage::Connection& db) {
+        take();
+        for (auto& result : *taken) result.job(db);
       },
-      [self = shared_from_this(), group](const storage::WriteResult& r) {
-        for (const auto& result : *group) {
+      [self = shared_from_this(), take, taken](const storage::WriteResult& r) {
+        if (!r.ok() && taken->empty()) take();  // refused before it ran (the writer stopped)
+        for (const auto& result : *taken) {
           if (!r.ok()) {
             // The platform has the message but the outbox does not know: it will be sent again.
             spdlog::error("event=outbox_record_failed platform={} outbox_id={} error=\"{}\"",
@@ -463,13 +482,10 @@ void OutboxSender::Impl::write_records() {
             self->metrics.message_sent(self->platform);
           }
         }
-        asio::post(self->strand, [self, group, stored = r.ok()] {
-          // Results that come back while these are applied join the next group.
-          for (const auto& result : *group) {
+        asio::post(self->strand, [self, taken, stored = r.ok()] {
+          for (const auto& result : *taken) {
             self->on_recorded(result.attempt, result.recorded, stored);
           }
-          self->results_with_writer = false;
-          if (!self->results_waiting.empty()) self->write_records();
         });
       });
 }
