@@ -388,6 +388,8 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
   const std::int64_t id = a.row.id;
   const std::int64_t now_s = seconds_floor(now);
   const std::string& chat = a.row.message.chat_id;
+  // Only a message sent in parts has a progress key to forget when it is done.
+  const bool in_parts = a.parts > 1 || a.part > 0;
   DeliveryStatus status = r.status;
   if (status == DeliveryStatus::migrate && (r.new_chat_id.empty() || r.new_chat_id == chat ||
                                             ++migrations[id] > options.max_migrations)) {
@@ -403,7 +405,7 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
     case DeliveryStatus::sent:
       recorded.counts_as_sent = true;
       limiter.on_delivered();
-      return record_delivered(id, now_s, a.parts > 1 || a.part > 0);
+      return record_delivered(id, now_s, in_parts);
     case DeliveryStatus::retry_after: {
       const auto wait = std::max(r.retry_after, std::chrono::seconds{1});
       const auto scope = limiter.on_retry_after(chat, wait, limiter_time(now));
@@ -430,7 +432,7 @@ storage::Writer::Job OutboxSender::Impl::job_for(const Attempt& a, const Deliver
       metrics.send_failed(platform);
       spdlog::warn("event=send_rejected platform={} chat={} outbox_id={} part={} error=\"{}\"",
                    platform, chat, id, a.part, r.error);
-      return record_dropped(id, r.error, a.parts > 1 || a.part > 0);
+      return record_dropped(id, r.error, in_parts);
     case DeliveryStatus::transient:
       break;
   }
