@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <limits>
 #include <map>
 
 #include "storage/connection.hpp"
@@ -157,6 +158,10 @@ std::string page_sql(const TaskQuery& query) {
 
 constexpr int kTotalColumn = 13;  // after the kTaskColumns
 
+// task_assignees.task_due_key of an undated task: after every date, as order_clause puts it
+// (the same value as in the schema's triggers).
+constexpr std::int64_t kUndatedDueKey = std::numeric_limits<std::int64_t>::max();
+
 }  // namespace
 
 std::int64_t TaskRepository::create(const NewTask& task) {
@@ -174,7 +179,7 @@ std::int64_t TaskRepository::create(const NewTask& task) {
   const std::int64_t id = db_.getLastInsertRowid();
   auto a = db_.prepare(
       "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position, task_status, "
-      "task_due_key) VALUES (?,?,?,?,?,'open',COALESCE(?6, 9223372036854775807))");
+      "task_due_key) VALUES (?,?,?,?,?,'open',?)");
   int position = 0;
   for (const auto& assignee : task.assignees) {
     a->bind(1, id);
@@ -182,7 +187,8 @@ std::int64_t TaskRepository::create(const NewTask& task) {
     bind_optional(*a, 3, assignee.unit_id);
     a->bind(4, position == 0 ? 1 : 0);
     a->bind(5, position);
-    bind_optional(*a, 6, task.due_at);
+    // The task's values, written here rather than by the copying trigger: one write, not two.
+    a->bind(6, task.due_at.value_or(kUndatedDueKey));
     a->exec();
     a->reset();
     ++position;
@@ -345,9 +351,8 @@ void TaskRepository::set_lead(std::int64_t task_id, std::int64_t member_id,
   drop->bind(2, member_id);
   drop->exec();
   auto add = db_.prepare(
-      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position, task_status, "
-      "task_due_key) SELECT ?1, ?2, ?3, 1, 0, status, COALESCE(due_at, 9223372036854775807) "
-      "FROM tasks WHERE id = ?1");
+      "INSERT INTO task_assignees (task_id, member_id, unit_id, lead, position) "
+      "VALUES (?, ?, ?, 1, 0)");  // the trigger task_assignees_copy_task adds the task's values
   add->bind(1, task_id);
   add->bind(2, member_id);
   bind_optional(*add, 3, unit_id);
