@@ -32,6 +32,11 @@ std::size_t fit_prefix(std::string_view line, std::size_t limit, const TextMeasu
   return end;
 }
 
+// Platforms reject a blank message (Telegram: "message text is empty").
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 }  // namespace
 
 TextMeasure utf16_measure() {
@@ -43,6 +48,10 @@ TextMeasure utf16_measure() {
 std::vector<std::string> split_text(std::string_view text, std::size_t limit_units,
                                     const TextMeasure& measure) {
   std::vector<std::string> chunks;
+  if (measure.units(text) <= limit_units) {  // the common case: one measure, not one per line
+    if (!is_blank(text)) chunks.emplace_back(text);
+    return chunks;
+  }
   std::string current;
   std::size_t current_units = 0;
   for (std::size_t start = 0; start < text.size();) {
@@ -67,10 +76,7 @@ std::vector<std::string> split_text(std::string_view text, std::size_t limit_uni
     current_units = measure.units(line);
   }
   if (!current.empty()) chunks.push_back(std::move(current));
-  // Platforms reject a blank message (Telegram: "message text is empty").
-  std::erase_if(chunks, [](const std::string& chunk) {
-    return chunk.find_first_not_of(" \t\r\n") == std::string::npos;
-  });
+  std::erase_if(chunks, [](const std::string& chunk) { return is_blank(chunk); });
   return chunks;
 }
 

@@ -67,41 +67,50 @@ void add_keyboard(json& body, const ButtonRows& rows) {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
-  // Copies the runs between special characters whole: most text has none.
+  append_escaped_html(out, text);
+  return out;
+}
+
+void append_escaped_html(std::string& out, std::string_view text) {
+  // Copies the runs between special characters whole: most text has none. A plain loop, as
+  // find_first_of with a set searches the set for every character of the text.
   std::size_t from = 0;
-  for (auto at = text.find_first_of("&<>\"", from); at != std::string_view::npos;
-       at = text.find_first_of("&<>\"", from)) {
-    out.append(text.substr(from, at - from));
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char* entity = nullptr;
     switch (text[at]) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
         break;
       default:
-        out += "&quot;";
+        continue;
     }
+    out.append(text.substr(from, at - from));
+    out += entity;
     from = at + 1;
   }
   out.append(text.substr(from));
-  return out;
 }
 
 std::string render_html(std::string_view plain) {
   return map_lines(plain, [](std::string_view line, std::string& out) {
     if (const auto fixed = monospace_line(line); !fixed.empty()) {
       out += "<code>";
-      out += escape_html(fixed);
+      append_escaped_html(out, fixed);
       out += "</code>";
       return;
     }
     for_each_markup_segment(line, [&out](std::string_view segment, bool bold) {
       if (bold) out += "<b>";
-      out += escape_html(segment);
+      append_escaped_html(out, segment);
       if (bold) out += "</b>";
     });
   });

@@ -26,6 +26,8 @@ inline constexpr std::size_t kMaxCallbackDataBytes = 64;
 
 // Escapes `<`, `>`, `&` and `"` (the only named entities Telegram accepts).
 [[nodiscard]] std::string escape_html(std::string_view text);
+// The same, appended to `out`.
+void append_escaped_html(std::string& out, std::string_view text);
 
 // Plain text with `**bold**` spans -> Telegram HTML. Unpaired `**` stays literal. A line between
 // backticks becomes one <code> element (per line, so a split between lines never cuts a tag).
