@@ -2,13 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <limits>
-#include <map>
 
 #include "storage/connection.hpp"
 #include "storage/sql_values.hpp"
-
-#include <algorithm>
 
 namespace wgbot {
 
@@ -129,17 +127,18 @@ bool is_persons_list_by_due(const TaskQuery& query) {
 }
 
 // The person's stretch of the index is already in the list's order (the due key puts undated
-// tasks last, as order_clause does): the count walks it, the page is its first rows, and the
-// table is read only for them.
+// tasks last, as order_clause does): the page is its first rows, joined to the table for them
+// alone, with no sort and nothing held aside; the count walks the same stretch.
 std::string persons_page_sql() {
-  return std::string(
-             "WITH page AS (SELECT a.task_id AS id, COUNT(*) OVER () AS total "
-             "FROM task_assignees a INDEXED BY task_assignees_by_due "
-             "WHERE a.member_id = ?2 AND a.task_status = ?1 "
-             "ORDER BY a.task_due_key, a.task_id LIMIT ?7 OFFSET ?8) SELECT ") +
-         kTaskColumns + ", page.total FROM page JOIN tasks t ON t.id = page.id" +
-         order_clause(TaskOrder::by_due);
+  return std::string("SELECT ") + kTaskColumns +
+         " FROM task_assignees a INDEXED BY task_assignees_by_due CROSS JOIN tasks t "
+         "ON t.id = a.task_id WHERE a.member_id = ?2 AND a.task_status = ?1 "
+         "ORDER BY a.task_due_key, a.task_id LIMIT ?7 OFFSET ?8";
 }
+
+constexpr const char* kPersonsCountSql =
+    "SELECT COUNT(*) FROM task_assignees INDEXED BY task_assignees_by_due "
+    "WHERE member_id = ?2 AND task_status = ?1";
 
 // The page and, in its last column, how many tasks match in all: one pass over the matching
 // tasks instead of a count and then the page. That pass reads tasks_listing, which holds every
@@ -147,7 +146,6 @@ std::string persons_page_sql() {
 // a unit's list names the index, as SQLite would otherwise look each task up by its id in the
 // table (without ANALYZE statistics it cannot tell that the index is cheaper).
 std::string page_sql(const TaskQuery& query) {
-  if (is_persons_list_by_due(query)) return persons_page_sql();
   const bool narrow = query.assignee_id || query.unit_id;
   const std::string order = order_clause(query.order);
   return std::string("WITH page AS (SELECT t.id, COUNT(*) OVER () AS total FROM tasks t") +
@@ -213,20 +211,24 @@ std::optional<TaskRecord> TaskRepository::record(std::int64_t id) const {
 }
 
 std::vector<TaskAssignee> TaskRepository::assignees(std::int64_t task_id) const {
+  // Read in key order and sorted here: a sort inside SQLite sets up a sorter for two rows.
   auto q = db_.prepare(
-      "SELECT member_id, unit_id, lead, position FROM task_assignees "
-      "WHERE task_id = ? ORDER BY lead DESC, position");
+      "SELECT member_id, unit_id, lead, position FROM task_assignees WHERE task_id = ?");
   q->bind(1, task_id);
   std::vector<TaskAssignee> out;
   while (q->executeStep()) {
     out.push_back(TaskAssignee{q->getColumn(0).getInt64(), optional_int(q->getColumn(1)),
                                q->getColumn(2).getInt() != 0, q->getColumn(3).getInt()});
   }
+  std::sort(out.begin(), out.end(), [](const TaskAssignee& a, const TaskAssignee& b) {
+    return a.lead != b.lead ? a.lead : a.position < b.position;
+  });
   return out;
 }
 
 TaskPage TaskRepository::page(const TaskQuery& query, std::int64_t offset,
                               std::int64_t limit) const {
+  if (is_persons_list_by_due(query)) return persons_page(query, offset, limit);
   TaskPage page;
   if (limit > 0) {
     auto q = db_.prepare(page_sql(query));
@@ -249,26 +251,37 @@ TaskPage TaskRepository::page(const TaskQuery& query, std::int64_t offset,
   return page;
 }
 
+TaskPage TaskRepository::persons_page(const TaskQuery& query, std::int64_t offset,
+                                      std::int64_t limit) const {
+  static const std::string sql = persons_page_sql();
+  TaskPage page;
+  if (limit > 0) {
+    auto q = db_.prepare(sql);
+    bind_filters(*q, query);
+    q->bind(7, limit);
+    q->bind(8, offset);
+    while (q->executeStep()) page.tasks.push_back(TaskRecord{read_task(*q), {}});
+  }
+  const auto rows = static_cast<std::int64_t>(page.tasks.size());
+  if (offset == 0 && rows > 0 && rows < limit) {
+    page.total = rows;  // the first page holds them all
+  } else {
+    auto count = db_.prepare(kPersonsCountSql);
+    bind_filters(*count, query);
+    count->executeStep();
+    page.total = count->getColumn(0).getInt64();
+  }
+  fill_assignees(page.tasks);
+  return page;
+}
+
 void TaskRepository::fill_assignees(std::vector<TaskRecord>& records) const {
-  std::string sql =
-      "SELECT task_id, member_id, unit_id, lead, position FROM task_assignees WHERE task_id IN (";
-  for (std::size_t i = 0; i < records.size(); ++i) sql += i == 0 ? "?" : ",?";
-  sql += ") ORDER BY task_id, lead DESC, position";
-  auto q = db_.prepare(sql);
-  std::map<std::int64_t, std::vector<TaskAssignee>> by_task;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    q->bind(static_cast<int>(i + 1), records[i].task.id);
-  }
-  while (q->executeStep()) {
-    by_task[q->getColumn(0).getInt64()].push_back(
-        TaskAssignee{q->getColumn(1).getInt64(), optional_int(q->getColumn(2)),
-                     q->getColumn(3).getInt() != 0, q->getColumn(4).getInt()});
-  }
-  for (auto& r : records) r.assignees = std::move(by_task[r.task.id]);
+  for (auto& r : records) r.assignees = assignees(r.task.id);
 }
 
 std::vector<std::string> TaskRepository::explain_page(const TaskQuery& query) const {
-  auto q = db_.prepare("EXPLAIN QUERY PLAN " + page_sql(query));
+  auto q = db_.prepare("EXPLAIN QUERY PLAN " +
+                       (is_persons_list_by_due(query) ? persons_page_sql() : page_sql(query)));
   std::vector<std::string> out;
   while (q->executeStep()) out.push_back(q->getColumn(3).getString());
   return out;

@@ -146,7 +146,9 @@ class TaskRepository {
   void set_lead(std::int64_t task_id, std::int64_t member_id, std::optional<std::int64_t> unit_id);
 
  private:
-  // Reads the assignees of all `records` in one query.
+  // A person's list by due date (the commonest): read from their stretch of one index.
+  TaskPage persons_page(const TaskQuery& query, std::int64_t offset, std::int64_t limit) const;
+  // Reads the assignees of each of `records` (one cached statement, by key).
   void fill_assignees(std::vector<TaskRecord>& records) const;
 
   storage::Connection& db_;

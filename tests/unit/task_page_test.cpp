@@ -159,9 +159,49 @@ TEST_F(TaskPageTest, APersonsTasksComeInOrderFromTheirStretchOfOneIndex) {
   EXPECT_NE(plan.find("USING COVERING INDEX task_assignees_by_due (member_id=? AND task_status=?)"),
             std::string::npos)
       << plan;
-  // Neither every task of the person looked up, nor a sort of them: only the page is sorted.
+  // Neither every task of the person looked up, nor a sort, nor the page held aside: the rows
+  // come in the index's order and only the page's rows are read from the table.
   EXPECT_EQ(plan.find("tasks_listing"), std::string::npos) << plan;
   EXPECT_EQ(plan.find("LIST SUBQUERY"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("MATERIALIZE"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("SEARCH t USING INTEGER PRIMARY KEY"), std::string::npos) << plan;
+}
+
+TEST_F(TaskPageTest, APersonsListCountsWhatTheFirstPageDoesNotHold) {
+  TaskRepository repo(*db_);
+  TaskQuery mine;
+  mine.status = TaskStatus::open;
+  mine.assignee_id = ann_;
+  for (int i = 0; i < 3; ++i) task("t" + std::to_string(i), ann_, 10 + i);
+  EXPECT_EQ(repo.page(mine, 0, 10).total, 3);
+  EXPECT_EQ(repo.page(mine, 0, 3).total, 3);  // a full page: there may be more
+  EXPECT_EQ(repo.page(mine, 0, 2).total, 3);
+  EXPECT_EQ(repo.page(mine, 1, 10).total, 3);  // a later page
+  EXPECT_EQ(repo.page(mine, 0, 0).total, 3);   // the total alone
+  task("bob's", bob_, 5);
+  task("later", ann_, 50);
+  EXPECT_EQ(titles(repo.page(mine, 2, 10)), (std::vector<std::string>{"t2", "later"}));
+  EXPECT_EQ(repo.page(mine, 2, 10).total, 4);
+}
+
+TEST_F(TaskPageTest, APagesAssigneesComeLeadFirstThenInTheirOrder) {
+  NewTask t;
+  t.title = "shared";
+  t.assigner_id = boss_;
+  t.created_at = 1;
+  t.assignees = {TaskAssignee{bob_, std::nullopt, true, 0}, TaskAssignee{boss_, {}, false, 1},
+                 TaskAssignee{ann_, std::nullopt, false, 2}};
+  TaskRepository repo(*db_);
+  repo.create(t);
+  TaskQuery mine;
+  mine.status = TaskStatus::open;
+  mine.assignee_id = ann_;
+  const auto page = repo.page(mine, 0, 10);
+  ASSERT_EQ(page.tasks.size(), 1U);
+  std::vector<std::int64_t> order;
+  for (const auto& a : page.tasks[0].assignees) order.push_back(a.member_id);
+  EXPECT_EQ(order, (std::vector<std::int64_t>{bob_, boss_, ann_}));
 }
 
 // The assignee rows' copy of each task's status and due date follows every change to the task,
