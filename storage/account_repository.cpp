@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/connection.hpp"
+#include "storage/sql_values.hpp"
 
 namespace wgbot::storage {
 
@@ -29,28 +30,54 @@ Account read_account(SQLite::Statement& q) {
 }  // namespace
 
 Account AccountRepository::touch(const SeenAccount& seen, std::int64_t now) {
-  auto q = db_.prepare(
-      "INSERT INTO accounts (platform, platform_user_id, username, display_name, "
-      "private_chat_id, started, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5 <> '', ?6) "
-      "ON CONFLICT (platform, platform_user_id) DO UPDATE SET "
-      "username = CASE WHEN ?3 <> '' THEN ?3 ELSE username END, "
-      "display_name = CASE WHEN ?4 <> '' THEN ?4 ELSE display_name END, "
-      "private_chat_id = CASE WHEN ?5 <> '' THEN ?5 ELSE private_chat_id END, "
-      "started = started OR ?5 <> '', last_seen_at = ?6 "
-      // Most updates change nothing: skip the write unless a field changed or the last-seen
-      // time is more than a minute old.
-      "WHERE (?3 <> '' AND ?3 IS NOT username) OR (?4 <> '' AND ?4 IS NOT display_name) "
-      "OR (?5 <> '' AND ?5 IS NOT private_chat_id) OR (?5 <> '' AND NOT started) "
-      "OR last_seen_at IS NULL OR last_seen_at < ?6 - ?7");
+  // Most updates change nothing: one read, and a write only when a field changed or the
+  // last-seen time is more than a minute old. Only the writer writes, so read-then-write holds.
+  auto q = db_.prepare(std::string("SELECT ") + kAccountColumns +
+                       ", last_seen_at FROM accounts WHERE platform = ? AND platform_user_id = ?");
   q->bind(1, seen.platform);
   q->bind(2, seen.platform_user_id);
-  q->bind(3, seen.username);
-  q->bind(4, seen.display_name);
-  q->bind(5, seen.private_chat_id);
-  q->bind(6, now);
-  q->bind(7, kLastSeenResolutionSeconds);
-  q->exec();
-  return *find(seen.platform, seen.platform_user_id);
+  if (!q->executeStep()) {
+    q->reset();
+    auto insert = db_.prepare(
+        "INSERT INTO accounts (platform, platform_user_id, username, display_name, "
+        "private_chat_id, started, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5 <> '', ?6)");
+    insert->bind(1, seen.platform);
+    insert->bind(2, seen.platform_user_id);
+    insert->bind(3, seen.username);
+    insert->bind(4, seen.display_name);
+    insert->bind(5, seen.private_chat_id);
+    insert->bind(6, now);
+    insert->exec();
+    return *find(seen.platform, seen.platform_user_id);
+  }
+  Account account = read_account(*q);
+  const auto last_seen = optional_int(q->getColumn(8));
+  q->reset();
+  bool changed = false;
+  const auto take = [&changed](std::string& field, const std::string& seen_value) {
+    if (seen_value.empty() || seen_value == field) return;
+    field = seen_value;
+    changed = true;
+  };
+  take(account.username, seen.username);
+  take(account.display_name, seen.display_name);
+  take(account.private_chat_id, seen.private_chat_id);
+  if (!seen.private_chat_id.empty() && !account.started) {
+    account.started = true;
+    changed = true;
+  }
+  if (!changed && last_seen && *last_seen >= now - kLastSeenResolutionSeconds) return account;
+  auto update = db_.prepare(
+      "UPDATE accounts SET username = ?, display_name = ?, private_chat_id = ?, started = ?, "
+      "last_seen_at = ? WHERE id = ?");
+  update->bind(1, account.username);
+  update->bind(2, account.display_name);
+  update->bind(3, account.private_chat_id);
+  update->bind(4, account.started ? 1 : 0);
+  update->bind(5, now);
+  update->bind(6, account.id);
+  update->exec();
+  return account;
 }
 
 std::optional<Account> AccountRepository::find(const std::string& platform,
