@@ -52,6 +52,11 @@ std::size_t utf16_units_at(std::string_view utf8, std::size_t pos) {
 std::size_t utf16_length(std::string_view utf8) {
   std::size_t units = 0;
   for (std::size_t pos = 0; pos < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[pos]) < 0x80U) {  // ASCII, the most of any text
+      ++units;
+      ++pos;
+      continue;
+    }
     const std::size_t size = utf8_char_size(utf8, pos);
     units += size == 4 ? 2 : 1;
     pos += size;

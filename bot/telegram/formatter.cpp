@@ -11,9 +11,52 @@ namespace {
 
 using nlohmann::json;
 
-std::size_t rendered_units(std::string_view plain) {
-  return utf16_length(render_html(plain));
+// What escape_html adds to a text's length.
+std::size_t escape_growth(std::string_view text) {
+  std::size_t growth = 0;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        growth += 4;
+        break;
+      case '<':
+      case '>':
+        growth += 3;
+        break;
+      case '"':
+        growth += 5;
+        break;
+      default:
+        break;
+    }
+  }
+  return growth;
 }
+
+}  // namespace
+
+// Counted the way render_html builds its text, without building it.
+std::size_t rendered_units(std::string_view plain) {
+  constexpr std::size_t kCodeTags = std::string_view("<code></code>").size();
+  constexpr std::size_t kBoldTags = std::string_view("<b></b>").size();
+  std::size_t units = utf16_length(plain) + escape_growth(plain);
+  for (std::size_t start = 0; start <= plain.size();) {
+    const std::size_t nl = plain.find('\n', start);
+    const std::string_view line = plain.substr(start, nl - start);
+    if (!monospace_line(line).empty()) {
+      units = units + kCodeTags - 2;  // the two backticks become the tags
+    } else {
+      for_each_markup_segment(line, [&units](std::string_view /*segment*/, bool bold) {
+        if (bold) units = units + kBoldTags - 4;  // the two `**` become the tags
+      });
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return units;
+}
+
+namespace {
 
 // What one character costs once escaped; bold tags are caught by measuring the rendered prefix.
 std::size_t escaped_units(std::string_view text, std::size_t pos) {

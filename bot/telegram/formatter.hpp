@@ -33,6 +33,9 @@ void append_escaped_html(std::string& out, std::string_view text);
 // backticks becomes one <code> element (per line, so a split between lines never cuts a tag).
 [[nodiscard]] std::string render_html(std::string_view plain);
 
+// utf16_length(render_html(plain)), without rendering.
+[[nodiscard]] std::size_t rendered_units(std::string_view plain);
+
 // Plain text with the `**` of bold spans removed, for places without formatting (toasts).
 [[nodiscard]] std::string strip_markup(std::string_view plain);
 

@@ -35,7 +35,8 @@ std::string repeat_chars(std::string_view pattern, std::size_t count) {
   return out;
 }
 
-std::size_t rendered_units(const std::string& chunk) {
+// The reference measure: the rendered text itself.
+std::size_t units_of_rendered(const std::string& chunk) {
   return utf16_length(render_html(chunk));
 }
 
@@ -55,6 +56,32 @@ TEST(TelegramFormatter, EscapesHtml) {
   EXPECT_EQ(escape_html(""), "");
   EXPECT_EQ(escape_html("\"<>&"), "&quot;&lt;&gt;&amp;");
   EXPECT_EQ(escape_html("x>"), "x&gt;");
+}
+
+TEST(TelegramFormatter, MeasuresTheRenderedTextWithoutRenderingIt) {
+  for (const std::string& text :
+       std::initializer_list<std::string>{"",
+                                          "plain",
+                                          "**Việc #12** đã xong ✅ 👍",
+                                          "a < b > c & d \"e\"",
+                                          "**",
+                                          "****",
+                                          "** x",
+                                          "**a** and **b**",
+                                          "**<&>**",
+                                          "`code & <x>`",
+                                          "`**not bold**`",
+                                          "``",
+                                          "` `",
+                                          "`a",
+                                          "line\n`fixed`\n**b**\n\n",
+                                          "\n\n",
+                                          "**open\nclose**",
+                                          "x **** y **z**",
+                                          "🇻🇳 \"quoted\" & **đậm** <tag>\n`  `\n`&`",
+                                          kFixturePlain}) {
+    EXPECT_EQ(rendered_units(text), units_of_rendered(text)) << text;
+  }
 }
 
 TEST(TelegramFormatter, BoldMarkupIsTheOnlyMarkup) {
@@ -111,9 +138,9 @@ TEST(TelegramFormatter, LongReplySplitsAtLineBoundaryWithEscapingCounted) {
   const auto chunks = split_message(text);
   ASSERT_EQ(chunks.size(), 2U);
   EXPECT_EQ(join(chunks), text);
-  for (const auto& chunk : chunks) EXPECT_LE(rendered_units(chunk), 4096U);
+  for (const auto& chunk : chunks) EXPECT_LE(units_of_rendered(chunk), 4096U);
   EXPECT_EQ(chunks[0].back(), '\n');
-  EXPECT_GT(rendered_units(chunks[0] + body + "\n"), 4096U);  // the first chunk is full
+  EXPECT_GT(units_of_rendered(chunks[0] + body + "\n"), 4096U);  // the first chunk is full
 }
 
 TEST(TelegramFormatter, FiveThousandCharacterReplySplitsIntoTwo) {
@@ -126,7 +153,7 @@ TEST(TelegramFormatter, FiveThousandCharacterReplySplitsIntoTwo) {
   ASSERT_EQ(chunks.size(), 2U);
   EXPECT_EQ(join(chunks), text);
   EXPECT_EQ(chunks[0].back(), '\n');
-  for (const auto& chunk : chunks) EXPECT_LE(rendered_units(chunk), 4096U);
+  for (const auto& chunk : chunks) EXPECT_LE(units_of_rendered(chunk), 4096U);
 }
 
 TEST(TelegramFormatter, OverLongLineIsCutAfterASpace) {
@@ -135,8 +162,8 @@ TEST(TelegramFormatter, OverLongLineIsCutAfterASpace) {
   ASSERT_EQ(chunks.size(), 2U);
   EXPECT_EQ(join(chunks), line + "\nDòng cuối");
   EXPECT_EQ(chunks[0].back(), ' ');
-  EXPECT_GT(rendered_units(chunks[0]), 4096U - 10);
-  for (const auto& chunk : chunks) EXPECT_LE(rendered_units(chunk), 4096U);
+  EXPECT_GT(units_of_rendered(chunks[0]), 4096U - 10);
+  for (const auto& chunk : chunks) EXPECT_LE(units_of_rendered(chunk), 4096U);
 }
 
 TEST(TelegramFormatter, OverLongWordIsCutAtCharacterBoundary) {
@@ -162,7 +189,7 @@ TEST(TelegramFormatter, BoldTagsCountTowardTheLimit) {
   const std::string line = "**" + std::string(4090, 'a') + "**";  // 4094 plain, 4097 rendered
   const auto chunks = split_message(line);
   ASSERT_EQ(chunks.size(), 2U);
-  for (const auto& chunk : chunks) EXPECT_LE(rendered_units(chunk), 4096U);
+  for (const auto& chunk : chunks) EXPECT_LE(units_of_rendered(chunk), 4096U);
   EXPECT_EQ(join(chunks), line);
 }
 
@@ -176,7 +203,7 @@ TEST(TelegramFormatter, SmallLimitsHoldForMixedText) {
     const auto chunks = split_message(text, limit);
     std::string joined;
     for (const auto& chunk : chunks) {
-      EXPECT_LE(rendered_units(chunk), limit) << chunk;
+      EXPECT_LE(units_of_rendered(chunk), limit) << chunk;
       EXPECT_NE(chunk.find_first_not_of(" \n"), std::string::npos);
       joined += chunk;
     }
