@@ -9,7 +9,7 @@ RUN scripts/dev deps && scripts/dev build wgbot && strip build/release/wgbot
 FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates tzdata curl \
-      libsqlite3-0 libssl3 libspdlog1.10 libfmt9 libutf8proc2 libdate-tz3 \
+      libsqlite3-0 libssl3 libspdlog1.10 libfmt9 libutf8proc2 libdate-tz3 libjemalloc2 \
       libcairo2 fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home /data --shell /usr/sbin/nologin wgbot \
