@@ -64,8 +64,10 @@ void BroadcastRepository::mark_summarized(std::int64_t id, std::int64_t now) {
 }
 
 bool BroadcastRepository::any_unsummarized() const {
-  return db_.execAndGet("SELECT EXISTS (SELECT 1 FROM broadcasts WHERE summarized_at IS NULL)")
-             .getInt() != 0;
+  // Kept compiled: the scheduler asks after every commit.
+  auto q = db_.prepare("SELECT EXISTS (SELECT 1 FROM broadcasts WHERE summarized_at IS NULL)");
+  q->executeStep();
+  return q->getColumn(0).getInt() != 0;
 }
 
 }  // namespace wgbot::storage
