@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include "storage/connection.hpp"
 
@@ -19,7 +20,15 @@ namespace wgbot::storage {
 
 namespace {
 constexpr int kBusyTimeoutMs = 5000;
+
+// SQLite counts every allocation under one process-wide mutex unless told otherwise, so the
+// writer, the outbox readers and the scheduler would take turns on it for each allocation. The
+// bot never reads those counts. Possible only before SQLite starts (else refused, harmlessly).
+void configure_sqlite_once() {
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
 }
+}  // namespace
 
 void ensure_parent_directory(const std::string& path) {
   namespace fs = std::filesystem;
@@ -70,6 +79,7 @@ void narrow_sidecars(const std::string& path) {
 }  // namespace
 
 std::unique_ptr<storage::Connection> open_database(const std::string& path, OpenMode mode) {
+  configure_sqlite_once();
   try {
     int flags = SQLite::OPEN_READONLY;
     if (mode == OpenMode::read_write) {
