@@ -9,7 +9,10 @@ dockerfile=$1
 binary=$2
 
 # A sanitizer build links the sanitizer runtimes, which no image ships: nothing to check (77 = skip).
-if ldd "$binary" | grep -q -e 'libasan' -e 'libubsan' -e 'libtsan'; then
+# (ldd's output is taken whole first: with pipefail, `ldd | grep -q` fails whenever grep quits
+# before ldd has written everything.)
+linked=$(ldd "$binary")
+if grep -q -e 'libasan' -e 'libubsan' -e 'libtsan' <<<"$linked"; then
   echo "skipped: $binary is a sanitizer build"
   exit 77
 fi
