@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace SQLite {
 class Statement;
@@ -16,6 +17,7 @@ class Statement;
 namespace wgbot::storage {
 
 class StatementCache;
+struct CommittedOutboxRow;
 
 // The use of one prepared statement. On destruction it is reset and its bindings cleared, so
 // the next user starts clean and a half-read SELECT does not hold a read snapshot open.
@@ -55,7 +57,13 @@ class Connection : public SQLite::Database {
   // Number of distinct statements compiled and kept (for tests and metrics).
   [[nodiscard]] std::size_t cached_statements() const;
 
+  // While set (the writer sets it on its connection), OutboxRepository::enqueue adds a copy of
+  // each row it writes here, so the senders can take a commit's replies without reading them.
+  void capture_outbox(std::vector<CommittedOutboxRow>* rows) { outbox_capture_ = rows; }
+  [[nodiscard]] std::vector<CommittedOutboxRow>* outbox_capture() const { return outbox_capture_; }
+
  private:
+  std::vector<CommittedOutboxRow>* outbox_capture_ = nullptr;
   // Declared after the base, destroyed before it: statements are finalized before the close.
   std::unique_ptr<StatementCache> cache_;
 };

@@ -138,7 +138,8 @@ std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now
   q->bind(1, message.platform);
   q->bind(2, message.chat_id);
   q->bind(3, kind_name(message.kind));
-  q->bind(4, serialize_outgoing(message));
+  std::string body = serialize_outgoing(message);
+  q->bind(4, body);
   q->bind(5, now);
   q->bind(6, now);
   bind_optional(*q, 7, inbox_id);
@@ -148,7 +149,18 @@ std::int64_t OutboxRepository::enqueue(const Outgoing& message, std::int64_t now
     q->bind(8);
   }
   q->exec();
-  return db_.getLastInsertRowid();
+  const std::int64_t id = db_.getLastInsertRowid();
+  if (auto* capture = db_.outbox_capture()) {
+    auto group = db_.prepare(
+        "SELECT EXISTS (SELECT 1 FROM chats WHERE platform = ? AND chat_id = ? "
+        "AND kind = 'group')");
+    group->bind(1, message.platform);
+    group->bind(2, message.chat_id);
+    group->executeStep();
+    capture->push_back(
+        CommittedOutboxRow{id, message, std::move(body), now, group->getColumn(0).getInt() != 0});
+  }
+  return id;
 }
 
 std::vector<OutboxRow> OutboxRepository::due(const std::string& platform, std::int64_t now,

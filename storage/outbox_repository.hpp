@@ -19,6 +19,22 @@ struct OutboxRow {
   std::int64_t created_at = 0;
 };
 
+// A row as enqueue wrote it, kept by the writer for the senders (see CommitChanges::outbox).
+struct CommittedOutboxRow {
+  std::int64_t id = 0;
+  Outgoing message;
+  std::string body;             // as stored; its size counts against a sender's memory
+  std::int64_t created_at = 0;  // also its first attempt time
+  bool group_chat = false;      // the chat is known as a group, as a read of the row would say
+};
+
+// Every outbox row one committed batch wrote: the ids (previous_top, top], in order.
+struct CommittedOutbox {
+  std::int64_t previous_top = 0;  // the outbox's highest id before the batch
+  std::int64_t top = 0;
+  std::vector<CommittedOutboxRow> rows;
+};
+
 class OutboxRepository {
  public:
   explicit OutboxRepository(storage::Connection& db) : db_(db) {}

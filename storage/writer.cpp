@@ -9,6 +9,7 @@
 
 #include "core/thread_name.hpp"
 #include "storage/connection.hpp"
+#include "storage/outbox_repository.hpp"
 #include "storage/savepoint.hpp"
 #include "storage/storage_error.hpp"
 
@@ -30,10 +31,12 @@ bool transaction_lost(storage::Connection& db) {
 }
 
 void on_row_changed(void* changes, int operation, const char* database, const char* table,
-                    sqlite3_int64 /*rowid*/) {
-  if (operation == SQLITE_INSERT && std::string_view(database) == "main") {
-    static_cast<CommitChanges*>(changes)->note_insert(table);
-  }
+                    sqlite3_int64 rowid) {
+  if (std::string_view(database) != "main") return;
+  auto* commit = static_cast<CommitChanges*>(changes);
+  if (std::string_view(table) == "outbox")
+    commit->note_outbox_row(operation == SQLITE_INSERT, rowid);
+  if (operation == SQLITE_INSERT) commit->note_insert(table);
 }
 
 }  // namespace
@@ -46,9 +49,27 @@ void CommitChanges::note_insert(std::string_view table) {
   if (!inserted(table)) inserted_.emplace_back(table);
 }
 
+void CommitChanges::note_outbox_row(bool inserted, std::int64_t rowid) {
+  if (inserted) {
+    ++outbox_inserts_;
+    if (lowest_outbox_insert_ == 0 || rowid < lowest_outbox_insert_) lowest_outbox_insert_ = rowid;
+  } else if (lowest_outbox_insert_ != 0 && rowid >= lowest_outbox_insert_) {
+    outbox_rewritten_ = true;
+  }
+}
+
+void CommitChanges::clear() {
+  inserted_.clear();
+  outbox_inserts_ = 0;
+  lowest_outbox_insert_ = 0;
+  outbox_rewritten_ = false;
+  outbox_.reset();
+}
+
 Writer::Writer(std::unique_ptr<storage::Connection> db, WriterOptions options)
     : db_(std::move(db)), options_(options) {
   sqlite3_update_hook(db_->getHandle(), &on_row_changed, &changes_);
+  db_->capture_outbox(&captured_outbox_);
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -156,6 +177,8 @@ void Writer::run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& result
       continue;
     }
     // A savepoint per job: one failing job must not undo its neighbours.
+    const std::size_t captured_before = captured_outbox_.size();
+    const std::size_t inserts_before = changes_.outbox_inserts_;
     Savepoint job(*db_, "job");
     try {
       batch[i].job(*db_);
@@ -165,6 +188,8 @@ void Writer::run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& result
         throw BatchAborted{make_error_code(StorageErrc::rolled_back), e.what()};
       }
       job.rollback();
+      captured_outbox_.resize(captured_before);
+      changes_.outbox_inserts_ = inserts_before;
       results[i] = WriteResult{WriteStatus::job_failed, e.what(), {}};
       continue;
     }
@@ -178,6 +203,22 @@ void Writer::run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& result
     any_ok = true;
   }
   tx.commit();
+  hand_over_outbox();
+}
+
+// The rows are every row the batch inserted in the outbox only if enqueue wrote each of them
+// (no other statement inserted one) and none was changed again before the commit. SQLite gives
+// a new row MAX(id) + 1, so the first row's id tells the highest id before the batch.
+void Writer::hand_over_outbox() {
+  if (!captured_outbox_.empty() && captured_outbox_.size() == changes_.outbox_inserts_ &&
+      !changes_.outbox_rewritten_) {
+    auto committed = std::make_shared<CommittedOutbox>();
+    committed->previous_top = captured_outbox_.front().id - 1;
+    committed->top = captured_outbox_.back().id;
+    committed->rows = std::move(captured_outbox_);
+    changes_.outbox_ = std::move(committed);
+  }
+  captured_outbox_.clear();
 }
 
 void Writer::run_batch(std::deque<Entry>& batch) {
@@ -187,6 +228,7 @@ void Writer::run_batch(std::deque<Entry>& batch) {
   // nothing, a metrics probe) must not wake them into another round, forever.
   const int changes_before = db_->getTotalChanges();
   changes_.clear();
+  captured_outbox_.clear();
   auto abandon = [&](boost::system::error_code code, const std::string& error) {
     spdlog::error(R"(event=batch_abandoned jobs={} error="{}" cause="{}")", batch.size(),
                   code.message(), error);

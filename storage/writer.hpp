@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <future>
@@ -28,6 +29,8 @@
 namespace wgbot::storage {
 
 class Connection;
+struct CommittedOutbox;
+struct CommittedOutboxRow;
 
 enum class WriteStatus {
   ok,           // the job ran and its changes are committed
@@ -50,11 +53,23 @@ class CommitChanges {
   // Whether a job of the batch inserted rows into `table` (rowid tables only: SQLite reports
   // no row of a WITHOUT ROWID table).
   [[nodiscard]] bool inserted(std::string_view table) const;
+  // The outbox rows the batch wrote, as OutboxRepository::enqueue wrote them: null unless every
+  // row the batch's committed jobs inserted there came through it and none was changed again in
+  // the batch (then a sender reads the outbox instead).
+  [[nodiscard]] const std::shared_ptr<const CommittedOutbox>& outbox() const { return outbox_; }
+
+  // From SQLite's update hook.
   void note_insert(std::string_view table);
-  void clear() { inserted_.clear(); }
+  void note_outbox_row(bool inserted, std::int64_t rowid);
+  void clear();
 
  private:
+  friend class Writer;
   std::vector<std::string> inserted_;  // a few table names: a vector beats a set
+  std::size_t outbox_inserts_ = 0;     // by the jobs not undone
+  std::int64_t lowest_outbox_insert_ = 0;
+  bool outbox_rewritten_ = false;  // a row inserted in the batch was updated or deleted
+  std::shared_ptr<const CommittedOutbox> outbox_;
 };
 
 struct WriterOptions {
@@ -119,6 +134,7 @@ class Writer {
   void loop();
   void run_batch(std::deque<Entry>& batch);
   void run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& results, bool& any_ok);
+  void hand_over_outbox();
 
   std::unique_ptr<storage::Connection> db_;
   WriterOptions options_;
@@ -128,6 +144,7 @@ class Writer {
   bool stopping_ = false;
   std::function<void(const CommitChanges&)> after_commit_;
   CommitChanges changes_;  // of the batch being run; written by SQLite's update hook
+  std::vector<CommittedOutboxRow> captured_outbox_;  // by the batch's enqueue calls
   Stats stats_;
   std::thread thread_;
 };

@@ -174,9 +174,10 @@ void BotRuntime::start() {
   impl.writer.set_after_commit([&impl](const storage::CommitChanges& changes) {
     impl.scheduler.notify();
     // A sender applies what it records itself to its memory; only new rows are news to it,
-    // and waking it for its own deliveries would have it read the outbox for nothing.
+    // and waking it for its own deliveries would have it read the outbox for nothing. The rows
+    // themselves come along when the commit knows them all, so it need not read them back.
     if (changes.inserted("outbox")) {
-      for (auto& host : impl.hosts) host->notify_outbox();
+      for (auto& host : impl.hosts) host->notify_outbox(changes.outbox());
     }
     for (auto& listener : impl.listeners) listener();
   });

@@ -183,9 +183,11 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   std::atomic<std::uint64_t> full_reads{0};
   std::atomic<std::uint64_t> new_row_reads{0};
   std::atomic<std::uint64_t> lane_reads{0};
+  std::atomic<std::uint64_t> handed_rows{0};
   std::atomic<std::size_t> rows_in_memory{0};
 
   void request_pass();
+  void take_committed(const storage::CommittedOutbox* committed);
   void read(ReadRequest request);
   void on_read(ReadOutcome outcome);
   void send_due(TimeMs now, std::optional<TimeMs>& wake);
@@ -221,6 +223,40 @@ void OutboxSender::Impl::request_pass() {
   request.per_lane = pending.max_per_lane();
   pass_running = true;
   read(std::move(request));
+}
+
+// The rows a commit wrote are exactly what a read would bring now when memory holds everything
+// up to the outbox's highest id before that commit, no read is under way (its snapshot might hold
+// them too) and they fit; else the outbox is read as before.
+void OutboxSender::Impl::take_committed(const storage::CommittedOutbox* committed) {
+  if (committed == nullptr || !running || stopping || read_everything || pass_running ||
+      pending.seen_id() != committed->previous_top) {
+    return request_pass();
+  }
+  storage::PendingRows rows;
+  rows.top_id = committed->top;
+  for (const storage::CommittedOutboxRow& r : committed->rows) {
+    if (r.message.platform != platform) continue;
+    storage::LaneHead head;
+    head.row = storage::OutboxRow{r.id, r.message, 0, r.created_at};
+    head.body = r.body;
+    head.next_attempt_at = r.created_at;
+    head.group_chat = r.group_chat;
+    head.message_read = true;  // the message as it was written, not parsed back
+    OutgoingFile& file = head.row.message.file;
+    if (file.kind != FileKind::none && !file.bytes.empty()) {
+      head.file = file.bytes;
+    } else {
+      file = OutgoingFile{};  // a file without its bytes is no file, as a read would say
+    }
+    rows.rows.push_back(std::move(head));
+  }
+  if (rows.rows.size() > pending.room()) return request_pass();
+  handed_rows += rows.rows.size();
+  pending.add(std::move(rows));
+  rows_in_memory = pending.size();
+  if (pending.wants_read()) pass_again = true;
+  send_from_memory();
 }
 
 void OutboxSender::Impl::read(ReadRequest request) {
@@ -574,8 +610,10 @@ void OutboxSender::start() {
   });
 }
 
-void OutboxSender::notify() {
-  asio::post(impl_->strand, [impl = impl_] { impl->request_pass(); });
+void OutboxSender::notify(std::shared_ptr<const storage::CommittedOutbox> committed) {
+  asio::post(impl_->strand, [impl = impl_, committed = std::move(committed)] {
+    impl->take_committed(committed.get());
+  });
 }
 
 void OutboxSender::stop(std::function<void()> done) {
@@ -592,6 +630,7 @@ SenderStats OutboxSender::stats() const {
   out.full_reads = impl_->full_reads.load();
   out.new_row_reads = impl_->new_row_reads.load();
   out.lane_reads = impl_->lane_reads.load();
+  out.handed_rows = impl_->handed_rows.load();
   out.rows_in_memory = impl_->rows_in_memory.load();
   return out;
 }

@@ -30,7 +30,8 @@ class Delivery;
 class Metrics;
 namespace storage {
 class Writer;
-}
+struct CommittedOutbox;
+}  // namespace storage
 
 struct SenderOptions {
   std::string db_path;  // the sender reads the outbox through its own read-only connection
@@ -42,9 +43,10 @@ struct SenderOptions {
   std::size_t max_in_flight = 8;
   int max_migrations = 3;  // a row that keeps moving to new chat ids is dropped
   // The sender holds the oldest pending rows in memory, at most these many (and bytes of bodies
-  // and files), and at most memory_per_chat of one chat: after each commit it reads only the rows
-  // written since, and it records what it sent without reading it back. Rows beyond wait in the
-  // database; a chat's further rows are read for it alone once its rows in memory are done.
+  // and files), and at most memory_per_chat of one chat: after each commit it takes only the rows
+  // written since (handed over by the commit, or read), and it records what it sent without reading
+  // it back. Rows beyond wait in the database; a chat's further rows are read for it alone once its
+  // rows in memory are done.
   std::size_t memory_rows = 4096;
   std::size_t memory_bytes = std::size_t{8} << 20;
   std::size_t memory_per_chat = 32;
@@ -55,6 +57,7 @@ struct SenderStats {
   std::uint64_t full_reads = 0;     // every pending row (at start, after a chat changed)
   std::uint64_t new_row_reads = 0;  // the rows committed since the last read
   std::uint64_t lane_reads = 0;     // one chat's further rows, after its rows in memory were done
+  std::uint64_t handed_rows = 0;    // rows taken from the commit that wrote them, not read
   std::size_t rows_in_memory = 0;
 };
 
@@ -80,8 +83,10 @@ class OutboxSender {
 
   void start();
   // New rows may have been committed: look at the outbox soon. Any thread (e.g. the writer's
-  // after-commit hook); cheap, and coalesced when called often.
-  void notify();
+  // after-commit hook); cheap, and coalesced when called often. With `committed` (every row of
+  // one commit, see storage::CommitChanges::outbox), the sender takes this platform's rows from
+  // it instead of reading them, when it has read everything before them and has room.
+  void notify(std::shared_ptr<const storage::CommittedOutbox> committed = nullptr);
   // Stops taking rows; `done` runs (on the io_context) once the sends in flight are recorded.
   void stop(std::function<void()> done);
 

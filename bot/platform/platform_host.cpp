@@ -33,8 +33,8 @@ void PlatformHost::start() {
   platform_->start();
 }
 
-void PlatformHost::notify_outbox() {
-  sender_->notify();
+void PlatformHost::notify_outbox(std::shared_ptr<const storage::CommittedOutbox> committed) {
+  sender_->notify(std::move(committed));
 }
 
 void PlatformHost::stop_intake(std::function<void()> done) {

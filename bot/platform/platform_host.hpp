@@ -11,6 +11,9 @@
 namespace wgbot {
 
 class OutboxSender;
+namespace storage {
+struct CommittedOutbox;
+}
 
 class PlatformHost {
  public:
@@ -27,8 +30,9 @@ class PlatformHost {
 
   // Starts the sender, then the platform's intake.
   void start();
-  // New outbox rows may be committed. Any thread; cheap.
-  void notify_outbox();
+  // New outbox rows may be committed: `committed` if the commit knows them all (else null).
+  // Any thread; cheap.
+  void notify_outbox(std::shared_ptr<const storage::CommittedOutbox> committed = nullptr);
   // Shutdown, step one: no more updates come in. `done` on the io_context.
   void stop_intake(std::function<void()> done);
   // Shutdown, last step: sends in flight are recorded, nothing more is sent. `done` likewise.

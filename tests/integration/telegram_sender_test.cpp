@@ -24,7 +24,9 @@
 #include "storage/audit_repository.hpp"
 #include "storage/chat_repository.hpp"
 #include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/outbox_repository.hpp"
+#include "storage/writer.hpp"
 
 namespace wgbot::testing {
 namespace {
@@ -499,6 +501,69 @@ TEST_P(TelegramSenderTest, DocumentUploadIsRetriedAfter429) {
   EXPECT_EQ(call.files[0].bytes, m.file.bytes);
   EXPECT_EQ(call.body.at("caption"), "Danh sách nhiệm vụ");
   EXPECT_EQ(status_of(id), "sent");
+}
+
+// As the bot wires it: after a commit that added outbox rows, the sender is told, with the rows
+// when the commit knows them all.
+void hand_commits_to(storage::Writer& writer, OutboxSender& sender) {
+  writer.set_after_commit([&sender](const storage::CommitChanges& changes) {
+    if (changes.inserted("outbox")) sender.notify(changes.outbox());
+  });
+}
+
+// A steady stream is taken from the commits that wrote it: after the first read nothing is read
+// back, each chat still gets its messages in order, and a group's rate limit still applies.
+TEST_P(TelegramSenderTest, RowsAreTakenFromTheCommitThatWroteThem) {
+  start_sender(RateLimits{1000, 1000, 1000});
+  sender_->settle();  // the first reads, of an empty outbox
+  const SenderStats before = sender_->stats();
+  hand_commits_to(bot_.writer(), *sender_);
+  // Waiting on the fake, not with settle(): settle() itself asks the sender to read.
+  for (std::size_t i = 0; i < 20; ++i) {
+    enqueue(i % 2 == 0 ? "100" : "-100", "tin " + std::to_string(i));
+    ASSERT_TRUE(fake_.wait_for("sendMessage", i + 1));
+  }
+  const SenderStats stats = sender_->stats();
+  bot_.writer().set_after_commit(std::function<void()>{});
+  sender_->settle();
+  ASSERT_EQ(fake_.count("sendMessage"), 20U);
+  EXPECT_EQ(stats.full_reads, before.full_reads);
+  EXPECT_EQ(stats.new_row_reads, before.new_row_reads);
+  EXPECT_EQ(stats.handed_rows, 20U);
+  std::vector<std::string> private_texts;
+  std::vector<std::string> group_texts;
+  for (const auto& call : fake_.calls("sendMessage")) {
+    (call.body.at("chat_id") == 100 ? private_texts : group_texts).push_back(call.body.at("text"));
+  }
+  ASSERT_EQ(private_texts.size(), 10U);
+  ASSERT_EQ(group_texts.size(), 10U);
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(private_texts[i], "tin " + std::to_string(2 * i));
+    EXPECT_EQ(group_texts[i], "tin " + std::to_string(2 * i + 1));
+  }
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), 20);
+}
+
+// A row written past the writer (another process: the command line) comes before the commit's
+// rows; the commit's rows are then not all that is new, and the sender reads instead.
+TEST_P(TelegramSenderTest, ARowWrittenElsewhereIsReadNotSkipped) {
+  start_sender(RateLimits{1000, 1000, 1000});
+  sender_->settle();
+  hand_commits_to(bot_.writer(), *sender_);
+  {
+    auto other = storage::open_database(bot_.config().db);
+    Outgoing m;
+    m.platform = "telegram";
+    m.chat_id = "300";
+    m.text = "from the command line";
+    storage::OutboxRepository(*other).enqueue(m, bot_.clock().now().time_since_epoch().count());
+  }
+  enqueue("301", "from the bot");
+  sender_->settle();
+  bot_.writer().set_after_commit(std::function<void()>{});
+  ASSERT_EQ(fake_.count("sendMessage"), 2U);
+  EXPECT_EQ(sender_->stats().handed_rows, 0U);
+  EXPECT_GE(sender_->stats().new_row_reads, 1U);
 }
 
 // Steady traffic is read once in full, then only as new rows; a backlog larger than memory is
