@@ -11,23 +11,28 @@ namespace {
 
 using nlohmann::json;
 
+// The entity a special character becomes in Telegram HTML; empty for any other character.
+std::string_view html_entity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    default:
+      return {};
+  }
+}
+
 // What escape_html adds to a text's length.
 std::size_t escape_growth(std::string_view text) {
   std::size_t growth = 0;
   for (const char c : text) {
-    switch (c) {
-      case '&':
-        growth += 4;
-        break;
-      case '<':
-      case '>':
-        growth += 3;
-        break;
-      case '"':
-        growth += 5;
-        break;
-      default:
-        break;
+    if (const std::string_view entity = html_entity(c); !entity.empty()) {
+      growth += entity.size() - 1;
     }
   }
   return growth;
@@ -60,17 +65,8 @@ namespace {
 
 // What one character costs once escaped; bold tags are caught by measuring the rendered prefix.
 std::size_t escaped_units(std::string_view text, std::size_t pos) {
-  switch (text[pos]) {
-    case '&':
-      return 5;  // &amp;
-    case '<':
-    case '>':
-      return 4;  // &lt; &gt;
-    case '"':
-      return 6;  // &quot;
-    default:
-      return utf16_units_at(text, pos);
-  }
+  const std::string_view entity = html_entity(text[pos]);
+  return entity.empty() ? utf16_units_at(text, pos) : entity.size();
 }
 
 std::optional<std::int64_t> parse_int64(std::string_view text) {
@@ -119,23 +115,8 @@ void append_escaped_html(std::string& out, std::string_view text) {
   // find_first_of with a set searches the set for every character of the text.
   std::size_t from = 0;
   for (std::size_t at = 0; at < text.size(); ++at) {
-    const char* entity = nullptr;
-    switch (text[at]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      default:
-        continue;
-    }
+    const std::string_view entity = html_entity(text[at]);
+    if (entity.empty()) continue;
     out.append(text.substr(from, at - from));
     out += entity;
     from = at + 1;
