@@ -19,10 +19,28 @@ void LaneHead::read_message() {
   const OutKind kind = row.message.kind;
   row.message = deserialize_outgoing(row.message.platform, row.message.chat_id, "", body);
   row.message.kind = kind;
+  attach_file();
+}
+
+LaneHead LaneHead::committed(const CommittedOutboxRow& row) {
+  LaneHead head;
+  head.row = OutboxRow{row.id, row.message, 0, row.created_at};
+  head.body = row.body;
+  if (head.row.message.file.kind != FileKind::none) {
+    head.file = std::move(head.row.message.file.bytes);  // as a read takes the file column
+  }
+  head.next_attempt_at = row.created_at;
+  head.group_chat = row.group_chat;
+  head.message_read = true;
+  head.attach_file();
+  return head;
+}
+
+void LaneHead::attach_file() {
   if (row.message.file.kind != FileKind::none && !file.empty()) {
     row.message.file.bytes = file;
   } else {
-    row.message.file = OutgoingFile{};  // a file without its bytes is no file
+    row.message.file = OutgoingFile{};
   }
 }
 

@@ -26,8 +26,15 @@ struct LaneHead {
 
   // Fills row.message from the body (once).
   void read_message();
+  // A row as the commit that wrote it handed it over: what a read of it would bring, with the
+  // message already read.
+  static LaneHead committed(const CommittedOutboxRow& row);
   // Bytes held for the row (body and file), for a memory budget.
   [[nodiscard]] std::size_t bytes() const { return body.size() + file.size(); }
+
+ private:
+  // The file goes with the message only with its bytes: a file without them is no file.
+  void attach_file();
 };
 
 // Pending rows read by id (see OutboxLanes::pending_after), and the outbox's highest id at the

@@ -236,20 +236,7 @@ void OutboxSender::Impl::take_committed(const storage::CommittedOutbox* committe
   storage::PendingRows rows;
   rows.top_id = committed->top;
   for (const storage::CommittedOutboxRow& r : committed->rows) {
-    if (r.message.platform != platform) continue;
-    storage::LaneHead head;
-    head.row = storage::OutboxRow{r.id, r.message, 0, r.created_at};
-    head.body = r.body;
-    head.next_attempt_at = r.created_at;
-    head.group_chat = r.group_chat;
-    head.message_read = true;  // the message as it was written, not parsed back
-    OutgoingFile& file = head.row.message.file;
-    if (file.kind != FileKind::none && !file.bytes.empty()) {
-      head.file = file.bytes;
-    } else {
-      file = OutgoingFile{};  // a file without its bytes is no file, as a read would say
-    }
-    rows.rows.push_back(std::move(head));
+    if (r.message.platform == platform) rows.rows.push_back(storage::LaneHead::committed(r));
   }
   if (rows.rows.size() > pending.room()) return request_pass();
   handed_rows += rows.rows.size();
