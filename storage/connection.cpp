@@ -65,8 +65,8 @@ CachedStatement::~CachedStatement() {
   *in_use_ = false;
 }
 
-Connection::Connection(const std::string& path, int flags)
-    : SQLite::Database(path, flags), cache_(std::make_unique<StatementCache>()) {}
+Connection::Connection(const std::string& path, int flags, const std::string& vfs)
+    : SQLite::Database(path, flags, 0, vfs), cache_(std::make_unique<StatementCache>()) {}
 
 Connection::~Connection() = default;
 

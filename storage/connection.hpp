@@ -42,7 +42,8 @@ class CachedStatement {
 
 class Connection : public SQLite::Database {
  public:
-  Connection(const std::string& path, int flags);
+  // `vfs`: the name of a registered SQLite VFS, or empty for the default one.
+  Connection(const std::string& path, int flags, const std::string& vfs = {});
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include "storage/coalescing_vfs.hpp"
 #include "storage/connection.hpp"
 
 #include <fcntl.h>
@@ -90,7 +91,8 @@ std::unique_ptr<storage::Connection> open_database(const std::string& path, Open
       }
       flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     }
-    auto db = std::make_unique<Connection>(path, flags | SQLite::OPEN_NOMUTEX);
+    auto db =
+        std::make_unique<Connection>(path, flags | SQLite::OPEN_NOMUTEX, coalescing_vfs_name());
     db->setBusyTimeout(kBusyTimeoutMs);
     if (mode == OpenMode::read_write) db->exec("PRAGMA journal_mode=WAL");
     db->exec("PRAGMA synchronous=FULL");
