@@ -335,7 +335,7 @@ void OutboxSender::Impl::send_due(TimeMs now, std::optional<TimeMs>& wake) {
       wake = wake ? std::min(*wake, at) : at;
       return false;
     }
-    if (!busy_lanes.contains(lane_key(head.row.message))) due.push_back(&head);
+    due.push_back(&head);  // heads in flight are not walked (PendingOutbox::sending)
     return due.size() < room;
   });
   for (storage::LaneHead* head : due) try_send(*head, now, wake);
@@ -373,6 +373,7 @@ bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
   const bool callback = m.kind == OutKind::callback_answer;
   busy_lanes.insert(attempt.lane);
   ++in_flight;
+  pending.sending(attempt.row.id);
   if (attempt.parts == 0 || attempt.part >= attempt.parts) {
     // Nothing (left) to send: an empty text, or every part already delivered before a restart.
     DeliveryResult result;
@@ -388,6 +389,7 @@ bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
   if (delay.count() > 0) {
     busy_lanes.erase(attempt.lane);
     --in_flight;
+    pending.settled(attempt.row.id);
     wake = wake ? std::min(*wake, now + delay) : now + delay;
     return false;
   }
@@ -539,6 +541,7 @@ void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& rec
     }
     rows_in_memory = pending.size();
   }
+  pending.settled(attempt.row.id);
   if (stopping) {
     maybe_idle();
     return;

@@ -18,6 +18,7 @@ void PendingOutbox::clear() {
   rows_.clear();
   lanes_.clear();
   heads_.clear();
+  sending_.clear();
   bytes_ = 0;
   seen_id_ = 0;
   lane_emptied_ = false;
@@ -93,6 +94,22 @@ std::vector<storage::LaneHead*> PendingOutbox::heads(std::size_t limit) {
     return true;
   });
   return heads;
+}
+
+void PendingOutbox::sending(std::int64_t id) {
+  const auto it = rows_.find(id);
+  if (it == rows_.end() || heads_.erase({it->second.next_attempt_at, id}) == 0) return;
+  sending_.insert(id);
+}
+
+void PendingOutbox::settled(std::int64_t id) {
+  if (sending_.erase(id) == 0) return;
+  const auto it = rows_.find(id);
+  if (it == rows_.end()) return;  // done: its lane's next row became the head
+  const auto lane = lanes_.find(lane_key(it->second.row.message));
+  if (lane != lanes_.end() && !lane->second.ids.empty() && lane->second.ids.front() == id) {
+    heads_.emplace(it->second.next_attempt_at, id);
+  }
 }
 
 void PendingOutbox::part_delivered(std::int64_t id, int parts_done) {

@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -72,6 +73,11 @@ class PendingOutbox {
     }
   }
 
+  // A head being sent leaves the walk above until its result is applied (`settled`), so the
+  // walk for the next due heads never steps over the ones in flight.
+  void sending(std::int64_t id);
+  void settled(std::int64_t id);
+
   // What the sender recorded for a row.
   void part_delivered(std::int64_t id, int parts_done);
   void retry_at(std::int64_t id, std::int64_t next_attempt_at);
@@ -95,6 +101,7 @@ class PendingOutbox {
   std::map<std::int64_t, storage::LaneHead> rows_;  // by id: each lane's rows in order
   std::unordered_map<std::string, Lane> lanes_;
   std::set<std::pair<std::int64_t, std::int64_t>> heads_;  // (next attempt, id) of lane heads
+  std::unordered_set<std::int64_t> sending_;  // heads taken out of heads_ while in flight
   std::size_t bytes_ = 0;
   std::int64_t seen_id_ = 0;
   bool lane_emptied_ = false;

@@ -51,6 +51,32 @@ TEST(PendingOutbox, EachLanesOldestRowIsItsHeadEarliestAttemptFirst) {
   EXPECT_EQ(pending.heads(100).front()->parts_done, 1);
 }
 
+// The walk for the next sends meets only heads that can go: one in flight is out of it until its
+// result is applied, whatever that result did to its lane.
+TEST(PendingOutbox, AHeadInFlightIsNotWalkedUntilItsResultIsApplied) {
+  PendingOutbox pending{PendingLimits{}};
+  pending.add(read({row(1, "a"), row(2, "a"), row(3, "b"), row(4, "c")}, 4));
+  pending.sending(1);
+  pending.sending(3);
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{4}));
+
+  pending.retry_at(3, 70);  // failed: back, at its new time
+  pending.settled(3);
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{4, 3}));
+
+  pending.done(1);  // sent: the lane's next row is its head at once
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{2, 4, 3}));
+  pending.settled(1);
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{2, 4, 3}));
+
+  pending.sending(4);
+  pending.settled(4);  // not stored: as it was
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{2, 4, 3}));
+  pending.settled(4);  // told twice: nothing more
+  pending.settled(99);
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{2, 4, 3}));
+}
+
 // One chat with a long queue holds at most max_per_lane rows; its later rows, and any newer row
 // of that chat, wait for the chat's own read, so its order is kept and others are not kept out.
 TEST(PendingOutbox, ABusyChatsFurtherRowsWaitForItsOwnRead) {
