@@ -226,27 +226,18 @@ constexpr sqlite3_io_methods kFileMethods = {
     .xUnfetch = unfetch,
 };
 
-constexpr sqlite3_io_methods kWalMethods = {
-    .iVersion = 3,
-    .xClose = close_wal,
-    .xRead = read_wal,
-    .xWrite = write_wal,
-    .xTruncate = truncate_wal,
-    .xSync = sync_wal,
-    .xFileSize = wal_size,
-    .xLock = lock,
-    .xUnlock = unlock,
-    .xCheckReservedLock = check_reserved_lock,
-    .xFileControl = file_control,
-    .xSectorSize = sector_size,
-    .xDeviceCharacteristics = device_characteristics,
-    .xShmMap = shm_map,
-    .xShmLock = shm_lock,
-    .xShmBarrier = shm_barrier,
-    .xShmUnmap = shm_unmap,
-    .xFetch = fetch,
-    .xUnfetch = unfetch,
-};
+// The same, but for the calls that must see the file as SQLite wrote it.
+constexpr sqlite3_io_methods wal_methods() {
+  sqlite3_io_methods methods = kFileMethods;
+  methods.xClose = close_wal;
+  methods.xRead = read_wal;
+  methods.xWrite = write_wal;
+  methods.xTruncate = truncate_wal;
+  methods.xSync = sync_wal;
+  methods.xFileSize = wal_size;
+  return methods;
+}
+constexpr sqlite3_io_methods kWalMethods = wal_methods();
 
 // A -wal file learns its main database file here: the only moment SQLite says which it is.
 void pair_with_main(CoalescingFile& wal, const char* name) {
