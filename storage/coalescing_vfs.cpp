@@ -133,7 +133,10 @@ int shm_lock(sqlite3_file* file, int offset, int count, int flags) {
   return real_methods(file).xShmLock(real(file), offset, count, flags);
 }
 // SQLite publishes a commit in the WAL index between two barriers, whatever the synchronous
-// setting: the frames must be in the file before any reader can be told they are there.
+// setting: the frames must be in the file before any reader can be told they are there. The bot
+// always runs synchronous=FULL, where the frames were written at the sync just before (and a
+// failure there failed the commit); below FULL a failure here can only be reported late, by the
+// WAL's next call.
 void shm_barrier(sqlite3_file* file) {
   CoalescingFile& self = as_coalescing(file);
   if (self.wal != nullptr && self.wal->deferred_error == SQLITE_OK) {
