@@ -16,7 +16,6 @@
 #include <memory>
 #include <mutex>
 #include <random>
-#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -79,7 +78,6 @@ struct Attempt {
   storage::OutboxRow row;
   int part = 0;
   int parts = 1;
-  std::string lane;
   bool is_group = false;
 };
 
@@ -152,8 +150,7 @@ struct OutboxSender::Impl : std::enable_shared_from_this<Impl> {
   bool stopping = false;
   bool pass_running = false;
   bool pass_again = false;
-  std::size_t in_flight = 0;  // sends not yet recorded
-  std::set<std::string> busy_lanes;
+  std::size_t in_flight = 0;               // sends not yet recorded
   std::map<std::int64_t, int> migrations;  // row id -> times it followed a chat migration
   RateLimiter limiter;
   std::mt19937_64 rng;
@@ -360,18 +357,17 @@ void OutboxSender::Impl::finish_pass(TimeMs now, std::optional<TimeMs> wake) {
   maybe_idle();
 }
 
-// Sends the head of a lane if its lane is free and the limits allow; else notes when to retry.
+// Sends the head of a lane if the limits allow; else notes when to retry. The lane is free: a
+// head in flight is not among those walked (PendingOutbox::sending), so one chat's rows go one at
+// a time, in order.
 bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
                                   std::optional<TimeMs>& wake) {
-  const std::string lane = lane_key(head.row.message);
-  if (busy_lanes.contains(lane)) return false;
   head.read_message();
-  Attempt attempt{head.row, head.parts_done, 1, lane, false};
+  Attempt attempt{head.row, head.parts_done, 1, false};
   const Outgoing& m = attempt.row.message;
   attempt.parts = delivery.parts(m);
   attempt.is_group = head.group_chat;
   const bool callback = m.kind == OutKind::callback_answer;
-  busy_lanes.insert(attempt.lane);
   ++in_flight;
   pending.sending(attempt.row.id);
   if (attempt.parts == 0 || attempt.part >= attempt.parts) {
@@ -387,7 +383,6 @@ bool OutboxSender::Impl::try_send(storage::LaneHead& head, TimeMs now,
   const std::string_view key = callback ? kCallbackLimiterKey : std::string_view(m.chat_id);
   const auto delay = limiter.delay_for(key, attempt.is_group && !callback, limiter_time(now));
   if (delay.count() > 0) {
-    busy_lanes.erase(attempt.lane);
     --in_flight;
     pending.settled(attempt.row.id);
     wake = wake ? std::min(*wake, now + delay) : now + delay;
@@ -519,7 +514,6 @@ void OutboxSender::Impl::write_records() {
 
 void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& recorded,
                                      bool stored) {
-  busy_lanes.erase(attempt.lane);
   --in_flight;
   // Memory follows the database: a result that was not stored leaves the row as it was, to be
   // sent again.
