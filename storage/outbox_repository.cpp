@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "core/json_writer.hpp"
 #include "storage/connection.hpp"
 #include "storage/sql_values.hpp"
 
@@ -76,28 +77,41 @@ OutKind outbox_kind(const std::string& name) {
   return OutKind::message;
 }
 
+// Written without a JSON document: every reply stores one, inside the writer's transaction.
 std::string serialize_outgoing(const Outgoing& m) {
-  json body = {{"text", m.text}};
+  JsonWriter body;
+  body.begin_object().key("text").string(m.text);
   if (!m.buttons.empty()) {
-    json rows = json::array();
+    body.key("buttons").begin_array();
     for (const auto& row : m.buttons) {
-      json cells = json::array();
-      for (const auto& b : row) cells.push_back({{"label", b.label}, {"data", b.data}});
-      rows.push_back(std::move(cells));
+      body.begin_array();
+      for (const auto& b : row) {
+        body.begin_object().key("label").string(b.label).key("data").string(b.data).end_object();
+      }
+      body.end_array();
     }
-    body["buttons"] = std::move(rows);
+    body.end_array();
   }
-  if (!m.hint.empty()) body["hint"] = m.hint;
-  if (!m.reply_to_message_id.empty()) body["reply_to"] = m.reply_to_message_id;
-  if (!m.callback_id.empty()) body["callback_id"] = m.callback_id;
-  if (!m.edit_message_id.empty()) body["edit_message_id"] = m.edit_message_id;
-  if (!m.private_fallback_chat_id.empty()) body["fallback_chat"] = m.private_fallback_chat_id;
+  auto optional_field = [&body](std::string_view name, const std::string& value) {
+    if (!value.empty()) body.key(name).string(value);
+  };
+  optional_field("hint", m.hint);
+  optional_field("reply_to", m.reply_to_message_id);
+  optional_field("callback_id", m.callback_id);
+  optional_field("edit_message_id", m.edit_message_id);
+  optional_field("fallback_chat", m.private_fallback_chat_id);
   if (m.file.kind != FileKind::none) {
-    body["file"] = {{"kind", file_kind_name(m.file.kind)},
-                    {"name", m.file.name},
-                    {"type", m.file.content_type}};
+    body.key("file")
+        .begin_object()
+        .key("kind")
+        .string(file_kind_name(m.file.kind))
+        .key("name")
+        .string(m.file.name)
+        .key("type")
+        .string(m.file.content_type)
+        .end_object();
   }
-  return body.dump();
+  return body.end_object().take();
 }
 
 Outgoing deserialize_outgoing(const std::string& platform, const std::string& chat_id,

@@ -12,12 +12,19 @@ BotApiTransport::BotApiTransport(HttpClient& http, std::string api_base_url, std
 void BotApiTransport::post(std::string_view method, const nlohmann::json& body,
                            std::chrono::milliseconds timeout,
                            std::function<void(const ClientResponse&)> answered) {
+  // Message text is user input: invalid UTF-8 must not make dump() throw.
+  post_json(method, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), timeout,
+            std::move(answered));
+}
+
+void BotApiTransport::post_json(std::string_view method, std::string body_json,
+                                std::chrono::milliseconds timeout,
+                                std::function<void(const ClientResponse&)> answered) {
   ClientRequest request;
   request.method = "POST";
   request.url = base_url_ + "/bot" + token_ + "/" + std::string(method);
   request.content_type = "application/json";
-  // Message text is user input: invalid UTF-8 must not make dump() throw.
-  request.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  request.body = std::move(body_json);
   request.timeout = timeout;
   http_.request(std::move(request), std::move(answered));
 }

@@ -25,6 +25,9 @@ class BotApiTransport {
   // `answered` runs once on the HTTP client's io_context, with status 0 when no answer came.
   void post(std::string_view method, const nlohmann::json& body, std::chrono::milliseconds timeout,
             std::function<void(const ClientResponse&)> answered);
+  // The same call with the body already written as JSON text.
+  void post_json(std::string_view method, std::string body_json, std::chrono::milliseconds timeout,
+                 std::function<void(const ClientResponse&)> answered);
   // The same call with a multipart/form-data body (a file upload).
   void post_form(std::string_view method, const std::vector<FormPart>& parts,
                  std::chrono::milliseconds timeout,

@@ -36,6 +36,11 @@ class BotApiCalls {
             Done done) {
     transport_.post(method, body, timeout, answered(std::move(done)));
   }
+  // The same with the body already written as JSON text.
+  void call_json(std::string_view method, std::string body_json, std::chrono::milliseconds timeout,
+                 Done done) {
+    transport_.post_json(method, std::move(body_json), timeout, answered(std::move(done)));
+  }
   // The same with a multipart/form-data body (a file upload).
   void call_form(std::string_view method, const std::vector<http::FormPart>& parts,
                  std::chrono::milliseconds timeout, Done done) {

@@ -92,8 +92,8 @@ void ApiClient::set_my_commands(const std::vector<BotCommand>& commands,
   call("setMyCommands", set_my_commands_body(commands, language_code), std::move(done));
 }
 
-void ApiClient::send_message(const json& body, Done done) {
-  call("sendMessage", body, std::move(done));
+void ApiClient::send_message(std::string body_json, Done done) {
+  shared_->calls.call_json("sendMessage", std::move(body_json), kCallTimeout, std::move(done));
 }
 
 void ApiClient::answer_callback_query(const json& body, Done done) {

@@ -73,8 +73,9 @@ class ApiClient {
   // `language_code` "" = the default list for every language without its own.
   void set_my_commands(const std::vector<BotCommand>& commands, const std::string& language_code,
                        Done done);
-  // Bodies from formatter.hpp (build_send_message, build_answer_callback, build_edit_message_text).
-  void send_message(const nlohmann::json& body, Done done);
+  // Bodies from formatter.hpp (build_send_message's JSON text, build_answer_callback,
+  // build_edit_message_text).
+  void send_message(std::string body_json, Done done);
   void answer_callback_query(const nlohmann::json& body, Done done);
   void edit_message_text(const nlohmann::json& body, Done done);
   // sendPhoto / sendDocument as a multipart upload: `fields` from build_send_file (each a form

@@ -1,7 +1,9 @@
 #include "bot/telegram/formatter.hpp"
 
+#include <algorithm>
 #include <charconv>
 
+#include "core/json_writer.hpp"
 #include "core/text_markup.hpp"
 #include "core/text_split.hpp"
 #include "core/utf16.hpp"
@@ -83,15 +85,33 @@ json id_value(const std::string& id) {
   return id;
 }
 
+void write_id(JsonWriter& body, const std::string& id) {
+  if (const auto number = parse_int64(id)) {
+    body.integer(*number);
+  } else {
+    body.string(id);
+  }
+}
+
+// A button Telegram accepts; one bad callback_data would make it reject the whole message.
+bool is_shown(const Button& button) {
+  return !button.label.empty() && is_valid_callback_data(button.data);
+}
+
+bool has_shown(const std::vector<Button>& row) {
+  return std::any_of(row.begin(), row.end(), is_shown);
+}
+
 json inline_keyboard(const ButtonRows& rows) {
   json keyboard = json::array();
   for (const auto& row : rows) {
+    if (!has_shown(row)) continue;
     json buttons = json::array();
     for (const Button& button : row) {
-      if (button.label.empty() || !is_valid_callback_data(button.data)) continue;
-      buttons.push_back({{"text", button.label}, {"callback_data", button.data}});
+      if (is_shown(button))
+        buttons.push_back({{"text", button.label}, {"callback_data", button.data}});
     }
-    if (!buttons.empty()) keyboard.push_back(std::move(buttons));
+    keyboard.push_back(std::move(buttons));
   }
   return keyboard;
 }
@@ -99,6 +119,27 @@ json inline_keyboard(const ButtonRows& rows) {
 void add_keyboard(json& body, const ButtonRows& rows) {
   json keyboard = inline_keyboard(rows);
   if (!keyboard.empty()) body["reply_markup"] = {{"inline_keyboard", std::move(keyboard)}};
+}
+
+// The same keyboard as add_keyboard's, written as text.
+void write_keyboard(JsonWriter& body, const ButtonRows& rows) {
+  if (std::none_of(rows.begin(), rows.end(), has_shown)) return;
+  body.key("reply_markup").begin_object().key("inline_keyboard").begin_array();
+  for (const auto& row : rows) {
+    if (!has_shown(row)) continue;
+    body.begin_array();
+    for (const Button& button : row) {
+      if (!is_shown(button)) continue;
+      body.begin_object()
+          .key("text")
+          .string(button.label)
+          .key("callback_data")
+          .string(button.data)
+          .end_object();
+    }
+    body.end_array();
+  }
+  body.end_array().end_object();
 }
 
 }  // namespace
@@ -151,18 +192,29 @@ std::vector<std::string> split_message(std::string_view text, std::size_t limit_
   return split_text(text, limit_units, rendered);
 }
 
-json build_send_message(const Outgoing& out, const std::string& chunk_text_plain,
-                        bool with_buttons) {
-  json body = {{"chat_id", id_value(out.chat_id)},
-               {"text", render_html(chunk_text_plain)},
-               {"parse_mode", "HTML"},
-               {"disable_notification", false}};
-  if (const auto reply_to = parse_int64(out.reply_to_message_id)) {
+std::string build_send_message(const Outgoing& out, std::string_view chunk_text_plain,
+                               bool with_buttons, bool quote_reply) {
+  JsonWriter body;
+  body.begin_object().key("chat_id");
+  write_id(body, out.chat_id);
+  body.key("text")
+      .string(render_html(chunk_text_plain))
+      .key("parse_mode")
+      .string("HTML")
+      .key("disable_notification")
+      .boolean(false);
+  if (const auto reply_to = parse_int64(out.reply_to_message_id); reply_to && quote_reply) {
     // Still deliver the answer if the user deleted the command meanwhile.
-    body["reply_parameters"] = {{"message_id", *reply_to}, {"allow_sending_without_reply", true}};
+    body.key("reply_parameters")
+        .begin_object()
+        .key("message_id")
+        .integer(*reply_to)
+        .key("allow_sending_without_reply")
+        .boolean(true)
+        .end_object();
   }
-  if (with_buttons) add_keyboard(body, out.buttons);
-  return body;
+  if (with_buttons) write_keyboard(body, out.buttons);
+  return body.end_object().take();
 }
 
 json build_send_file(const Outgoing& out, const std::string& caption_plain, bool with_buttons) {

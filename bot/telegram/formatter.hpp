@@ -47,12 +47,13 @@ void append_escaped_html(std::string& out, std::string_view text);
 [[nodiscard]] std::vector<std::string> split_message(std::string_view text,
                                                      std::size_t limit_units = kMaxMessageUnits);
 
-// sendMessage body for one chunk of `out` (shape: fixtures/telegram/sendMessage_request.json).
-// Buttons go only where `with_buttons` is set (the last chunk); invalid buttons are dropped,
-// since one bad callback_data would make Telegram reject the whole message.
-[[nodiscard]] nlohmann::json build_send_message(const Outgoing& out,
-                                                const std::string& chunk_text_plain,
-                                                bool with_buttons);
+// sendMessage body (JSON text) for one chunk of `out` (shape:
+// fixtures/telegram/sendMessage_request.json). Buttons go only where `with_buttons` is set (the
+// last chunk); invalid buttons are dropped, since one bad callback_data would make Telegram
+// reject the whole message. Only where `quote_reply` is set (the first chunk) does it quote the
+// message it answers. Written as text, without a JSON document: every reply sends one.
+[[nodiscard]] std::string build_send_message(const Outgoing& out, std::string_view chunk_text_plain,
+                                             bool with_buttons, bool quote_reply = true);
 
 // sendPhoto / sendDocument fields for `out.file` with `caption_plain` (may be empty) as its
 // caption; buttons where `with_buttons` is set. The file itself goes as a multipart part.

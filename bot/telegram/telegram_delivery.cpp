@@ -74,9 +74,8 @@ void TelegramDelivery::send_file_part(const Outgoing& message, int part, Done do
   const std::vector<std::string> chunks = split_message(message.text);
   const auto index = static_cast<std::size_t>(part - 1);
   if (part < 0 || index >= chunks.size()) return done(no_such_part());
-  nlohmann::json body = build_send_message(message, chunks[index], index + 1 == chunks.size());
-  body.erase("reply_parameters");
-  api_.send_message(body, std::move(finish));
+  api_.send_message(build_send_message(message, chunks[index], index + 1 == chunks.size(), false),
+                    std::move(finish));
 }
 
 void TelegramDelivery::send_part(const Outgoing& message, int part, Done done) {
@@ -101,10 +100,10 @@ void TelegramDelivery::send_part(const Outgoing& message, int part, Done done) {
     return;
   }
   const auto index = static_cast<std::size_t>(part);
-  nlohmann::json body = build_send_message(message, chunks[index], index + 1 == chunks.size());
   // Only the first part quotes the message it answers.
-  if (index > 0) body.erase("reply_parameters");
-  api_.send_message(body, std::move(finish));
+  api_.send_message(
+      build_send_message(message, chunks[index], index + 1 == chunks.size(), index == 0),
+      std::move(finish));
 }
 
 }  // namespace wgbot::telegram

@@ -122,7 +122,7 @@ TEST_F(DigestText, TelegramHtmlGolden) {
   const Outgoing o = outgoing(Lang::vi);
   const auto chunks = telegram::split_message(o.text);
   ASSERT_EQ(chunks.size(), 1U);
-  const auto body = telegram::build_send_message(o, chunks[0], true);
+  const auto body = nlohmann::json::parse(telegram::build_send_message(o, chunks[0], true));
   const std::string html = body.at("text");
   EXPECT_TRUE(html.starts_with("📋 <b>Báo cáo nhanh nhiệm vụ — thứ Hai, 07/12/2026</b>\n"));
   EXPECT_NE(html.find("\n⚠️ <b>Quá hạn (2) — lâu nhất trước</b>\n"),

@@ -154,6 +154,39 @@ TEST(Outbox, RoundTripsButtonsAndReplies) {
   EXPECT_EQ(outbox.depth(), 0);
 }
 
+TEST(Outbox, RoundTripsEveryFieldAndTextThatIsNotUtf8) {
+  Outgoing o;
+  o.platform = "telegram";
+  o.chat_id = "-100";
+  o.kind = OutKind::edit;
+  o.text = "Dòng 1\n\"trích\" \\ \t\x01 cắt\xE1\xBA";  // a character cut in half at the end
+  o.buttons = {
+      {Button{"✅ Xong", "done:12"}, Button{"Chi tiết", "detail:12"}}, {}, {Button{"x", "y"}}};
+  o.hint = "/xong 12";
+  o.reply_to_message_id = "5521";
+  o.callback_id = "cb-1";
+  o.edit_message_id = "88";
+  o.private_fallback_chat_id = "7";
+  o.file = OutgoingFile{FileKind::document, "việc.csv", "text/csv", ""};
+  const Outgoing back = deserialize_outgoing(o.platform, o.chat_id, "edit", serialize_outgoing(o));
+  EXPECT_EQ(back.text, "Dòng 1\n\"trích\" \\ \t\x01 cắt\xEF\xBF\xBD");  // stored, not refused
+  EXPECT_EQ(back.kind, OutKind::edit);
+  ASSERT_EQ(back.buttons.size(), 3U);
+  EXPECT_EQ(back.buttons[0].size(), 2U);
+  EXPECT_EQ(back.buttons[0][1].label, "Chi tiết");
+  EXPECT_EQ(back.buttons[0][1].data, "detail:12");
+  EXPECT_TRUE(back.buttons[1].empty());
+  EXPECT_EQ(back.buttons[2][0].data, "y");
+  EXPECT_EQ(back.hint, o.hint);
+  EXPECT_EQ(back.reply_to_message_id, o.reply_to_message_id);
+  EXPECT_EQ(back.callback_id, o.callback_id);
+  EXPECT_EQ(back.edit_message_id, o.edit_message_id);
+  EXPECT_EQ(back.private_fallback_chat_id, o.private_fallback_chat_id);
+  EXPECT_EQ(back.file.kind, FileKind::document);
+  EXPECT_EQ(back.file.name, "việc.csv");
+  EXPECT_EQ(back.file.content_type, "text/csv");
+}
+
 TEST(Accounts, TouchWritesOnlyWhatChangedAndLastSeenToTheMinute) {
   TempDir dir;
   auto db = open_database(dir.file("a.db"));

@@ -103,7 +103,8 @@ TEST(TelegramFormatter, SendMessageMatchesFixtureExactly) {
   out.buttons = {{{"📋 Chi tiết", "detail:12"}}};
   const auto chunks = split_message(out.text);
   ASSERT_EQ(chunks.size(), 1U);
-  EXPECT_EQ(build_send_message(out, chunks[0], true), read_fixture("sendMessage_request.json"));
+  EXPECT_EQ(json::parse(build_send_message(out, chunks[0], true)),
+            read_fixture("sendMessage_request.json"));
 }
 
 TEST(TelegramFormatter, TelegramShowsWhatTheHandlerWrote) {
@@ -117,14 +118,26 @@ TEST(TelegramFormatter, SendMessageVariants) {
   Outgoing out;
   out.chat_id = "@wg_channel";
   out.buttons = {{{"ok", std::string(65, 'x')}, {"", "done:1"}}, {}, {{"✅ Xong", "done:12"}}};
-  json body = build_send_message(out, "a & b", false);
+  json body = json::parse(build_send_message(out, "a & b", false));
   EXPECT_EQ(body.at("chat_id"), "@wg_channel");
   EXPECT_EQ(body.at("text"), "a &amp; b");
   EXPECT_FALSE(body.contains("reply_parameters"));
   EXPECT_FALSE(body.contains("reply_markup"));  // buttons only on the last chunk
-  body = build_send_message(out, "x", true);
+  body = json::parse(build_send_message(out, "x", true));
   const json expected = json::parse(R"([[{"text":"✅ Xong","callback_data":"done:12"}]])");
   EXPECT_EQ(body.at("reply_markup").at("inline_keyboard"), expected);  // invalid ones dropped
+}
+
+TEST(TelegramFormatter, SendMessageQuotesOnlyWhenAskedAndSurvivesBrokenText) {
+  Outgoing out;
+  out.chat_id = "42";
+  out.reply_to_message_id = "77";
+  const json first = json::parse(build_send_message(out, "Đã nhận \xFF", false));
+  EXPECT_EQ(first.at("chat_id"), 42);
+  EXPECT_EQ(first.at("reply_parameters").at("message_id"), 77);
+  EXPECT_EQ(first.at("text"), "Đã nhận \xEF\xBF\xBD");  // not UTF-8: replaced, still sent
+  EXPECT_FALSE(json::parse(build_send_message(out, "next", false, false))
+                   .contains("reply_parameters"));  // a later part of a long reply
 }
 
 TEST(TelegramFormatter, LongReplySplitsAtLineBoundaryWithEscapingCounted) {
