@@ -42,13 +42,16 @@ bool is_blank(std::string_view text) {
 TextMeasure utf16_measure() {
   return TextMeasure{
       [](std::string_view text) { return utf16_length(text); },
-      [](std::string_view text, std::size_t pos) { return utf16_units_at(text, pos); }};
+      [](std::string_view text, std::size_t pos) { return utf16_units_at(text, pos); },
+      [](std::string_view text) { return text.size(); }};  // a unit takes at least a byte
 }
 
 std::vector<std::string> split_text(std::string_view text, std::size_t limit_units,
                                     const TextMeasure& measure) {
   std::vector<std::string> chunks;
-  if (measure.units(text) <= limit_units) {  // the common case: one measure, not one per line
+  // The common case: one measure (or a bound), not one per line.
+  if ((measure.units_at_most && measure.units_at_most(text) <= limit_units) ||
+      measure.units(text) <= limit_units) {
     if (!is_blank(text)) chunks.emplace_back(text);
     return chunks;
   }

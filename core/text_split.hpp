@@ -18,6 +18,9 @@ struct TextMeasure {
   // The units of the character at byte `pos`; may underestimate (a prefix is then shortened
   // until `units` says it fits).
   std::function<std::size_t(std::string_view text, std::size_t pos)> char_units;
+  // Optional: a bound `units` never exceeds, cheaper to count; a text under the limit by this
+  // bound is not measured (most messages are far below it).
+  std::function<std::size_t(std::string_view text)> units_at_most;
 };
 
 // Plain text: UTF-16 units as they are.

@@ -63,6 +63,22 @@ std::size_t rendered_units(std::string_view plain) {
   return units;
 }
 
+// A character takes at most one unit per byte; an entity adds its length less one; a monospace
+// line's tags add 11 units for its two backticks, a bold pair's 3 for its four asterisks.
+std::size_t rendered_units_at_most(std::string_view plain) {
+  std::size_t units = plain.size();
+  for (const char c : plain) {
+    if (c == kMonospaceMarker) {
+      units += 6;
+    } else if (c == '*') {
+      units += 1;
+    } else if (const std::string_view entity = html_entity(c); !entity.empty()) {
+      units += entity.size() - 1;
+    }
+  }
+  return units;
+}
+
 namespace {
 
 // What one character costs once escaped; bold tags are caught by measuring the rendered prefix.
@@ -188,7 +204,7 @@ std::string strip_markup(std::string_view plain) {
 std::vector<std::string> split_message(std::string_view text, std::size_t limit_units) {
   // Rendering is per line, so a chunk's size is the sum of its lines' sizes; the bold tags a
   // `**` pair adds are caught by measuring the rendered prefix.
-  static const TextMeasure rendered{rendered_units, escaped_units};
+  static const TextMeasure rendered{rendered_units, escaped_units, rendered_units_at_most};
   return split_text(text, limit_units, rendered);
 }
 

@@ -35,6 +35,8 @@ void append_escaped_html(std::string& out, std::string_view text);
 
 // utf16_length(render_html(plain)), without rendering.
 [[nodiscard]] std::size_t rendered_units(std::string_view plain);
+// At least rendered_units(plain), counted in one pass over the bytes.
+[[nodiscard]] std::size_t rendered_units_at_most(std::string_view plain);
 
 // Plain text with the `**` of bold spans removed, for places without formatting (toasts).
 [[nodiscard]] std::string strip_markup(std::string_view plain);

@@ -15,7 +15,8 @@ std::vector<std::string> split_plain_text(std::string_view text, std::size_t lim
   // The shared splitter, measuring in characters instead of UTF-16 units.
   static const TextMeasure kCharacters{
       [](std::string_view part) { return char_count(part); },
-      [](std::string_view /*part*/, std::size_t /*pos*/) { return std::size_t{1}; }};
+      [](std::string_view /*part*/, std::size_t /*pos*/) { return std::size_t{1}; },
+      [](std::string_view part) { return part.size(); }};  // a character takes at least a byte
   return split_text(text, limit, kCharacters);
 }
 

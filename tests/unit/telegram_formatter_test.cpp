@@ -79,8 +79,12 @@ TEST(TelegramFormatter, MeasuresTheRenderedTextWithoutRenderingIt) {
                                           "**open\nclose**",
                                           "x **** y **z**",
                                           "🇻🇳 \"quoted\" & **đậm** <tag>\n`  `\n`&`",
+                                          "`\"\"\"`\n`&`\n`<`",
+                                          "**\"**\n**&**\n****\"\"****",
+                                          "\xFF\xE1\xBA \xF0\x9F\x91",
                                           kFixturePlain}) {
     EXPECT_EQ(rendered_units(text), units_of_rendered(text)) << text;
+    EXPECT_GE(rendered_units_at_most(text), rendered_units(text)) << text;
   }
 }
 
