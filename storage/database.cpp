@@ -101,6 +101,10 @@ std::unique_ptr<storage::Connection> open_database(const std::string& path, Open
     // changes is first copied to a statement journal. On disk that journal cost a write system
     // call per page, most of the writes the bot made; in memory it is a copy.
     db->exec("PRAGMA temp_store=MEMORY");
+    // The writer's hot pages (a person's list reads ten tasks scattered over the table, and the
+    // index pages every new task and reply touch) outgrew SQLite's default 2 MiB: each page it
+    // missed cost a read system call. 3 MiB halved those reads for about 1 MiB more RSS.
+    if (mode == OpenMode::read_write) db->exec("PRAGMA cache_size=-3072");
     return db;
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open database " + path + ": " + e.what());

@@ -41,6 +41,15 @@ TEST(Database, PragmasForDurability) {
   EXPECT_EQ(db->execAndGet("PRAGMA foreign_keys").getInt(), 1);
 }
 
+// The writer's cache holds its working set (a negative size is in KiB); readers keep the default.
+TEST(Database, TheWriterKeepsALargerPageCache) {
+  TempDir dir;
+  auto db = open_database(dir.file("a.db"));
+  EXPECT_EQ(db->execAndGet("PRAGMA cache_size").getInt(), -3072);
+  auto reader = open_database(dir.file("a.db"), OpenMode::read_only);
+  EXPECT_EQ(reader->execAndGet("PRAGMA cache_size").getInt(), -2000);
+}
+
 // Savepoint journals and temporary tables are kept in memory: written to a file they cost a
 // system call per page for every writer job.
 TEST(Database, TemporaryStorageIsMemory) {
