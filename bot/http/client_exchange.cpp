@@ -11,7 +11,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
+
+#include "bot/http/message_writer.hpp"
 
 namespace wgbot::http::detail {
 
@@ -52,7 +53,7 @@ asio::awaitable<ExchangeResult> exchange_on(Stream& stream, beast::tcp_stream& t
   ExchangeResult result;
   // The stream's timer stays armed across operations: set it before each phase.
   tcp.expires_at(deadline);
-  const auto [write_ec, written] = co_await bhttp::async_write(stream, request, kUseTuple);
+  const auto [write_ec, written] = co_await async_write_message(stream, request);
   if (write_ec) {
     result.stale = is_stale_error(write_ec);
     result.error = describe_error("write", write_ec);

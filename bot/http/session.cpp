@@ -16,6 +16,7 @@
 #include <boost/beast/http.hpp>
 
 #include "bot/http/media_shelf.hpp"
+#include "bot/http/message_writer.hpp"
 #include "bot/http/server_state.hpp"
 
 namespace wgbot::http::detail {
@@ -203,7 +204,7 @@ asio::awaitable<bool> write_response(const ServerOptions& options, Connection& c
     res.content_length(length);
   }
   c.stream.expires_after(options.body_timeout);
-  auto [ec, bytes] = co_await bhttp::async_write(c.stream, res, kUseTuple);
+  auto [ec, bytes] = co_await async_write_message(c.stream, res);
   if (ec) {
     spdlog::info("event=http_write_failed conn={} error=\"{}\"", c.id, ec.message());
     co_return false;
