@@ -63,8 +63,15 @@ class Connection : public SQLite::Database {
   void capture_outbox(std::vector<CommittedOutboxRow>* rows) { outbox_capture_ = rows; }
   [[nodiscard]] std::vector<CommittedOutboxRow>* outbox_capture() const { return outbox_capture_; }
 
+  // Set by the writer while it runs a batch without a savepoint per job: should anything throw,
+  // it rolls the whole batch back and runs it again, each job in its own savepoint. A job may
+  // then leave out savepoints of its own that only keep a failure from undoing its other work.
+  void set_batch_reruns_on_failure(bool reruns) { batch_reruns_on_failure_ = reruns; }
+  [[nodiscard]] bool batch_reruns_on_failure() const { return batch_reruns_on_failure_; }
+
  private:
   std::vector<CommittedOutboxRow>* outbox_capture_ = nullptr;
+  bool batch_reruns_on_failure_ = false;
   // Declared after the base, destroyed before it: statements are finalized before the close.
   std::unique_ptr<StatementCache> cache_;
 };

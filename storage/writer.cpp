@@ -103,12 +103,12 @@ void Writer::enqueue(Entry entry, bool bounded) {
   }
 }
 
-void Writer::submit(Job job, Done done) {
-  enqueue(Entry{std::move(job), std::move(done), std::nullopt}, false);
+void Writer::submit(Job job, Done done, Rerun rerun) {
+  enqueue(Entry{std::move(job), std::move(done), std::nullopt, rerun}, false);
 }
 
-void Writer::try_submit(Job job, Done done, Deadline deadline) {
-  enqueue(Entry{std::move(job), std::move(done), deadline}, true);
+void Writer::try_submit(Job job, Done done, Deadline deadline, Rerun rerun) {
+  enqueue(Entry{std::move(job), std::move(done), deadline, rerun}, true);
 }
 
 void Writer::flush() {
@@ -170,12 +170,89 @@ void Writer::loop() {
 
 void Writer::run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& results, bool& any_ok) {
   const auto started = std::chrono::steady_clock::now();
+  const bool all_rerun = std::all_of(batch.begin(), batch.end(),
+                                     [](const Entry& e) { return e.rerun == Rerun::safe; });
+  if (all_rerun && run_without_savepoints(batch, results, any_ok, started)) return;
+  run_with_savepoints(batch, results, any_ok, started);
+}
+
+namespace {
+
+// Whether the job may go on (else it waited too long for the database: refused unrun).
+bool in_time(const std::optional<Writer::Deadline>& deadline, Writer::Deadline started,
+             WriteResult& result) {
+  if (!deadline || *deadline >= started) return true;
+  result = WriteResult{WriteStatus::overloaded, "waited too long for the database", {}};
+  return false;
+}
+
+// A job that swallowed an error after SQLite had rolled back must not let the rest run outside
+// the transaction.
+void check_transaction_kept(storage::Connection& db) {
+  if (transaction_lost(db)) {
+    throw BatchAborted{make_error_code(StorageErrc::rolled_back),
+                       "SQLite rolled the transaction back"};
+  }
+}
+
+// A storage error, or an error after which SQLite ended the transaction, ends the batch.
+void abort_if_storage_failed(storage::Connection& db, const std::exception& e) {
+  if (const auto code = storage_error_of(e)) throw BatchAborted{code, e.what()};
+  if (transaction_lost(db)) throw BatchAborted{make_error_code(StorageErrc::rolled_back), e.what()};
+}
+
+// Marks the connection for jobs while the batch runs without savepoints.
+class RerunMark {
+ public:
+  explicit RerunMark(storage::Connection& db) : db_(db) { db_.set_batch_reruns_on_failure(true); }
+  ~RerunMark() { db_.set_batch_reruns_on_failure(false); }
+  RerunMark(const RerunMark&) = delete;
+  RerunMark& operator=(const RerunMark&) = delete;
+
+ private:
+  storage::Connection& db_;
+};
+
+}  // namespace
+
+// False when a job threw (not a storage error): nothing of the batch is kept, and what the
+// update hook and enqueue noted of it is forgotten, for the run with savepoints.
+bool Writer::run_without_savepoints(std::deque<Entry>& batch, std::vector<WriteResult>& results,
+                                    bool& any_ok, Deadline started) {
+  {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const RerunMark mark(*db_);
+    bool failed = false;
+    for (std::size_t i = 0; i < batch.size() && !failed; ++i) {
+      if (!in_time(batch[i].deadline, started, results[i])) continue;
+      try {
+        batch[i].job(*db_);
+      } catch (const std::exception& e) {
+        abort_if_storage_failed(*db_, e);
+        failed = true;
+        continue;
+      }
+      check_transaction_kept(*db_);
+      any_ok = true;
+    }
+    if (!failed) {
+      tx.commit();
+      hand_over_outbox();
+      return true;
+    }
+  }  // rolled back
+  std::fill(results.begin(), results.end(), WriteResult{});
+  any_ok = false;
+  changes_.clear();
+  captured_outbox_.clear();
+  return false;
+}
+
+void Writer::run_with_savepoints(std::deque<Entry>& batch, std::vector<WriteResult>& results,
+                                 bool& any_ok, Deadline started) {
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (batch[i].deadline && *batch[i].deadline < started) {
-      results[i] = WriteResult{WriteStatus::overloaded, "waited too long for the database", {}};
-      continue;
-    }
+    if (!in_time(batch[i].deadline, started, results[i])) continue;
     // A savepoint per job: one failing job must not undo its neighbours.
     const std::size_t captured_before = captured_outbox_.size();
     const std::size_t inserts_before = changes_.outbox_inserts_;
@@ -183,22 +260,14 @@ void Writer::run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& result
     try {
       batch[i].job(*db_);
     } catch (const std::exception& e) {
-      if (const auto code = storage_error_of(e)) throw BatchAborted{code, e.what()};
-      if (transaction_lost(*db_)) {
-        throw BatchAborted{make_error_code(StorageErrc::rolled_back), e.what()};
-      }
+      abort_if_storage_failed(*db_, e);
       job.rollback();
       captured_outbox_.resize(captured_before);
       changes_.outbox_inserts_ = inserts_before;
       results[i] = WriteResult{WriteStatus::job_failed, e.what(), {}};
       continue;
     }
-    // A job that swallowed an error after SQLite had rolled back must not let the rest run
-    // outside the transaction.
-    if (transaction_lost(*db_)) {
-      throw BatchAborted{make_error_code(StorageErrc::rolled_back),
-                         "SQLite rolled the transaction back"};
-    }
+    check_transaction_kept(*db_);
     job.release();
     any_ok = true;
   }

@@ -6,6 +6,10 @@
 // transaction on its own, aborts its whole batch: nothing of the batch is kept and every job in
 // it is told `unavailable`, so no caller reports as stored what was not. Any other exception is
 // that job's bug: its savepoint is undone and the rest of the batch commits.
+//
+// A savepoint per job costs a copy of every page the job changes. A batch whose jobs may all be
+// run again (Rerun::safe) is first run without them; should one throw, the batch is rolled back
+// and run again with a savepoint per job, which then keeps the rule above.
 #pragma once
 
 #include <boost/system/error_code.hpp>
@@ -72,6 +76,10 @@ class CommitChanges {
   std::shared_ptr<const CommittedOutbox> outbox_;
 };
 
+// Whether a job may run again after its transaction was rolled back: it only writes the
+// database, and it assigns (never accumulates) what it hands to its `done`.
+enum class Rerun { unsafe, safe };
+
 struct WriterOptions {
   std::size_t max_batch = 512;  // jobs per transaction
   // Jobs offered with try_submit are refused while this many wait (0: no bound).
@@ -98,11 +106,11 @@ class Writer {
   Writer& operator=(const Writer&) = delete;
 
   // Queues `job`; `done` runs on the writer thread once the batch is committed (or failed).
-  void submit(Job job, Done done);
+  void submit(Job job, Done done, Rerun rerun = Rerun::unsafe);
   // For work that may be refused (a platform redelivers it): like submit, unless max_queue jobs
   // are waiting, or the job would start after `deadline`; then `done` gets `overloaded` without
   // the job running (on the calling thread when the queue is full).
-  void try_submit(Job job, Done done, Deadline deadline);
+  void try_submit(Job job, Done done, Deadline deadline, Rerun rerun = Rerun::unsafe);
 
   // Waits until everything queued before the call has been committed or failed. Not from the
   // writer thread.
@@ -129,11 +137,16 @@ class Writer {
     Job job;
     Done done;
     std::optional<Deadline> deadline;
+    Rerun rerun = Rerun::unsafe;
   };
   void enqueue(Entry entry, bool bounded);
   void loop();
   void run_batch(std::deque<Entry>& batch);
   void run_jobs(std::deque<Entry>& batch, std::vector<WriteResult>& results, bool& any_ok);
+  bool run_without_savepoints(std::deque<Entry>& batch, std::vector<WriteResult>& results,
+                              bool& any_ok, Deadline started);
+  void run_with_savepoints(std::deque<Entry>& batch, std::vector<WriteResult>& results,
+                           bool& any_ok, Deadline started);
   void hand_over_outbox();
 
   std::unique_ptr<storage::Connection> db_;

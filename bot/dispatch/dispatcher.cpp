@@ -149,6 +149,11 @@ DispatchResult Dispatcher::process(storage::Connection& db, const Inbound& in) {
     return result;
   }
   result.inbox_id = *inbox_id;
+  // Run without savepoints, the batch is run again with them should the handler throw.
+  if (db.batch_reruns_on_failure()) {
+    result.replies = handle(db, in, *inbox_id);
+    return result;
+  }
   // The handler's changes get their own savepoint: if it throws, the inbox row still commits
   // (marked failed), so the update is neither lost nor retried forever. A storage error is not
   // the handler's fault: it ends the whole job, inbox row included, so the update is redelivered.

@@ -89,7 +89,7 @@ void IngestService::submit(Inbound in, Done done) {
         const IngestResult result = finish(metrics_, *update, *outcome, r);
         if (done) done(result);
       },
-      std::chrono::steady_clock::now() + options_.max_wait);
+      std::chrono::steady_clock::now() + options_.max_wait, storage::Rerun::safe);
 }
 
 void IngestService::submit_batch(std::vector<Inbound> batch, AlsoInJob also, BatchDone done) {

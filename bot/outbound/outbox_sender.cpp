@@ -487,7 +487,8 @@ void OutboxSender::Impl::write_records() {
     queue->job_queued = false;
   };
   // One job for all it takes: if one of its records failed, none is kept and all those rows are
-  // sent again — as for a single record that failed.
+  // sent again — as for a single record that failed. Run again after a rollback, it records what
+  // it took before and whatever has come since.
   writer.submit(
       [take, taken](storage::Connection& db) {
         take();
@@ -509,7 +510,8 @@ void OutboxSender::Impl::write_records() {
             self->on_recorded(result.attempt, result.recorded, stored);
           }
         });
-      });
+      },
+      storage::Rerun::safe);
 }
 
 void OutboxSender::Impl::on_recorded(const Attempt& attempt, const Recorded& recorded,

@@ -2,7 +2,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <future>
+
 #include "fakes/test_bot.hpp"
+#include "fakes/writer_gate.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/connection.hpp"
 #include "storage/member_repository.hpp"
@@ -199,6 +202,51 @@ TEST(Dispatcher, AHandlerFailureKeepsTheUpdateAndNothingHalfDone) {
   const auto reply = bot.ask("/lang en");
   ASSERT_EQ(reply.size(), 1U);
   EXPECT_NE(reply[0].find("Xin lỗi"), std::string::npos);
+}
+
+// Updates handled as the webhook hands them over: in one batch run without savepoints, which a
+// failing handler sends round again with them.
+TEST(Dispatcher, AHandlerFailureInABatchWithoutSavepointsKeepsItsNeighboursOnce) {
+  TestBot bot;
+  bot.link("telegram", "u1", "luc");
+  bot.link("telegram", "u2", "quy");
+  bot.writer().run([](storage::Connection& db) {
+    db.exec(
+        "CREATE TRIGGER fail_lang BEFORE UPDATE OF lang ON members BEGIN "
+        "SELECT RAISE(ABORT, 'bug'); END");
+  });
+  const std::vector<Inbound> updates = {bot.message("/whoami", "u2"), bot.message("/lang en"),
+                                        bot.message("/whoami")};
+  std::vector<std::promise<DispatchResult>> results(updates.size());
+  {
+    testing::WriterGate gate(bot.writer());
+    for (std::size_t i = 0; i < updates.size(); ++i) {
+      auto outcome = std::make_shared<DispatchResult>();
+      bot.writer().submit(
+          [&bot, &updates, i, outcome](storage::Connection& db) {
+            *outcome = bot.dispatcher().process(db, updates[i]);
+          },
+          [&results, i, outcome](const storage::WriteResult& r) {
+            EXPECT_TRUE(r.ok()) << r.error;
+            results[i].set_value(*outcome);
+          },
+          storage::Rerun::safe);
+    }
+  }
+  EXPECT_FALSE(results[0].get_future().get().failed);
+  EXPECT_TRUE(results[1].get_future().get().failed);
+  EXPECT_FALSE(results[2].get_future().get().failed);
+  const auto counts = bot.writer().run([](storage::Connection& db) {
+    return std::make_tuple(
+        db.execAndGet("SELECT COUNT(*) FROM inbox").getInt(),
+        db.execAndGet("SELECT COUNT(*) FROM inbox WHERE status = 'failed'").getInt(),
+        db.execAndGet("SELECT COUNT(*) FROM outbox").getInt(),
+        db.execAndGet("SELECT COUNT(*) FROM outbox WHERE body LIKE '%Xin lỗi%'").getInt());
+  });
+  EXPECT_EQ(std::get<0>(counts), 3);
+  EXPECT_EQ(std::get<1>(counts), 1);
+  EXPECT_EQ(std::get<2>(counts), 3);  // two answers and one apology, each once
+  EXPECT_EQ(std::get<3>(counts), 1);
 }
 
 }  // namespace

@@ -150,12 +150,14 @@ namespace wgbot::storage {
 namespace {
 
 // Jobs of one batch, run while the writer thread is held so they share one transaction.
-std::vector<WriteResult> run_as_one_batch(Writer& writer, std::vector<Writer::Job> jobs) {
+std::vector<WriteResult> run_as_one_batch(Writer& writer, std::vector<Writer::Job> jobs,
+                                          std::vector<Rerun> reruns = {}) {
   testing::WriterGate gate(writer);
   std::vector<std::promise<WriteResult>> results(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    writer.submit(std::move(jobs[i]),
-                  [&results, i](const WriteResult& r) { results[i].set_value(r); });
+    writer.submit(
+        std::move(jobs[i]), [&results, i](const WriteResult& r) { results[i].set_value(r); },
+        i < reruns.size() ? reruns[i] : Rerun::unsafe);
   }
   gate.open();
   std::vector<WriteResult> out;
@@ -222,6 +224,99 @@ TEST(Writer, AJobThatSwallowsALostTransactionStillAbandonsTheBatch) {
     EXPECT_EQ(r.status, WriteStatus::unavailable) << r.error;
     EXPECT_EQ(r.code, make_error_code(StorageErrc::rolled_back));
   }
+  writer->stop();
+  EXPECT_EQ(count_items(dir), 0);
+}
+
+// A job that counts its runs and notes whether the batch ran without savepoints.
+struct Tally {
+  std::atomic<int> runs{0};
+  std::atomic<int> runs_without_savepoints{0};
+  Writer::Job job(int who, bool fail = false) {
+    return [this, who, fail](storage::Connection& db) {
+      ++runs;
+      if (db.batch_reruns_on_failure()) ++runs_without_savepoints;
+      db.exec("INSERT INTO items (who) VALUES (" + std::to_string(who) + ")");
+      if (fail) throw std::runtime_error("boom");
+    };
+  }
+};
+
+TEST(Writer, JobsThatMayRunAgainShareABatchWithoutSavepoints) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  Tally a;
+  Tally b;
+  const auto results = run_as_one_batch(*writer, {a.job(1), b.job(2)}, {Rerun::safe, Rerun::safe});
+  EXPECT_TRUE(results[0].ok());
+  EXPECT_TRUE(results[1].ok());
+  EXPECT_EQ(a.runs, 1);
+  EXPECT_EQ(a.runs_without_savepoints, 1);
+  EXPECT_EQ(b.runs_without_savepoints, 1);
+  writer->stop();
+  EXPECT_EQ(count_items(dir), 2);
+}
+
+TEST(Writer, WhenOneThrowsTheBatchRunsAgainWithASavepointPerJob) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  Tally before;
+  Tally failing;
+  Tally after;
+  const auto results =
+      run_as_one_batch(*writer, {before.job(1), failing.job(2, true), after.job(3)},
+                       {Rerun::safe, Rerun::safe, Rerun::safe});
+  EXPECT_TRUE(results[0].ok());
+  EXPECT_EQ(results[1].status, WriteStatus::job_failed);
+  EXPECT_EQ(results[1].error, "boom");
+  EXPECT_TRUE(results[2].ok());
+  // The first run stopped at the failure and was rolled back; the second had savepoints.
+  EXPECT_EQ(before.runs, 2);
+  EXPECT_EQ(before.runs_without_savepoints, 1);
+  EXPECT_EQ(failing.runs, 2);
+  EXPECT_EQ(after.runs, 1);
+  EXPECT_EQ(after.runs_without_savepoints, 0);
+  writer->stop();
+  auto db = open_database(dir.file("w.db"), OpenMode::read_only);
+  EXPECT_EQ(db->execAndGet("SELECT group_concat(who) FROM (SELECT who FROM items ORDER BY id)")
+                .getString(),
+            "1,3");  // each once, the failing job's row undone
+}
+
+TEST(Writer, OneJobThatMustNotRunTwiceKeepsSavepointsForTheBatch) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  Tally safe;
+  Tally once;
+  const auto results =
+      run_as_one_batch(*writer, {safe.job(1), once.job(2, true)}, {Rerun::safe, Rerun::unsafe});
+  EXPECT_TRUE(results[0].ok());
+  EXPECT_EQ(results[1].status, WriteStatus::job_failed);
+  EXPECT_EQ(safe.runs, 1);
+  EXPECT_EQ(once.runs, 1);
+  EXPECT_EQ(safe.runs_without_savepoints + once.runs_without_savepoints, 0);
+  writer->stop();
+  EXPECT_EQ(count_items(dir), 1);
+}
+
+TEST(Writer, AStorageErrorWithoutSavepointsStillAbandonsTheWholeBatch) {
+  TempDir dir;
+  auto writer = make_writer(dir);
+  Tally after;
+  const auto results =
+      run_as_one_batch(*writer,
+                       {insert_item(1),
+                        [](storage::Connection& db) {
+                          db.exec("INSERT INTO items (who) VALUES (2)");
+                          throw SQLite::Exception("disk I/O error", SQLITE_IOERR_WRITE);
+                        },
+                        after.job(3)},
+                       {Rerun::safe, Rerun::safe, Rerun::safe});
+  for (const auto& r : results) {
+    EXPECT_EQ(r.status, WriteStatus::unavailable) << r.error;
+    EXPECT_EQ(r.code, make_error_code(StorageErrc::io));
+  }
+  EXPECT_EQ(after.runs, 0);  // not run again: nothing of the batch may be kept
   writer->stop();
   EXPECT_EQ(count_items(dir), 0);
 }
