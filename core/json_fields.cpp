@@ -44,16 +44,25 @@ bool has_type(const json& value, const std::string& type) {
   return false;
 }
 
+std::string joined_path(const std::string& prefix, const std::string& key) {
+  return prefix.empty() ? key : prefix + "." + key;
+}
+
+// Runs for every update a platform sends: the path is built only for a field that is wrong or
+// holds fields of its own, and type names are compared where they are stored.
 std::string wrong_typed_in(const json& doc, const json& schema, const std::string& prefix) {
-  for (const auto& [key, type] : schema.items()) {
-    const auto it = doc.find(key);
+  for (auto field = schema.begin(); field != schema.end(); ++field) {
+    const auto it = doc.find(field.key());
     if (it == doc.end()) continue;
-    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    const json& type = field.value();
     if (type.is_object()) {
-      if (!it->is_object()) return path;
-      if (std::string inner = wrong_typed_in(*it, type, path); !inner.empty()) return inner;
-    } else if (!has_type(*it, type.get<std::string>())) {
-      return path;
+      if (!it->is_object()) return joined_path(prefix, field.key());
+      if (std::string inner = wrong_typed_in(*it, type, joined_path(prefix, field.key()));
+          !inner.empty()) {
+        return inner;
+      }
+    } else if (!has_type(*it, type.get_ref<const std::string&>())) {
+      return joined_path(prefix, field.key());
     }
   }
   return {};
