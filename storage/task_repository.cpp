@@ -210,19 +210,40 @@ std::optional<TaskRecord> TaskRepository::record(std::int64_t id) const {
   return TaskRecord{std::move(*task), assignees(id)};
 }
 
+namespace {
+
+// Read in key order and sorted here: a sort inside SQLite sets up a sorter for two rows.
+void sort_assignees(std::vector<TaskAssignee>& assignees) {
+  std::sort(assignees.begin(), assignees.end(), [](const TaskAssignee& a, const TaskAssignee& b) {
+    return a.lead != b.lead ? a.lead : a.position < b.position;
+  });
+}
+
+TaskAssignee read_assignee(SQLite::Statement& q, int first_column) {
+  return TaskAssignee{
+      q.getColumn(first_column).getInt64(), optional_int(q.getColumn(first_column + 1)),
+      q.getColumn(first_column + 2).getInt() != 0, q.getColumn(first_column + 3).getInt()};
+}
+
+// The assignees of up to this many tasks are read by one statement (a page of a list is ten).
+constexpr int kAssigneeLookups = 16;
+
+std::string assignees_of_tasks_sql() {
+  std::string sql =
+      "SELECT task_id, member_id, unit_id, lead, position FROM task_assignees WHERE task_id IN (?";
+  for (int i = 1; i < kAssigneeLookups; ++i) sql += ",?";
+  return sql + ")";
+}
+
+}  // namespace
+
 std::vector<TaskAssignee> TaskRepository::assignees(std::int64_t task_id) const {
-  // Read in key order and sorted here: a sort inside SQLite sets up a sorter for two rows.
   auto q = db_.prepare(
       "SELECT member_id, unit_id, lead, position FROM task_assignees WHERE task_id = ?");
   q->bind(1, task_id);
   std::vector<TaskAssignee> out;
-  while (q->executeStep()) {
-    out.push_back(TaskAssignee{q->getColumn(0).getInt64(), optional_int(q->getColumn(1)),
-                               q->getColumn(2).getInt() != 0, q->getColumn(3).getInt()});
-  }
-  std::sort(out.begin(), out.end(), [](const TaskAssignee& a, const TaskAssignee& b) {
-    return a.lead != b.lead ? a.lead : a.position < b.position;
-  });
+  while (q->executeStep()) out.push_back(read_assignee(*q, 0));
+  sort_assignees(out);
   return out;
 }
 
@@ -275,8 +296,25 @@ TaskPage TaskRepository::persons_page(const TaskQuery& query, std::int64_t offse
   return page;
 }
 
+// A statement per few tasks instead of one per task: a list page costs one lookup in all.
 void TaskRepository::fill_assignees(std::vector<TaskRecord>& records) const {
-  for (auto& r : records) r.assignees = assignees(r.task.id);
+  static const std::string sql = assignees_of_tasks_sql();
+  for (std::size_t start = 0; start < records.size(); start += kAssigneeLookups) {
+    const std::size_t end = std::min(records.size(), start + kAssigneeLookups);
+    auto q = db_.prepare(sql);
+    for (std::size_t i = start; i < end; ++i) {
+      records[i].assignees.clear();
+      q->bind(static_cast<int>(i - start) + 1, records[i].task.id);
+    }
+    // Unbound places stay NULL, which matches no task.
+    while (q->executeStep()) {
+      const std::int64_t task_id = q->getColumn(0).getInt64();
+      for (std::size_t i = start; i < end; ++i) {
+        if (records[i].task.id == task_id) records[i].assignees.push_back(read_assignee(*q, 1));
+      }
+    }
+    for (std::size_t i = start; i < end; ++i) sort_assignees(records[i].assignees);
+  }
 }
 
 std::vector<std::string> TaskRepository::explain_page(const TaskQuery& query) const {

@@ -204,6 +204,44 @@ TEST_F(TaskPageTest, APagesAssigneesComeLeadFirstThenInTheirOrder) {
   EXPECT_EQ(order, (std::vector<std::int64_t>{bob_, boss_, ann_}));
 }
 
+// A page's assignees are read a few tasks per statement: each task gets its own, and only them,
+// however many the page holds (here more than one statement's worth).
+TEST_F(TaskPageTest, ALongPageGetsEachTasksAssigneesAsTheTaskAlone) {
+  TaskRepository repo(*db_);
+  for (int i = 0; i < 37; ++i) {
+    NewTask t;
+    t.title = "t" + std::to_string(i);
+    t.assigner_id = boss_;
+    t.created_at = 1;
+    t.due_at = 1000 + i;
+    t.assignees = {TaskAssignee{ann_, std::nullopt, true, 0}};
+    if (i % 3 == 0) t.assignees.push_back(TaskAssignee{bob_, unit_b_, false, 1});
+    if (i % 4 == 0) t.assignees.insert(t.assignees.begin(), TaskAssignee{boss_, {}, true, 0});
+    repo.create(t);
+  }
+  TaskQuery mine;
+  mine.status = TaskStatus::open;
+  mine.assignee_id = ann_;
+  const auto page = repo.page(mine, 0, 37);
+  ASSERT_EQ(page.tasks.size(), 37U);
+  TaskQuery everyone;  // the other way to a page: the general query
+  const auto all = repo.page(everyone, 0, 50);
+  ASSERT_EQ(all.tasks.size(), 37U);
+  for (const TaskPage* p : {&page, &all}) {
+    for (const auto& record : p->tasks) {
+      const auto alone = repo.assignees(record.task.id);
+      ASSERT_EQ(record.assignees.size(), alone.size()) << record.task.title;
+      for (std::size_t i = 0; i < alone.size(); ++i) {
+        EXPECT_EQ(record.assignees[i].member_id, alone[i].member_id) << record.task.title;
+        EXPECT_EQ(record.assignees[i].unit_id, alone[i].unit_id);
+        EXPECT_EQ(record.assignees[i].lead, alone[i].lead);
+      }
+    }
+  }
+  EXPECT_EQ(page.tasks[3].assignees.size(), 2U);   // t3: ann and bob
+  EXPECT_EQ(page.tasks[12].assignees.size(), 3U);  // t12: boss first, then ann and bob
+}
+
 // The assignee rows' copy of each task's status and due date follows every change to the task,
 // whoever makes it: the fast list always equals the list read from the tasks themselves.
 TEST_F(TaskPageTest, APersonsOpenListFollowsEveryChangeToTheirTasks) {
