@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -41,15 +42,16 @@ template <typename Result>
   return out;
 }
 
-// "ok": true — the method's `result` (if any), with the HTTP status as its code.
+// "ok": true — the method's `result` (if any, moved out of the envelope), with the HTTP status as
+// its code.
 template <typename Result>
-[[nodiscard]] Result ok_result(int http_status, const BotApiEnvelope& envelope) {
+[[nodiscard]] Result ok_result(int http_status, BotApiEnvelope&& envelope) {
   Result out;
   out.outcome = decltype(out.outcome)::ok;
   out.error_code = http_status;
   if (envelope.answer.is_object()) {
     if (const auto it = envelope.answer.find("result"); it != envelope.answer.end()) {
-      out.result = *it;
+      out.result = std::move(*it);
     }
   }
   return out;

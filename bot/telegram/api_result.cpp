@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "bot/platform/bot_api_result.hpp"
 #include "core/json_fields.hpp"
@@ -67,9 +68,9 @@ ApiResult classify_failure(const json& answer, int http_status) {
 }  // namespace
 
 ApiResult classify_response(int http_status, std::string_view body) {
-  const BotApiEnvelope envelope = read_envelope(body);
+  BotApiEnvelope envelope = read_envelope(body);
   if (!envelope.parsed) return unparsable_result<ApiResult>(http_status);
-  if (envelope.ok) return ok_result<ApiResult>(http_status, envelope);
+  if (envelope.ok) return ok_result<ApiResult>(http_status, std::move(envelope));
   return classify_failure(envelope.answer, http_status);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <utility>
 
 #include "bot/platform/bot_api_result.hpp"
 #include "core/json_fields.hpp"
@@ -57,7 +58,7 @@ ApiResult failure(int code, std::string description) {
 }  // namespace
 
 ApiResult classify_response(int http_status, std::string_view body) {
-  const BotApiEnvelope envelope = read_envelope(body);
+  BotApiEnvelope envelope = read_envelope(body);
   if (!envelope.parsed) {
     if (!is_success_status(http_status)) {
       return failure(http_status, "HTTP " + std::to_string(http_status));
@@ -65,7 +66,7 @@ ApiResult classify_response(int http_status, std::string_view body) {
     return unparsable_result<ApiResult>(http_status);
   }
   if (envelope.ok && is_success_status(http_status))
-    return ok_result<ApiResult>(http_status, envelope);
+    return ok_result<ApiResult>(http_status, std::move(envelope));
   const int fallback = is_success_status(http_status) ? 500 : http_status;
   return failure(body_error_code(envelope.answer).value_or(fallback),
                  string_member(envelope.answer, "description"));
