@@ -32,8 +32,11 @@ Account read_account(SQLite::Statement& q) {
 Account AccountRepository::touch(const SeenAccount& seen, std::int64_t now) {
   // Most updates change nothing: one read, and a write only when a field changed or the
   // last-seen time is more than a minute old. Only the writer writes, so read-then-write holds.
-  auto q = db_.prepare(std::string("SELECT ") + kAccountColumns +
-                       ", last_seen_at FROM accounts WHERE platform = ? AND platform_user_id = ?");
+  // Built once: every update looks its sender up.
+  static const std::string sql = std::string("SELECT ") + kAccountColumns +
+                                 ", last_seen_at FROM accounts WHERE platform = ? AND "
+                                 "platform_user_id = ?";
+  auto q = db_.prepare(sql);
   q->bind(1, seen.platform);
   q->bind(2, seen.platform_user_id);
   if (!q->executeStep()) {

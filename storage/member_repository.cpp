@@ -61,7 +61,10 @@ std::int64_t MemberRepository::add(const NewMember& m, std::int64_t now) {
 }
 
 std::optional<Member> MemberRepository::by_id(std::int64_t id) const {
-  auto q = db_.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = ?");
+  // Built once: every update looks its sender's member up.
+  static const std::string sql =
+      std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = ?";
+  auto q = db_.prepare(sql);
   q->bind(1, id);
   if (!q->executeStep()) return std::nullopt;
   return read_member(*q);

@@ -198,7 +198,9 @@ std::int64_t TaskRepository::create(const NewTask& task) {
 }
 
 std::optional<Task> TaskRepository::by_id(std::int64_t id) const {
-  auto q = db_.prepare(std::string("SELECT ") + kTaskColumns + " FROM tasks t WHERE t.id = ?");
+  static const std::string sql =
+      std::string("SELECT ") + kTaskColumns + " FROM tasks t WHERE t.id = ?";
+  auto q = db_.prepare(sql);
   q->bind(1, id);
   if (!q->executeStep()) return std::nullopt;
   return read_task(*q);
