@@ -34,28 +34,30 @@ class BotApiCalls {
   // POST <method> with a JSON body; `done` runs once on the HTTP client's io_context.
   void call(std::string_view method, const nlohmann::json& body, std::chrono::milliseconds timeout,
             Done done) {
-    transport_.post(method, body, timeout, answered(std::move(done)));
+    transport_.post(method, body, timeout, answered(std::move(done), classify_));
   }
-  // The same with the body already written as JSON text.
+  // The same with the body already written as JSON text, and the answer read by `classify`
+  // (null: the client's own).
   void call_json(std::string_view method, std::string body_json, std::chrono::milliseconds timeout,
-                 Done done) {
-    transport_.post_json(method, std::move(body_json), timeout, answered(std::move(done)));
+                 Done done, Classify classify = nullptr) {
+    transport_.post_json(method, std::move(body_json), timeout,
+                         answered(std::move(done), classify != nullptr ? classify : classify_));
   }
   // The same with a multipart/form-data body (a file upload).
   void call_form(std::string_view method, const std::vector<http::FormPart>& parts,
                  std::chrono::milliseconds timeout, Done done) {
-    transport_.post_form(method, parts, timeout, answered(std::move(done)));
+    transport_.post_form(method, parts, timeout, answered(std::move(done), classify_));
   }
 
   // For a method whose answer is read another way (e.g. a batch of updates).
   [[nodiscard]] http::BotApiTransport& transport() { return transport_; }
 
  private:
-  std::function<void(const http::ClientResponse&)> answered(Done done) const {
-    return [done = std::move(done), classify = classify_,
-            no_answer = no_answer_](const http::ClientResponse& r) {
-      done(r.status == 0 ? no_answer(http::no_answer_reason(r)) : classify(r.status, r.body));
-    };
+  std::function<void(const http::ClientResponse&)> answered(Done done, Classify classify) const {
+    return
+        [done = std::move(done), classify, no_answer = no_answer_](const http::ClientResponse& r) {
+          done(r.status == 0 ? no_answer(http::no_answer_reason(r)) : classify(r.status, r.body));
+        };
   }
 
   http::BotApiTransport transport_;

@@ -2,14 +2,21 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "core/json_fields.hpp"
+#include "core/json_without.hpp"
 
 namespace wgbot {
 
-BotApiEnvelope read_envelope(std::string_view body) {
+BotApiEnvelope read_envelope(std::string_view body, bool keep_result) {
   BotApiEnvelope out;
-  out.answer = nlohmann::json::parse(body, nullptr, false);
+  if (keep_result) {
+    out.answer = nlohmann::json::parse(body, nullptr, false);
+  } else {
+    auto answer = parse_json_without(body, "result");
+    out.answer = answer ? std::move(*answer) : nlohmann::json(nlohmann::json::value_t::discarded);
+  }
   const nlohmann::json* ok = member(out.answer, "ok");
   out.parsed = !out.answer.is_discarded() && ok != nullptr && ok->is_boolean();
   out.ok = out.parsed && ok->get<bool>();

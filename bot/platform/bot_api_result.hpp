@@ -19,8 +19,9 @@ struct BotApiEnvelope {
   nlohmann::json answer;  // the whole parsed body (discarded when not parsed)
 };
 
-// Never throws.
-[[nodiscard]] BotApiEnvelope read_envelope(std::string_view body);
+// Never throws. Without `keep_result`, the answer's `result` is skipped as it is read (for the
+// calls whose result nobody reads, such as a sent message coming back whole).
+[[nodiscard]] BotApiEnvelope read_envelope(std::string_view body, bool keep_result = true);
 
 // Case-insensitive (ASCII) search, for the descriptions that tell error sub-cases apart.
 [[nodiscard]] bool contains_nocase(std::string_view haystack, std::string_view needle);

@@ -93,7 +93,8 @@ void ApiClient::set_my_commands(const std::vector<BotCommand>& commands,
 }
 
 void ApiClient::send_message(std::string body_json, Done done) {
-  shared_->calls.call_json("sendMessage", std::move(body_json), kCallTimeout, std::move(done));
+  shared_->calls.call_json("sendMessage", std::move(body_json), kCallTimeout, std::move(done),
+                           classify_send_response);
 }
 
 void ApiClient::answer_callback_query(const json& body, Done done) {

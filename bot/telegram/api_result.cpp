@@ -67,11 +67,23 @@ ApiResult classify_failure(const json& answer, int http_status) {
 
 }  // namespace
 
-ApiResult classify_response(int http_status, std::string_view body) {
-  BotApiEnvelope envelope = read_envelope(body);
+namespace {
+
+ApiResult classify(int http_status, std::string_view body, bool keep_result) {
+  BotApiEnvelope envelope = read_envelope(body, keep_result);
   if (!envelope.parsed) return unparsable_result<ApiResult>(http_status);
   if (envelope.ok) return ok_result<ApiResult>(http_status, std::move(envelope));
   return classify_failure(envelope.answer, http_status);
+}
+
+}  // namespace
+
+ApiResult classify_response(int http_status, std::string_view body) {
+  return classify(http_status, body, true);
+}
+
+ApiResult classify_send_response(int http_status, std::string_view body) {
+  return classify(http_status, body, false);
 }
 
 std::string_view to_string(ApiOutcome outcome) {

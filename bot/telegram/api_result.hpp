@@ -41,6 +41,9 @@ struct ApiResult {
 // `http_status` is the HTTP status of the answer and `body` its body. Telegram's `error_code` and
 // `parameters` decide first; `description` only tells 400 sub-cases apart. Never throws.
 [[nodiscard]] ApiResult classify_response(int http_status, std::string_view body);
+// The same for a call whose result nobody reads (sendMessage: the message comes back whole):
+// `result` stays null, skipped as the answer is read.
+[[nodiscard]] ApiResult classify_send_response(int http_status, std::string_view body);
 
 // The request never got an answer (DNS, connect, TLS, timeout): always transient.
 [[nodiscard]] inline ApiResult network_error(std::string_view what) {

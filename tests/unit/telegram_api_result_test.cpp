@@ -23,6 +23,33 @@ TEST(TelegramApiResult, SendMessageOkCarriesTheSentMessage) {
   EXPECT_EQ(r.result.at("message_id").get<int>(), 5525);
 }
 
+// A sent message's answer is read without its result; every fixture is classified as the full
+// reading classifies it.
+TEST(TelegramApiResult, ASendsAnswerIsClassifiedWithoutItsResult) {
+  const ApiResult sent = classify_send_response(200, read_fixture("sendMessage_response_ok.json"));
+  ASSERT_EQ(sent.outcome, ApiOutcome::ok);
+  EXPECT_TRUE(sent.result.is_null());
+  for (const auto& [status, name] : std::initializer_list<std::pair<int, const char*>>{
+           {200, "sendMessage_response_ok.json"},
+           {200, "answerCallbackQuery_response_ok.json"},
+           {400, "error_400_migrate_to_chat_id.json"},
+           {403, "error_403_blocked_by_user.json"},
+           {409, "error_409_webhook_active.json"},
+           {429, "error_429_retry_after.json"},
+           {502, "<html>bad gateway</html>"},
+           {200, R"({"ok":true})"},
+           {200, R"({"result":{"message_id":1}})"}}) {
+    const std::string body = name[0] == '<' || name[0] == '{' ? name : read_fixture(name);
+    const ApiResult full = classify_response(status, body);
+    const ApiResult lean = classify_send_response(status, body);
+    EXPECT_EQ(lean.outcome, full.outcome) << name;
+    EXPECT_EQ(lean.error_code, full.error_code) << name;
+    EXPECT_EQ(lean.description, full.description) << name;
+    EXPECT_EQ(lean.retry_after, full.retry_after) << name;
+    EXPECT_EQ(lean.migrate_to_chat_id, full.migrate_to_chat_id) << name;
+  }
+}
+
 TEST(TelegramApiResult, AnswerCallbackOkResultIsTrue) {
   const ApiResult r = classify_response(200, read_fixture("answerCallbackQuery_response_ok.json"));
   ASSERT_EQ(r.outcome, ApiOutcome::ok);
