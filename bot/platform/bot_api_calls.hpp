@@ -38,8 +38,8 @@ class BotApiCalls {
   }
   // The same with the body already written as JSON text, and the answer read by `classify`
   // (null: the client's own).
-  void call_json(std::string_view method, std::string body_json, std::chrono::milliseconds timeout,
-                 Done done, Classify classify = nullptr) {
+  void call_json(std::string_view method, std::string&& body_json,
+                 std::chrono::milliseconds timeout, Done done, Classify classify = nullptr) {
     transport_.post_json(method, std::move(body_json), timeout,
                          answered(std::move(done), classify != nullptr ? classify : classify_));
   }

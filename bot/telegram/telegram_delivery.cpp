@@ -49,6 +49,11 @@ bool has_file(const Outgoing& message) {
          !message.file.bytes.empty();
 }
 
+// The API client's callback that hands the call's outcome to `done`.
+ApiClient::Done finishing(TelegramDelivery::Done done) {
+  return [done = std::move(done)](const ApiResult& result) { done(to_delivery_result(result)); };
+}
+
 }  // namespace
 
 int TelegramDelivery::parts(const Outgoing& message) const {
@@ -61,21 +66,21 @@ int TelegramDelivery::parts(const Outgoing& message) const {
 // A file with a caption that fits: one call. A longer text: the file first (quoting the message
 // it answers), then the text's chunks, the buttons under the last.
 void TelegramDelivery::send_file_part(const Outgoing& message, int part, Done done) {
-  auto finish = [done](const ApiResult& result) { done(to_delivery_result(result)); };
   if (text_fits_caption(message.text)) {
     if (part != 0) return done(no_such_part());
-    api_.send_file(build_send_file(message, message.text, true), message.file, std::move(finish));
+    api_.send_file(build_send_file(message, message.text, true), message.file,
+                   finishing(std::move(done)));
     return;
   }
   if (part == 0) {
-    api_.send_file(build_send_file(message, "", false), message.file, std::move(finish));
+    api_.send_file(build_send_file(message, "", false), message.file, finishing(std::move(done)));
     return;
   }
   const std::vector<std::string> chunks = split_message(message.text);
   const auto index = static_cast<std::size_t>(part - 1);
   if (part < 0 || index >= chunks.size()) return done(no_such_part());
   api_.send_message(build_send_message(message, chunks[index], index + 1 == chunks.size(), false),
-                    std::move(finish));
+                    finishing(std::move(done)));
 }
 
 void TelegramDelivery::send_part(const Outgoing& message, int part, Done done) {

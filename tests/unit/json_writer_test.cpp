@@ -1,6 +1,7 @@
 #include "core/json_writer.hpp"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -21,14 +22,14 @@ TEST(JsonWriter, EscapesLikeAJsonPrinter) {
   // as a JSON library prints it.
   std::string all_controls;
   for (char c = 1; c < 0x20; ++c) all_controls += c;
-  const std::string samples[] = {"",
-                                 "plain ascii",
-                                 "Việc #12 — “Báo cáo” 👍",
-                                 "quote \" backslash \\ slash /",
-                                 "line\nfeed\ttab\rreturn\bback\fform",
-                                 all_controls,
-                                 std::string("nul\0inside", 10),
-                                 "\x7F del stays"};
+  const std::vector<std::string> samples = {"",
+                                            "plain ascii",
+                                            "Việc #12 — “Báo cáo” 👍",
+                                            "quote \" backslash \\ slash /",
+                                            "line\nfeed\ttab\rreturn\bback\fform",
+                                            all_controls,
+                                            std::string("nul\0inside", 10),
+                                            "\x7F del stays"};
   for (const std::string& sample : samples) {
     const std::string text = as_json_string(sample);
     EXPECT_EQ(json::parse(text).get<std::string>(), sample) << text;
