@@ -47,7 +47,7 @@ TEST(Database, TheWriterKeepsALargerPageCacheAndCheckpointsOften) {
   TempDir dir;
   auto db = open_database(dir.file("a.db"));
   EXPECT_EQ(db->execAndGet("PRAGMA cache_size").getInt(), -3072);
-  EXPECT_EQ(db->execAndGet("PRAGMA wal_autocheckpoint").getInt(), 100);
+  EXPECT_EQ(db->execAndGet("PRAGMA wal_autocheckpoint").getInt(), 250);
   auto reader = open_database(dir.file("a.db"), OpenMode::read_only);
   EXPECT_EQ(reader->execAndGet("PRAGMA cache_size").getInt(), -2000);
 }
