@@ -104,14 +104,7 @@ std::unique_ptr<storage::Connection> open_database(const std::string& path, Open
     // The writer's hot pages (a person's list reads ten tasks scattered over the table, and the
     // index pages every new task and reply touch) outgrew SQLite's default 2 MiB: each page it
     // missed cost a read system call. 3 MiB halved those reads for about 1 MiB more RSS.
-    if (mode == OpenMode::read_write) {
-      db->exec("PRAGMA cache_size=-3072");
-      // A checkpoint runs inside the commit that crosses the mark, and every job behind it
-      // waits: with SQLite's 1,000 pages that held answers a few milliseconds, the slowest ones
-      // under load. A quarter of that spreads the copying into short pauses; much less costs
-      // throughput, each checkpoint syncing the database file.
-      db->exec("PRAGMA wal_autocheckpoint=250");
-    }
+    if (mode == OpenMode::read_write) db->exec("PRAGMA cache_size=-3072");
     return db;
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open database " + path + ": " + e.what());
