@@ -97,9 +97,9 @@ std::unique_ptr<storage::Connection> open_database(const std::string& path, Open
     if (mode == OpenMode::read_write) db->exec("PRAGMA journal_mode=WAL");
     db->exec("PRAGMA synchronous=FULL");
     db->exec("PRAGMA foreign_keys=ON");
-    // Every writer job runs in a savepoint inside the batch's transaction, so each page it
-    // changes is first copied to a statement journal. On disk that journal cost a write system
-    // call per page, most of the writes the bot made; in memory it is a copy.
+    // A writer job in a savepoint (each one, unless its whole batch may be run again) has every
+    // page it changes first copied to a statement journal. On disk that journal cost a write
+    // system call per page, most of the writes the bot made; in memory it is a copy.
     db->exec("PRAGMA temp_store=MEMORY");
     // The writer's hot pages (a person's list reads ten tasks scattered over the table, and the
     // index pages every new task and reply touch) outgrew SQLite's default 2 MiB: each page it
