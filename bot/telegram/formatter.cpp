@@ -123,26 +123,8 @@ bool has_shown(const std::vector<Button>& row) {
   return std::any_of(row.begin(), row.end(), is_shown);
 }
 
-json inline_keyboard(const ButtonRows& rows) {
-  json keyboard = json::array();
-  for (const auto& row : rows) {
-    if (!has_shown(row)) continue;
-    json buttons = json::array();
-    for (const Button& button : row) {
-      if (is_shown(button))
-        buttons.push_back({{"text", button.label}, {"callback_data", button.data}});
-    }
-    keyboard.push_back(std::move(buttons));
-  }
-  return keyboard;
-}
-
-void add_keyboard(json& body, const ButtonRows& rows) {
-  json keyboard = inline_keyboard(rows);
-  if (!keyboard.empty()) body["reply_markup"] = {{"inline_keyboard", std::move(keyboard)}};
-}
-
-// The same keyboard as add_keyboard's, written as text.
+// The `reply_markup` member of a body being written: the buttons Telegram accepts, row by row;
+// nothing when none is left.
 void write_keyboard(JsonWriter& body, const ButtonRows& rows) {
   if (std::none_of(rows.begin(), rows.end(), has_shown)) return;
   body.key("reply_markup").begin_object().key("inline_keyboard").begin_array();
@@ -161,6 +143,18 @@ void write_keyboard(JsonWriter& body, const ButtonRows& rows) {
     body.end_array();
   }
   body.end_array().end_object();
+}
+
+// The same member in a body built as a document (a file's fields, an edit: rarer calls), read
+// back from what write_keyboard writes so that the buttons are chosen in one place.
+void add_keyboard(json& body, const ButtonRows& rows) {
+  JsonWriter markup;
+  markup.begin_object();
+  write_keyboard(markup, rows);
+  json written = json::parse(markup.end_object().take());
+  if (const auto it = written.find("reply_markup"); it != written.end()) {
+    body["reply_markup"] = std::move(*it);
+  }
 }
 
 }  // namespace
