@@ -96,30 +96,33 @@ void JsonWriter::before_value() {
   after_value_ = true;
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   before_value();
-  out_ += '{';
-  after_value_ = false;
+  out_ += bracket;
+  after_value_ = false;  // the first member or element takes no comma
   return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+  out_ += bracket;
+  after_value_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  return open('{');
 }
 
 JsonWriter& JsonWriter::end_object() {
-  out_ += '}';
-  after_value_ = true;
-  return *this;
+  return close('}');
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  after_value_ = false;
-  return *this;
+  return open('[');
 }
 
 JsonWriter& JsonWriter::end_array() {
-  out_ += ']';
-  after_value_ = true;
-  return *this;
+  return close(']');
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {

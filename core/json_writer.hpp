@@ -31,6 +31,8 @@ class JsonWriter {
 
  private:
   void before_value();
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
 
   std::string out_;
   bool after_value_ = false;  // the next key or array element needs a comma
