@@ -65,10 +65,6 @@ ApiResult classify_failure(const json& answer, int http_status) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 ApiResult classify(int http_status, std::string_view body, bool keep_result) {
   BotApiEnvelope envelope = read_envelope(body, keep_result);
   if (!envelope.parsed) return unparsable_result<ApiResult>(http_status);
