@@ -12,6 +12,7 @@
 #include "storage/outbox_repository.hpp"
 #include "storage/savepoint.hpp"
 #include "storage/storage_error.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace wgbot::storage {
 
@@ -28,6 +29,10 @@ struct BatchAborted {
 // outside any transaction.
 bool transaction_lost(storage::Connection& db) {
   return sqlite3_get_autocommit(db.getHandle()) != 0;
+}
+
+bool in_wal_mode(storage::Connection& db) {
+  return db.execAndGet("PRAGMA journal_mode").getString() == "wal";
 }
 
 void on_row_changed(void* changes, int operation, const char* database, const char* table,
@@ -70,11 +75,15 @@ Writer::Writer(std::unique_ptr<storage::Connection> db, WriterOptions options)
     : db_(std::move(db)), options_(options) {
   sqlite3_update_hook(db_->getHandle(), &on_row_changed, &changes_);
   db_->capture_outbox(&captured_outbox_);
+  if (options_.background_checkpoint_pages > 0 && in_wal_mode(*db_)) {
+    checkpointer_ = std::make_unique<WalCheckpointer>(*db_, options_.background_checkpoint_pages);
+  }
   thread_ = std::thread([this] { loop(); });
 }
 
 Writer::~Writer() {
   stop();
+  checkpointer_.reset();  // before the connection it watches
 }
 
 // One decision under one lock: refused when stopping, or (for bounded work) when the queue is
@@ -138,6 +147,10 @@ void Writer::stop() {
     wake_.notify_one();
   }
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+CheckpointStats Writer::checkpoint_stats() const {
+  return checkpointer_ ? checkpointer_->stats() : CheckpointStats{};
 }
 
 std::size_t Writer::queued() const {

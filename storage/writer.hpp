@@ -30,6 +30,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "storage/wal_checkpointer.hpp"
+
 namespace wgbot::storage {
 
 class Connection;
@@ -84,6 +86,10 @@ struct WriterOptions {
   std::size_t max_batch = 512;  // jobs per transaction
   // Jobs offered with try_submit are refused while this many wait (0: no bound).
   std::size_t max_queue = 0;
+  // Past this many pages in the write-ahead log, a thread of its own copies it back into the
+  // database file (WalCheckpointer) while the writer goes on. 0: SQLite does it inside the commit
+  // that passes its 1,000 pages, and the jobs behind that commit wait for it.
+  int background_checkpoint_pages = 0;
 };
 
 class Writer {
@@ -131,6 +137,8 @@ class Writer {
   [[nodiscard]] Stats stats() const;
   // Jobs waiting for their batch (not counting the batch being run).
   [[nodiscard]] std::size_t queued() const;
+  // What the background checkpoints did so far (all 0 without background_checkpoint_pages).
+  [[nodiscard]] CheckpointStats checkpoint_stats() const;
 
  private:
   struct Entry {
@@ -159,6 +167,7 @@ class Writer {
   CommitChanges changes_;  // of the batch being run; written by SQLite's update hook
   std::vector<CommittedOutboxRow> captured_outbox_;  // by the batch's enqueue calls
   Stats stats_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::thread thread_;
 };
 

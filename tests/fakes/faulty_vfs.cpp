@@ -152,6 +152,8 @@ struct FaultyVfs::Shim {
     return RealMethods(file).xTruncate(Real(file), size);
   }
   static int Sync(sqlite3_file* file, int flags) {
+    FaultyFile* faulty = AsFaulty(file);
+    if (faulty->is_main_db) faulty->owner->wait_while_syncs_held();
     return RealMethods(file).xSync(Real(file), flags);
   }
   static int FileSize(sqlite3_file* file, sqlite3_int64* size) {
@@ -360,6 +362,31 @@ StorageFault FaultyVfs::armed() const {
 
 int FaultyVfs::faults_injected() const {
   return faults_injected_.load(std::memory_order_relaxed);
+}
+
+void FaultyVfs::hold_database_syncs() {
+  std::lock_guard lock(sync_mutex_);
+  holding_syncs_ = true;
+}
+
+void FaultyVfs::release_database_syncs() {
+  std::lock_guard lock(sync_mutex_);
+  holding_syncs_ = false;
+  sync_changed_.notify_all();
+}
+
+bool FaultyVfs::wait_for_held_sync(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(sync_mutex_);
+  return sync_changed_.wait_for(lock, timeout, [this] { return held_syncs_ > 0; });
+}
+
+void FaultyVfs::wait_while_syncs_held() {
+  std::unique_lock lock(sync_mutex_);
+  if (!holding_syncs_) return;
+  ++held_syncs_;
+  sync_changed_.notify_all();
+  sync_changed_.wait(lock, [this] { return !holding_syncs_; });
+  --held_syncs_;
 }
 
 }  // namespace wgbot::testing

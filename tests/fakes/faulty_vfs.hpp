@@ -4,6 +4,9 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace wgbot::testing {
@@ -47,6 +50,14 @@ class FaultyVfs {
   // How many file operations have been failed or corrupted since the process started.
   int faults_injected() const;
 
+  // From hold_database_syncs() until release_database_syncs(), syncs of main database files
+  // wait (in WAL mode only a checkpoint syncs the main file): a checkpoint stuck on a slow disk.
+  // Any thread.
+  void hold_database_syncs();
+  void release_database_syncs();
+  // Waits at most `timeout` for a sync to be held; whether one is.
+  bool wait_for_held_sync(std::chrono::milliseconds timeout);
+
   FaultyVfs(const FaultyVfs&) = delete;
   FaultyVfs& operator=(const FaultyVfs&) = delete;
 
@@ -54,12 +65,17 @@ class FaultyVfs {
   struct Shim;  // the sqlite3_vfs / sqlite3_io_methods callbacks, defined in the .cpp
 
   FaultyVfs() = default;
+  void wait_while_syncs_held();
 
   std::atomic<StorageFault> armed_{StorageFault::none};
   std::atomic<int> faults_injected_{0};
   std::atomic<int> remaining_{kAlways};
   std::atomic<std::thread::id> only_on_{};
   std::atomic<int> skip_{0};
+  std::mutex sync_mutex_;
+  std::condition_variable sync_changed_;
+  bool holding_syncs_ = false;
+  int held_syncs_ = 0;
 };
 
 // Arms a fault for the lifetime of the object.
