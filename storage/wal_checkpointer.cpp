@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <string_view>
+#include <utility>
+
 #include "core/thread_name.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -43,13 +46,13 @@ CheckpointStats WalCheckpointer::stats() const {
   return stats_;
 }
 
-int WalCheckpointer::after_commit(void* self, sqlite3* db, const char* schema, int log_pages) {
-  static_cast<WalCheckpointer*>(self)->on_commit(db, schema, log_pages);
+int WalCheckpointer::after_commit(void* self, sqlite3* /*db*/, const char* schema, int log_pages) {
+  if (std::string_view(schema) == "main") static_cast<WalCheckpointer*>(self)->on_commit(log_pages);
   return SQLITE_OK;
 }
 
 // On the writer's thread, right after each commit.
-void WalCheckpointer::on_commit(sqlite3* db, const char* schema, int log_pages) {
+void WalCheckpointer::on_commit(int log_pages) {
   const bool started_over = log_pages < last_log_pages_;
   last_log_pages_ = log_pages;
   if (started_over) woken_at_ = caught_up_at_ = 0;
@@ -79,7 +82,13 @@ void WalCheckpointer::on_commit(sqlite3* db, const char* schema, int log_pages) 
   }
   if (!catch_up) return;
   caught_up_at_ = log_pages;
-  const int rc = sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  catch_up_due_ = true;
+}
+
+void WalCheckpointer::after_batch() {
+  if (!std::exchange(catch_up_due_, false)) return;
+  const int rc = sqlite3_wal_checkpoint_v2(writer_db_.getHandle(), "main",
+                                           SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   if (rc == SQLITE_OK) return;
   spdlog::warn(R"(event=checkpoint_failed error="{}")", sqlite3_errstr(rc));
   std::lock_guard lock(mutex_);
@@ -120,10 +129,13 @@ void WalCheckpointer::checkpoint() {
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     int log_pages = 0;
     int copied = 0;
+    {
+      std::lock_guard lock(mutex_);
+      ++stats_.checkpoints;
+    }
     const int rc = sqlite3_wal_checkpoint_v2(db_->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE,
                                              &log_pages, &copied);
     std::lock_guard lock(mutex_);
-    ++stats_.checkpoints;
     if (rc != SQLITE_OK) {
       ++stats_.failed;
       spdlog::warn(R"(event=checkpoint_failed error="{}")", sqlite3_errstr(rc));

@@ -28,7 +28,7 @@ namespace wgbot::storage {
 class Connection;
 
 struct CheckpointStats {
-  std::uint64_t checkpoints = 0;  // copies run by the thread
+  std::uint64_t checkpoints = 0;  // copies started by the thread
   std::uint64_t catch_ups = 0;    // short rests copied by the writer after its commit
   std::uint64_t restarts = 0;     // times the log started over
   std::uint64_t failed = 0;       // copies SQLite refused (busy, I/O error)
@@ -46,9 +46,13 @@ class WalCheckpointer {
 
   [[nodiscard]] CheckpointStats stats() const;
 
+  // On the writer's thread, after a batch's jobs were told their results: copies the rest of the
+  // log if a commit of the batch found it due.
+  void after_batch();
+
  private:
   static int after_commit(void* self, sqlite3* db, const char* schema, int log_pages);
-  void on_commit(sqlite3* db, const char* schema, int log_pages);
+  void on_commit(int log_pages);
   void loop();
   void checkpoint();
 
@@ -61,6 +65,7 @@ class WalCheckpointer {
   int last_log_pages_ = 0;
   int woken_at_ = 0;      // the log's length when the thread was last asked to copy
   int caught_up_at_ = 0;  // the log's length at the writer's last copy of the rest
+  bool catch_up_due_ = false;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;

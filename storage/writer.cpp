@@ -342,6 +342,8 @@ void Writer::run_batch(std::deque<Entry>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (batch[i].done) batch[i].done(results[i]);
   }
+  // After the answers: the jobs of this batch do not wait for it, only the next batch does.
+  if (checkpointer_) checkpointer_->after_batch();
 }
 
 }  // namespace wgbot::storage

@@ -27,7 +27,7 @@ struct Config;
 struct RuntimeOptions {
   std::vector<PlatformFactory> platforms;  // usually registered_platforms()
   std::size_t io_threads = 0;              // 0: one per hardware thread
-  storage::WriterOptions writer{512, 4096, 1000};
+  storage::WriterOptions writer{512, 4096, 500};
   IngestOptions ingest;
   std::chrono::milliseconds shutdown_grace{5000};
   // When set, the dispatcher and the scheduler apply the run-time settings (/settings).
