@@ -17,6 +17,13 @@ namespace {
 // A copy that ends short of the log's end because commits landed meanwhile is run again: each
 // pass copies only what the last one missed.
 constexpr int kMaxPasses = 3;
+// SQLite refuses a copy while another connection (another program's, say) runs one, and when a
+// copy reads the log's index just as the writer changes it: nothing is wrong, the copy is made
+// later.
+bool put_off(int rc) {
+  return (rc & 0xff) == SQLITE_BUSY;
+}
+
 // SQLite's own mark (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT, which its header does not export).
 constexpr int kSqliteCheckpointPages = 1000;
 
@@ -90,9 +97,13 @@ void WalCheckpointer::after_batch() {
   const int rc = sqlite3_wal_checkpoint_v2(writer_db_.getHandle(), "main",
                                            SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   if (rc == SQLITE_OK) return;
-  spdlog::warn(R"(event=checkpoint_failed error="{}")", sqlite3_errstr(rc));
   std::lock_guard lock(mutex_);
+  if (put_off(rc)) {
+    ++stats_.busy;  // the log starts over at a later rest
+    return;
+  }
   ++stats_.failed;
+  spdlog::warn(R"(event=checkpoint_failed by=writer error="{}")", sqlite3_errstr(rc));
 }
 
 void WalCheckpointer::loop() {
@@ -115,7 +126,7 @@ void WalCheckpointer::checkpoint() {
   try {
     if (!db_) db_ = open_database(path_, OpenMode::read_write);
   } catch (const std::exception& e) {
-    spdlog::error(R"(event=checkpoint_failed error="{}")", e.what());
+    spdlog::error(R"(event=checkpoint_failed by=thread error="{}")", e.what());
     std::lock_guard lock(mutex_);
     ++stats_.failed;
     return;
@@ -136,9 +147,13 @@ void WalCheckpointer::checkpoint() {
     const int rc = sqlite3_wal_checkpoint_v2(db_->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE,
                                              &log_pages, &copied);
     std::lock_guard lock(mutex_);
+    if (put_off(rc)) {
+      ++stats_.busy;  // tried again at once, or at the next quarter of a mark
+      continue;
+    }
     if (rc != SQLITE_OK) {
       ++stats_.failed;
-      spdlog::warn(R"(event=checkpoint_failed error="{}")", sqlite3_errstr(rc));
+      spdlog::warn(R"(event=checkpoint_failed by=thread error="{}")", sqlite3_errstr(rc));
       return;
     }
     if (generation_ != generation) return;  // the log started over meanwhile

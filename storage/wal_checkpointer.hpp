@@ -31,7 +31,9 @@ struct CheckpointStats {
   std::uint64_t checkpoints = 0;  // copies started by the thread
   std::uint64_t catch_ups = 0;    // short rests copied by the writer after its commit
   std::uint64_t restarts = 0;     // times the log started over
-  std::uint64_t failed = 0;       // copies SQLite refused (busy, I/O error)
+  std::uint64_t busy = 0;         // copies put off: another copy was running, or the writer was
+                                  // changing the log's index at that moment
+  std::uint64_t failed = 0;       // copies that failed (an I/O error, a database that cannot open)
 };
 
 class WalCheckpointer {

@@ -6,6 +6,9 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <thread>
+
+#include <sqlite3.h>
 
 #include "fakes/faulty_vfs.hpp"
 #include "fakes/temp_dir.hpp"
@@ -123,6 +126,40 @@ TEST(WalCheckpointer, AReaderInTheLogDelaysTheRestartButLosesNothing) {
   EXPECT_EQ(count_blobs(dir), 20 + 2 * kCommits);
   auto db = open_database(dir.file("c.db"), OpenMode::read_only);
   EXPECT_EQ(db->execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+TEST(WalCheckpointer, ACopyByAnotherConnectionIsWaitedOutNotAFailure) {
+  TempDir dir;
+  auto& vfs = testing::FaultyVfs::install();
+  // Another program's pages in the log, not yet copied back (it stays open: the last connection
+  // to close would copy them).
+  auto other = open_database(dir.file("c.db"));
+  other->exec("PRAGMA wal_autocheckpoint=0");
+  other->exec("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  for (int i = 0; i < 20; ++i) insert_blob()(*other);
+  std::jthread other_copy;
+  const SyncRelease release;  // before other_copy is joined
+  vfs.hold_database_syncs();
+  // That program copies them, and its copy waits for the disk: SQLite lets one copy run at once.
+  other_copy = std::jthread([&other] {
+    sqlite3_wal_checkpoint_v2(other->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+  });
+  ASSERT_TRUE(vfs.wait_for_held_sync(10s));
+  constexpr int kMark = 32;
+  auto writer =
+      std::make_unique<Writer>(open_database(dir.file("c.db")), WriterOptions{512, 0, kMark});
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(commit_within(*writer, 10s));
+  vfs.release_database_syncs();
+  other_copy.join();
+  for (int i = 0; i < 100; ++i) ASSERT_TRUE(commit_within(*writer, 10s));
+  const CheckpointStats stats = writer->checkpoint_stats();
+  EXPECT_GE(stats.busy, 1U);
+  EXPECT_EQ(stats.failed, 0U);
+  EXPECT_GE(stats.restarts, 1U);
+  writer.reset();
+  other.reset();
+  EXPECT_EQ(count_blobs(dir), 140);
 }
 
 TEST(WalCheckpointer, WithoutAMarkSqliteCheckpointsAsBefore) {
