@@ -10,8 +10,8 @@
 // The log starts over only if the writer begins a transaction while all of it is copied, which
 // a copy running beside a busy writer never leaves it: the writer's next commit adds frames
 // first. So once the thread has copied all but the last commit or so, the writer copies that
-// short rest itself once its batch is answered (a few dozen pages and a sync, not a thousand),
-// and its next transaction starts the log over.
+// short rest itself once its batch is answered (a hundred pages or so and a sync), and its next
+// transaction starts the log over.
 #pragma once
 
 #include <condition_variable>
