@@ -49,9 +49,12 @@ bool commit_within(Writer& writer, std::chrono::milliseconds timeout) {
   return result.wait_for(timeout) == std::future_status::ready && result.get().ok();
 }
 
-std::int64_t count_blobs(const TempDir& dir) {
+// Closes the writer (SQLite copies what is left) and checks the file holds every row, intact.
+void expect_every_row_kept(std::unique_ptr<Writer>& writer, const TempDir& dir, int rows) {
+  writer.reset();
   auto db = open_database(dir.file("c.db"), OpenMode::read_only);
-  return db->execAndGet("SELECT COUNT(*) FROM blobs").getInt64();
+  EXPECT_EQ(db->execAndGet("SELECT COUNT(*) FROM blobs").getInt64(), rows);
+  EXPECT_EQ(db->execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
 // Lets held syncs go on however the test ends, so no thread stays stuck in one.
@@ -77,8 +80,7 @@ TEST(WalCheckpointer, CommitsGoOnWhileACheckpointWaitsForTheDisk) {
   const CheckpointStats stats = writer->checkpoint_stats();
   EXPECT_GE(stats.checkpoints, 1U);
   EXPECT_EQ(stats.failed, 0U);
-  writer.reset();
-  EXPECT_EQ(count_blobs(dir), kCommits);
+  expect_every_row_kept(writer, dir, kCommits);
 }
 
 TEST(WalCheckpointer, TheLogStartsOverWhileTheWriterKeepsCommitting) {
@@ -95,8 +97,7 @@ TEST(WalCheckpointer, TheLogStartsOverWhileTheWriterKeepsCommitting) {
   // ~2,400 pages committed; the log file stays within a few marks of pages.
   const auto wal_bytes = std::filesystem::file_size(dir.file("c.db") + "-wal");
   EXPECT_LE(wal_bytes, 4U * kMark * (kPageSize + 24)) << "the log grew instead of starting over";
-  writer.reset();
-  EXPECT_EQ(count_blobs(dir), kCommits);
+  expect_every_row_kept(writer, dir, kCommits);
 }
 
 TEST(WalCheckpointer, AReaderInTheLogDelaysTheRestartButLosesNothing) {
@@ -122,10 +123,7 @@ TEST(WalCheckpointer, AReaderInTheLogDelaysTheRestartButLosesNothing) {
   }
   for (int i = 0; i < kCommits; ++i) ASSERT_TRUE(commit_within(*writer, 10s));
   EXPECT_GE(writer->checkpoint_stats().restarts, 1U);
-  writer.reset();
-  EXPECT_EQ(count_blobs(dir), 20 + 2 * kCommits);
-  auto db = open_database(dir.file("c.db"), OpenMode::read_only);
-  EXPECT_EQ(db->execAndGet("PRAGMA integrity_check").getString(), "ok");
+  expect_every_row_kept(writer, dir, 20 + 2 * kCommits);
 }
 
 TEST(WalCheckpointer, ACopyByAnotherConnectionIsWaitedOutNotAFailure) {
@@ -157,9 +155,8 @@ TEST(WalCheckpointer, ACopyByAnotherConnectionIsWaitedOutNotAFailure) {
   EXPECT_GE(stats.busy, 1U);
   EXPECT_EQ(stats.failed, 0U);
   EXPECT_GE(stats.restarts, 1U);
-  writer.reset();
   other.reset();
-  EXPECT_EQ(count_blobs(dir), 140);
+  expect_every_row_kept(writer, dir, 140);
 }
 
 TEST(WalCheckpointer, WithoutAMarkSqliteCheckpointsAsBefore) {
