@@ -4,6 +4,7 @@
 
 #include "storage/connection.hpp"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -81,7 +82,45 @@ std::string pending_after_sql() {
          "ORDER BY o.id LIMIT ?5";
 }
 
+// Ids per statement: longer lists are read in pieces; a shorter one repeats its last id.
+constexpr std::size_t kIdsPerStatement = 32;
+
+const std::string& pending_with_ids_sql() {
+  static const std::string sql = [] {
+    std::string text = std::string(kLaneColumns) +
+                       "FROM outbox AS o LEFT JOIN state AS s ON s.key = ?1 || o.id "
+                       "WHERE +o.status = 'pending' AND o.id IN (";
+    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
+      text += i == 0 ? "?" : ", ?";
+      text += std::to_string(i + 2);
+    }
+    return text + ") ORDER BY o.id";
+  }();
+  return sql;
+}
+
 }  // namespace
+
+std::vector<LaneHead> OutboxLanes::pending_with_ids(const std::vector<std::int64_t>& ids) const {
+  std::vector<LaneHead> rows;
+  for (std::size_t start = 0; start < ids.size(); start += kIdsPerStatement) {
+    const std::size_t end = std::min(ids.size(), start + kIdsPerStatement);
+    auto q = db_.prepare(pending_with_ids_sql());
+    q->bind(1, kPartsDonePrefix);
+    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
+      q->bind(static_cast<int>(i + 2), ids[std::min(start + i, end - 1)]);
+    }
+    while (q->executeStep()) rows.push_back(read_lane_row(*q));
+  }
+  return rows;
+}
+
+std::vector<std::string> OutboxLanes::explain_pending_with_ids() const {
+  auto q = db_.prepare("EXPLAIN QUERY PLAN " + pending_with_ids_sql());
+  std::vector<std::string> out;
+  while (q->executeStep()) out.push_back(q->getColumn(3).getString());
+  return out;
+}
 
 PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t after_id,
                                        int limit) const {

@@ -66,6 +66,12 @@ class OutboxLanes {
                                         bool callbacks, std::int64_t after_id,
                                         std::int64_t up_to_id, int limit) const;
 
+  // The rows with these ids that are still pending, in id order: a lane's waiting rows whose ids
+  // the sender remembered, each looked up by its key.
+  std::vector<LaneHead> pending_with_ids(const std::vector<std::int64_t>& ids) const;
+  // The query plan of pending_with_ids' query, one line per step (for a test).
+  [[nodiscard]] std::vector<std::string> explain_pending_with_ids() const;
+
   void set_parts_done(std::int64_t outbox_id, int parts_done);
   void clear_parts_done(std::int64_t outbox_id);
 

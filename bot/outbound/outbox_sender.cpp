@@ -258,8 +258,10 @@ void OutboxSender::Impl::read(ReadRequest request) {
       storage::OutboxLanes lanes(*self->read_db);
       const auto per_lane = static_cast<int>(request.per_lane);
       for (const LaneRead& lane : request.lanes) {
-        outcome.lane_rows.push_back(lanes.pending_in_lane(
-            self->platform, lane.chat_id, lane.callbacks, lane.after_id, lane.up_to_id, per_lane));
+        outcome.lane_rows.push_back(
+            lane.ids.empty() ? lanes.pending_in_lane(self->platform, lane.chat_id, lane.callbacks,
+                                                     lane.after_id, lane.up_to_id, per_lane)
+                             : lanes.pending_with_ids(lane.ids));
       }
       if (request.room > 0) {
         outcome.rows =

@@ -40,6 +40,7 @@ void PendingOutbox::take(storage::LaneHead row) {
   // the lane's own read brings it in order.
   if (lane.more || lane.reading || lane.ids.size() >= limits_.max_per_lane) {
     lane.more = true;
+    leave_waiting(lane, row.row.id);
     return;
   }
   const std::int64_t id = row.row.id;
@@ -48,6 +49,18 @@ void PendingOutbox::take(storage::LaneHead row) {
   lane.last_id = std::max(lane.last_id, id);
   bytes_ += row.bytes();
   rows_.insert_or_assign(id, std::move(row));
+}
+
+void PendingOutbox::leave_waiting(Lane& lane, std::int64_t id) const {
+  if (!lane.waiting_ids_known) return;
+  if (lane.waiting_ids.size() < limits_.max_waiting_ids) {
+    // In id order, as they are read back (they come in order but for a read's own rows).
+    lane.waiting_ids.insert(std::lower_bound(lane.waiting_ids.begin(), lane.waiting_ids.end(), id),
+                            id);
+    return;
+  }
+  lane.waiting_ids_known = false;  // too many to remember: the lane is walked instead
+  lane.waiting_ids.clear();
 }
 
 void PendingOutbox::add(storage::PendingRows read) {
@@ -68,10 +81,25 @@ void PendingOutbox::add_lane(const LaneRead& read, std::vector<storage::LaneHead
   Lane& lane = lanes_[key];
   lane.reading = false;
   lane.more = false;
-  const bool cut = rows.size() >= limit;
-  for (auto& row : rows) take(std::move(row));
-  // Cut at its limit: rows after the last one are still in the database.
-  if (cut) lane.more = true;
+  if (read.ids.empty()) {
+    // A walk: what it brings is every row of the lane up to its end, unless its limit cut it.
+    lane.waiting_ids.clear();
+    lane.waiting_ids_known = true;
+  } else {
+    // Read by id: the ids asked for are the oldest waiting; the rest still wait.
+    for (std::size_t i = 0; i < read.ids.size() && !lane.waiting_ids.empty(); ++i) {
+      lane.waiting_ids.pop_front();
+    }
+  }
+  const bool cut = read.ids.empty() && rows.size() >= limit;
+  for (auto& row : rows) take(std::move(row));  // older than any row still waiting
+  if (!lane.waiting_ids.empty()) lane.more = true;
+  if (cut) {
+    // Rows after the last one are still in the database, their ids unknown: walked again.
+    lane.more = true;
+    lane.waiting_ids_known = false;
+    lane.waiting_ids.clear();
+  }
   forget_lane_if_idle(key);
 }
 
@@ -81,7 +109,13 @@ std::vector<LaneRead> PendingOutbox::lanes_to_read() {
   for (auto& [key, lane] : lanes_) {
     if (!lane.ids.empty() || !lane.more || lane.reading) continue;
     lane.reading = true;
-    reads.push_back(LaneRead{lane.chat_id, lane.callbacks, lane.last_id, seen_id_});
+    LaneRead read{lane.chat_id, lane.callbacks, lane.last_id, seen_id_, {}};
+    if (lane.waiting_ids_known) {
+      const std::size_t count = std::min(lane.waiting_ids.size(), limits_.max_per_lane);
+      read.ids.assign(lane.waiting_ids.begin(),
+                      lane.waiting_ids.begin() + static_cast<std::ptrdiff_t>(count));
+    }
+    reads.push_back(std::move(read));
   }
   return reads;
 }

@@ -6,6 +6,8 @@
 // Bounded: at most max_rows rows and max_bytes of bodies and files in all, and max_per_lane rows
 // per lane. A busy lane's further rows stay in the database and are read for that lane alone once
 // its rows in memory are done, so one chat with a long queue never keeps the others' rows out.
+// Their ids are remembered (up to max_waiting_ids per lane), so that read looks them up by id
+// instead of walking every outbox row written since the lane's last row in memory.
 #pragma once
 
 #include <cstddef>
@@ -27,14 +29,17 @@ struct PendingLimits {
   std::size_t max_rows = 4096;
   std::size_t max_bytes = std::size_t{8} << 20;
   std::size_t max_per_lane = 32;
+  std::size_t max_waiting_ids = 1024;
 };
 
-// A lane whose further rows are to be read from the database: those with ids in (after, up_to].
+// A lane whose further rows are to be read from the database: those with these ids when `ids` is
+// not empty (the oldest of them, in order), else those with ids in (after_id, up_to_id].
 struct LaneRead {
   std::string chat_id;
   bool callbacks = false;
   std::int64_t after_id = 0;
   std::int64_t up_to_id = 0;
+  std::vector<std::int64_t> ids;
 };
 
 class PendingOutbox {
@@ -91,10 +96,15 @@ class PendingOutbox {
     std::int64_t last_id = 0;      // the newest row of this lane taken into memory
     bool more = false;             // rows of this lane after last_id wait in the database
     bool reading = false;          // a read for this lane alone is under way
+    // While `more`: the ids of the rows waiting, oldest first, if all of them are known (each
+    // passed take); else empty and the lane is read by a walk from last_id.
+    std::deque<std::int64_t> waiting_ids;
+    bool waiting_ids_known = true;
   };
 
   // Keeps `row` in memory, or leaves it for its lane's own read when the lane is full.
   void take(storage::LaneHead row);
+  void leave_waiting(Lane& lane, std::int64_t id) const;
   void forget_lane_if_idle(const std::string& key);
 
   PendingLimits limits_;

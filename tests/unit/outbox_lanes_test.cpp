@@ -144,6 +144,36 @@ TEST_F(OutboxLanesTest, OneLanesRowsBetweenTwoIdsComeInIdOrder) {
             (std::vector<std::int64_t>{b1}));
 }
 
+// A busy chat's waiting rows are looked up by the ids the sender remembered: only those still
+// pending come back, in id order, however many other rows were written between them.
+TEST_F(OutboxLanesTest, WaitingRowsAreReadByTheirIds) {
+  std::vector<std::int64_t> waiting;
+  for (int i = 0; i < 40; ++i) {
+    waiting.push_back(add("1"));
+    add("2");
+  }
+  OutboxRepository(*db_).mark_sent(waiting[1], 0);
+  std::vector<std::int64_t> expected = waiting;
+  expected.erase(expected.begin() + 1);
+  const auto ids = [](const std::vector<LaneHead>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.row.id);
+    return out;
+  };
+  const OutboxLanes lanes(*db_);
+  EXPECT_EQ(ids(lanes.pending_with_ids(waiting)), expected);  // more ids than one statement takes
+  EXPECT_EQ(ids(lanes.pending_with_ids({waiting[0], waiting[2]})),
+            (std::vector<std::int64_t>{waiting[0], waiting[2]}));
+  EXPECT_TRUE(lanes.pending_with_ids({}).empty());
+  const auto rows = lanes.pending_with_ids({waiting[3]});
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(rows[0].row.message.chat_id, "1");
+  std::string details;
+  for (const auto& step : lanes.explain_pending_with_ids()) details += step + "\n";
+  EXPECT_NE(details.find("SEARCH o USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos)
+      << details;
+}
+
 // The read after each commit must cost what was written since, not what has ever been sent.
 TEST_F(OutboxLanesTest, ReadingAboveAnIdWalksThePrimaryKey) {
   std::string details;

@@ -113,6 +113,57 @@ TEST(PendingOutbox, ABusyChatsFurtherRowsWaitForItsOwnRead) {
   EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{4, 7, 8}));
 }
 
+// The rows a full lane leaves in the database are remembered by id, so its own read looks them up
+// instead of walking the outbox from its last row in memory.
+TEST(PendingOutbox, AFullLanesWaitingRowsAreReadByTheirIds) {
+  PendingOutbox pending{PendingLimits{100, 1 << 20, 2}};
+  pending.add(read({row(1, "a"), row(2, "a"), row(3, "a"), row(4, "b"), row(5, "a")}, 5));
+  pending.add(read({row(6, "a")}, 6));
+  pending.done(1);
+  pending.done(2);
+  const auto lanes = pending.lanes_to_read();
+  ASSERT_EQ(lanes.size(), 1U);
+  EXPECT_EQ(lanes[0].ids, (std::vector<std::int64_t>{3, 5}));  // the oldest, at most a lane's worth
+  pending.add_lane(lanes[0], {row(3, "a"), row(5, "a")}, 2);
+  pending.add(read({row(7, "a")}, 7));  // still behind 6
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{3, 4}));
+  pending.done(3);
+  pending.done(5);
+  const auto again = pending.lanes_to_read();
+  ASSERT_EQ(again.size(), 1U);
+  EXPECT_EQ(again[0].ids, (std::vector<std::int64_t>{6, 7}));
+  pending.add_lane(again[0], {row(6, "a")}, 2);  // 7 was sent meanwhile: gone
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{4, 6}));
+  pending.done(6);
+  EXPECT_TRUE(pending.lanes_to_read().empty());  // nothing waits
+  pending.add(read({row(8, "a")}, 8));
+  EXPECT_EQ(head_ids(pending), (std::vector<std::int64_t>{4, 8}));
+}
+
+// Past max_waiting_ids a lane forgets them and is walked from its last row, as before; a walk
+// that is not cut short knows every later row again.
+TEST(PendingOutbox, ALaneWithTooManyWaitingRowsIsWalked) {
+  PendingOutbox pending{PendingLimits{100, 1 << 20, 1, 2}};
+  pending.add(read({row(1, "a"), row(2, "a"), row(3, "a"), row(4, "a")}, 4));
+  pending.done(1);
+  const auto lanes = pending.lanes_to_read();
+  ASSERT_EQ(lanes.size(), 1U);
+  EXPECT_TRUE(lanes[0].ids.empty());
+  EXPECT_EQ(lanes[0].after_id, 1);
+  EXPECT_EQ(lanes[0].up_to_id, 4);
+  pending.add_lane(lanes[0], {row(2, "a")}, 1);  // cut: still walked
+  pending.done(2);
+  const auto again = pending.lanes_to_read();
+  ASSERT_EQ(again.size(), 1U);
+  EXPECT_TRUE(again[0].ids.empty());
+  EXPECT_EQ(again[0].after_id, 2);
+  pending.add_lane(again[0], {row(3, "a"), row(4, "a")}, 3);  // not cut: 4 waits, by id
+  pending.done(3);
+  const auto third = pending.lanes_to_read();
+  ASSERT_EQ(third.size(), 1U);
+  EXPECT_EQ(third[0].ids, (std::vector<std::int64_t>{4}));
+}
+
 TEST(PendingOutbox, AFullMemoryTakesNoMoreUntilRowsAreDone) {
   PendingOutbox pending{PendingLimits{3, 1 << 20, 10}};
   EXPECT_EQ(pending.room(), 3U);
