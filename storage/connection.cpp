@@ -78,6 +78,13 @@ CachedStatement Connection::prepare(std::string_view sql) {
   return {entry.statement, entry.in_use};
 }
 
+std::vector<std::string> Connection::query_plan(const std::string& sql) {
+  auto q = prepare("EXPLAIN QUERY PLAN " + sql);
+  std::vector<std::string> steps;
+  while (q->executeStep()) steps.push_back(q->getColumn(3).getString());
+  return steps;
+}
+
 std::size_t Connection::cached_statements() const {
   return cache_->size();
 }

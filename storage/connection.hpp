@@ -55,6 +55,9 @@ class Connection : public SQLite::Database {
   // use further up the stack, a fresh statement is prepared for this use.
   CachedStatement prepare(std::string_view sql);
 
+  // SQLite's plan for `sql`, one line per step (for tests that guard which index a query uses).
+  [[nodiscard]] std::vector<std::string> query_plan(const std::string& sql);
+
   // Number of distinct statements compiled and kept (for tests and metrics).
   [[nodiscard]] std::size_t cached_statements() const;
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/connection.hpp"
+#include "storage/sql_values.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -82,20 +83,15 @@ std::string pending_after_sql() {
          "ORDER BY o.id LIMIT ?5";
 }
 
-// Ids per statement: longer lists are read in pieces; a shorter one repeats its last id.
+// Ids per statement: longer lists are read in pieces.
 constexpr std::size_t kIdsPerStatement = 32;
 
 const std::string& pending_with_ids_sql() {
-  static const std::string sql = [] {
-    std::string text = std::string(kLaneColumns) +
-                       "FROM outbox AS o LEFT JOIN state AS s ON s.key = ?1 || o.id "
-                       "WHERE +o.status = 'pending' AND o.id IN (";
-    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
-      text += i == 0 ? "?" : ", ?";
-      text += std::to_string(i + 2);
-    }
-    return text + ") ORDER BY o.id";
-  }();
+  static const std::string sql = std::string(kLaneColumns) +
+                                 "FROM outbox AS o LEFT JOIN state AS s ON s.key = ?1 || o.id "
+                                 "WHERE +o.status = 'pending' AND o.id IN (" +
+                                 numbered_places(2, static_cast<int>(kIdsPerStatement)) +
+                                 ") ORDER BY o.id";
   return sql;
 }
 
@@ -107,19 +103,15 @@ std::vector<LaneHead> OutboxLanes::pending_with_ids(const std::vector<std::int64
     const std::size_t end = std::min(ids.size(), start + kIdsPerStatement);
     auto q = db_.prepare(pending_with_ids_sql());
     q->bind(1, kPartsDonePrefix);
-    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
-      q->bind(static_cast<int>(i + 2), ids[std::min(start + i, end - 1)]);
-    }
+    // Places past the last id stay NULL: they match no row.
+    for (std::size_t i = start; i < end; ++i) q->bind(static_cast<int>(i - start) + 2, ids[i]);
     while (q->executeStep()) rows.push_back(read_lane_row(*q));
   }
   return rows;
 }
 
 std::vector<std::string> OutboxLanes::explain_pending_with_ids() const {
-  auto q = db_.prepare("EXPLAIN QUERY PLAN " + pending_with_ids_sql());
-  std::vector<std::string> out;
-  while (q->executeStep()) out.push_back(q->getColumn(3).getString());
-  return out;
+  return db_.query_plan(pending_with_ids_sql());
 }
 
 PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t after_id,
@@ -152,10 +144,7 @@ PendingRows OutboxLanes::pending_after(const std::string& platform, std::int64_t
 }
 
 std::vector<std::string> OutboxLanes::explain_pending_after() const {
-  auto q = db_.prepare("EXPLAIN QUERY PLAN " + pending_after_sql());
-  std::vector<std::string> out;
-  while (q->executeStep()) out.push_back(q->getColumn(3).getString());
-  return out;
+  return db_.query_plan(pending_after_sql());
 }
 
 std::vector<LaneHead> OutboxLanes::pending_in_lane(const std::string& platform,

@@ -188,8 +188,7 @@ std::vector<std::string> ScheduleRepository::explain_due_queries() const {
   };
   std::vector<std::string> out;
   for (const auto& [name, sql] : queries) {
-    auto q = db_.prepare("EXPLAIN QUERY PLAN " + sql);
-    while (q->executeStep()) out.push_back(name + ": " + q->getColumn(3).getString());
+    for (const std::string& step : db_.query_plan(sql)) out.push_back(name + ": " + step);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace wgbot::storage {
 
@@ -23,6 +24,18 @@ void bind_optional(SQLite::Statement& statement, int index, const std::optional<
   } else {
     statement.bind(index);
   }
+}
+
+// "?first, ?first+1, …": `count` numbered places, for an `IN (…)` list of fixed length (one
+// compiled statement serves every list; places left unbound are NULL and match nothing).
+inline std::string numbered_places(int first, int count) {
+  std::string places;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0) places += ", ";
+    places += '?';
+    places += std::to_string(first + i);
+  }
+  return places;
 }
 
 }  // namespace wgbot::storage

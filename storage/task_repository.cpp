@@ -231,10 +231,9 @@ TaskAssignee read_assignee(SQLite::Statement& q, int first_column) {
 constexpr int kAssigneeLookups = 16;
 
 std::string assignees_of_tasks_sql() {
-  std::string sql =
-      "SELECT task_id, member_id, unit_id, lead, position FROM task_assignees WHERE task_id IN (?";
-  for (int i = 1; i < kAssigneeLookups; ++i) sql += ",?";
-  return sql + ")";
+  return "SELECT task_id, member_id, unit_id, lead, position FROM task_assignees WHERE task_id IN "
+         "(" +
+         numbered_places(1, kAssigneeLookups) + ")";
 }
 
 }  // namespace
@@ -320,11 +319,7 @@ void TaskRepository::fill_assignees(std::vector<TaskRecord>& records) const {
 }
 
 std::vector<std::string> TaskRepository::explain_page(const TaskQuery& query) const {
-  auto q = db_.prepare("EXPLAIN QUERY PLAN " +
-                       (is_persons_list_by_due(query) ? persons_page_sql() : page_sql(query)));
-  std::vector<std::string> out;
-  while (q->executeStep()) out.push_back(q->getColumn(3).getString());
-  return out;
+  return db_.query_plan(is_persons_list_by_due(query) ? persons_page_sql() : page_sql(query));
 }
 
 std::vector<TaskEvent> TaskRepository::events(std::int64_t task_id) const {
