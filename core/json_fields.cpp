@@ -56,11 +56,9 @@ std::string wrong_typed_in(const json& doc, const json& schema, const std::strin
     if (it == doc.end()) continue;
     const json& type = field.value();
     if (type.is_object()) {
-      if (!it->is_object()) return joined_path(prefix, field.key());
-      if (std::string inner = wrong_typed_in(*it, type, joined_path(prefix, field.key()));
-          !inner.empty()) {
-        return inner;
-      }
+      std::string path = joined_path(prefix, field.key());
+      if (!it->is_object()) return path;
+      if (std::string inner = wrong_typed_in(*it, type, path); !inner.empty()) return inner;
     } else if (!has_type(*it, type.get_ref<const std::string&>())) {
       return joined_path(prefix, field.key());
     }
