@@ -2,6 +2,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "fakes/temp_dir.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -30,12 +33,18 @@ class TaskPageTest : public ::testing::Test {
 
   std::int64_t task(const std::string& title, std::int64_t assignee,
                     std::optional<std::int64_t> due, std::optional<std::int64_t> acting_unit = {}) {
+    return task_for(title, {TaskAssignee{assignee, acting_unit, true, 0}}, due);
+  }
+
+  // A task the boss gave to these assignees.
+  std::int64_t task_for(const std::string& title, std::vector<TaskAssignee> assignees,
+                        std::optional<std::int64_t> due = {}) {
     NewTask t;
     t.title = title;
     t.assigner_id = boss_;
     t.due_at = due;
     t.created_at = 1;
-    t.assignees = {TaskAssignee{assignee, acting_unit, true, 0}};
+    t.assignees = std::move(assignees);
     return TaskRepository(*db_).create(t);
   }
 
@@ -186,14 +195,9 @@ TEST_F(TaskPageTest, APersonsListCountsWhatTheFirstPageDoesNotHold) {
 }
 
 TEST_F(TaskPageTest, APagesAssigneesComeLeadFirstThenInTheirOrder) {
-  NewTask t;
-  t.title = "shared";
-  t.assigner_id = boss_;
-  t.created_at = 1;
-  t.assignees = {TaskAssignee{bob_, std::nullopt, true, 0}, TaskAssignee{boss_, {}, false, 1},
-                 TaskAssignee{ann_, std::nullopt, false, 2}};
+  task_for("shared", {TaskAssignee{bob_, std::nullopt, true, 0}, TaskAssignee{boss_, {}, false, 1},
+                      TaskAssignee{ann_, std::nullopt, false, 2}});
   TaskRepository repo(*db_);
-  repo.create(t);
   TaskQuery mine;
   mine.status = TaskStatus::open;
   mine.assignee_id = ann_;
@@ -209,15 +213,10 @@ TEST_F(TaskPageTest, APagesAssigneesComeLeadFirstThenInTheirOrder) {
 TEST_F(TaskPageTest, ALongPageGetsEachTasksAssigneesAsTheTaskAlone) {
   TaskRepository repo(*db_);
   for (int i = 0; i < 37; ++i) {
-    NewTask t;
-    t.title = "t" + std::to_string(i);
-    t.assigner_id = boss_;
-    t.created_at = 1;
-    t.due_at = 1000 + i;
-    t.assignees = {TaskAssignee{ann_, std::nullopt, true, 0}};
-    if (i % 3 == 0) t.assignees.push_back(TaskAssignee{bob_, unit_b_, false, 1});
-    if (i % 4 == 0) t.assignees.insert(t.assignees.begin(), TaskAssignee{boss_, {}, true, 0});
-    repo.create(t);
+    std::vector<TaskAssignee> assignees = {TaskAssignee{ann_, std::nullopt, true, 0}};
+    if (i % 3 == 0) assignees.push_back(TaskAssignee{bob_, unit_b_, false, 1});
+    if (i % 4 == 0) assignees.insert(assignees.begin(), TaskAssignee{boss_, {}, true, 0});
+    task_for("t" + std::to_string(i), std::move(assignees), 1000 + i);
   }
   TaskQuery mine;
   mine.status = TaskStatus::open;
