@@ -42,7 +42,8 @@ TEST(Database, PragmasForDurability) {
 }
 
 // The writer's cache holds its working set (a negative size is in KiB); readers keep the default.
-// The WAL is checkpointed every 1,000 pages, SQLite's default (see docs/architecture.md).
+// A connection keeps SQLite's own checkpoint every 1,000 pages; the server's writer hands it to
+// a thread of its own (WalCheckpointer, docs/architecture.md).
 TEST(Database, TheWriterKeepsALargerPageCache) {
   TempDir dir;
   auto db = open_database(dir.file("a.db"));
